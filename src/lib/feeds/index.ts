@@ -1,0 +1,48 @@
+/**
+ * One entry point from feed text to events: pick the format (given, or sniffed by
+ * `detectFormat`), then hand the text to that format's parser. Parsers are synchronous and
+ * never throw; the iCalendar parser is imported on demand so pages without ICS feeds never
+ * download ical.js.
+ */
+import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../model.js';
+import {detectFormat} from './detect.js';
+import {parseJson} from './json.js';
+import {parseMarkdown} from './markdown.js';
+import {parseRss} from './rss.js';
+
+export type FormatChoice = FeedFormat | 'auto';
+
+export async function parseFeed(
+  text: string,
+  ctx: ParseContext,
+  options: {format?: FormatChoice; contentType?: string} = {}
+): Promise<ParseResult> {
+  const format = options.format && options.format !== 'auto' ? options.format : detectFormat(text, options.contentType);
+  try {
+    switch (format) {
+      case 'json':
+        return parseJson(text, ctx);
+      case 'rss':
+      case 'atom':
+        return parseRss(text, ctx);
+      case 'markdown':
+        return parseMarkdown(text, ctx);
+      case 'ics':
+        return (await import('./ics.js')).parseIcs(text, ctx);
+      case 'jsonld':
+        return (await import('./jsonld.js')).parseJsonLd(text, ctx);
+    }
+  } catch (error) {
+    // Parsers promise not to throw; this is the last guard so one bug never breaks the page.
+    return new FeedError('parse', 'invalid', `The ${format} feed could not be read: ${(error as Error).message}`);
+  }
+  return describeUnknown(text);
+}
+
+function describeUnknown(text: string): FeedError {
+  if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
+  if (/^\s*(<!doctype html|<html)/i.test(text)) {
+    return new FeedError('parse', 'html-page', 'The address gives a web page, not an event feed.');
+  }
+  return new FeedError('parse', 'not-a-feed', 'The address does not give a feed feedcal can read (JSON, RSS, Atom, iCalendar or JSON-LD).');
+}

@@ -1,0 +1,256 @@
+/**
+ * The event model every feed parser fills, and the small helpers they share to fill it the
+ * same way: one place decides what a valid event is, which URLs are allowed, how ids are made
+ * and how text is cleaned. Parsers only find the fields; `finishEvent` does the rest.
+ */
+import type {ParsedTime} from './time.js';
+
+/** One event, whatever feed it came from. Times are instants; see DESIGN.md "time rules". */
+export interface CalendarEvent {
+  /** Feed id/guid/UID (+RECURRENCE-ID); else a hash of title and start. */
+  id: string;
+  /** Plain text, entities decoded once. */
+  title: string;
+  /** The instant it starts. All-day events start at midnight of their date in the display zone. */
+  start: Date;
+  /** Exclusive end; absent when the feed has none or gives a sentinel / an end before the start. */
+  end?: Date;
+  /** From the data type (a date without a time), never guessed from 00:00. */
+  allDay: boolean;
+  /** The source's IANA zone, when it names one. */
+  timeZone?: string;
+  /** Absolute http(s) URL of the event page. */
+  url?: string;
+  /** Plain text. */
+  description?: string;
+  /** Sanitised HTML, when the feed's description had markup. */
+  descriptionHtml?: string;
+  /** Forms, tags, categories, topics, type. */
+  categories: string[];
+  /** Place names. */
+  locations: string[];
+  place?: Place;
+  organizer?: string;
+  /** Absolute http(s) image URL. */
+  image?: string;
+  status?: EventStatus;
+  /** The feed URL (or label) it came from. */
+  source: string;
+}
+
+export interface Place {
+  name?: string;
+  address?: string;
+  lat?: number;
+  lon?: number;
+  /** URL of an online meeting. */
+  online?: string;
+}
+
+export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
+
+export type FeedFormat = 'json' | 'rss' | 'atom' | 'ics' | 'jsonld' | 'markdown';
+
+/** What a parser needs to know beyond the text. */
+export interface ParseContext {
+  /** IANA zone that floating times and all-day dates are read in (the display zone). */
+  timeZone: string;
+  /** The feed's URL: relative links resolve against it, and events record it as `source`. */
+  source: string;
+  /** Shown window; recurrence expansion stays inside it. */
+  window?: {from?: Date; to?: Date};
+}
+
+/** An item the parser could not use, with the reason a person can read in the console. */
+export interface SkippedItem {
+  /** Position of the item in the feed, from 0. */
+  index: number;
+  reason: string;
+}
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  events: CalendarEvent[];
+  skipped: SkippedItem[];
+  /** The feed's own title, when it has one. */
+  title?: string;
+}
+
+export type FeedErrorKind = 'network' | 'cors' | 'http' | 'parse' | 'timeout';
+
+/**
+ * Finer reasons a person should be told apart. `kind` stays the coarse DESIGN.md category;
+ * `code` picks the sentence shown.
+ */
+export type FeedErrorCode =
+  | 'not-found'
+  | 'http-status'
+  | 'not-a-feed'
+  | 'html-page'
+  | 'empty'
+  | 'invalid'
+  | 'no-event-dates'
+  | 'offline'
+  | 'cors'
+  | 'timeout';
+
+/** A whole feed failed. Returned by parsers (never thrown) and carried by `event-list-error`. */
+export class FeedError extends Error {
+  override name = 'FeedError';
+  constructor(
+    readonly kind: FeedErrorKind,
+    readonly code: FeedErrorCode,
+    message: string,
+    readonly detail: {status?: number; url?: string} = {}
+  ) {
+    super(message);
+  }
+}
+
+export type ParseResult = ParsedFeed | FeedError;
+
+/** Thrown inside a parser for one item; the parser catches it, skips the item and counts it. */
+export class SkipItem extends Error {
+  override name = 'SkipItem';
+}
+
+/** What a parser has found for one item before it is checked and completed. */
+export interface EventDraft {
+  id?: string;
+  title?: string;
+  start?: ParsedTime;
+  end?: ParsedTime;
+  url?: string;
+  description?: string;
+  /** Raw HTML from the feed; `finishEvent` derives the plain text from it when there is none. */
+  descriptionHtml?: string;
+  categories?: unknown;
+  locations?: unknown;
+  place?: Place;
+  organizer?: string;
+  image?: string;
+  status?: string;
+}
+
+/**
+ * Checks a draft and makes it a `CalendarEvent`: a title and a start are required, URLs must be
+ * absolute http(s) after resolving against the feed, an end at or before the start is dropped,
+ * lists are cleaned. Throws `SkipItem` with a readable reason when the item cannot be shown.
+ */
+export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent {
+  const title = collapseSpace(draft.title ?? '');
+  if (!title) throw new SkipItem('no title');
+  if (!draft.start) throw new SkipItem(`"${title}" has no usable start date`);
+  const start = draft.start;
+  const end = draft.end && draft.end.date.getTime() > start.date.getTime() ? draft.end : undefined;
+  const html = draft.descriptionHtml?.trim() || undefined;
+  const description = collapseBlankLines(draft.description ?? (html ? htmlToText(html) : '')) || undefined;
+  const event: CalendarEvent = {
+    id: draft.id?.trim() || hashId(title, start.date),
+    title,
+    start: start.date,
+    allDay: start.allDay,
+    categories: cleanList(draft.categories),
+    locations: cleanList(draft.locations),
+    source: ctx.source,
+  };
+  if (end) event.end = end.date;
+  if (start.timeZone) event.timeZone = start.timeZone;
+  const url = absoluteHttpUrl(draft.url, ctx.source);
+  if (url) event.url = url;
+  if (description) event.description = description;
+  if (html && looksLikeHtml(html)) event.descriptionHtml = html;
+  if (draft.place && Object.keys(draft.place).length) event.place = draft.place;
+  const organizer = collapseSpace(draft.organizer ?? '');
+  if (organizer) event.organizer = organizer;
+  const image = absoluteHttpUrl(draft.image, ctx.source);
+  if (image) event.image = image;
+  const status = normaliseStatus(draft.status);
+  if (status) event.status = status;
+  return event;
+}
+
+/** Resolves `value` against `base` and keeps it only when it is http(s). */
+export function absoluteHttpUrl(value: string | undefined | null, base?: string): string | undefined {
+  if (!value || typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value.trim(), base && /^https?:/i.test(base) ? base : undefined);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns what feeds give as a list (an array, a comma string, objects with a name) into clean,
+ * de-duplicated strings.
+ */
+export function cleanList(value: unknown): string[] {
+  const items: string[] = [];
+  const add = (v: unknown) => {
+    if (v == null) return;
+    if (Array.isArray(v)) return v.forEach(add);
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      return add(o.name ?? o.title ?? o.label ?? o.term);
+    }
+    const text = collapseSpace(String(v));
+    if (text && !items.includes(text)) items.push(text);
+  };
+  add(value);
+  return items;
+}
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function collapseBlankLines(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function looksLikeHtml(text: string): boolean {
+  return /<\/?[a-z][\s\S]*?>/i.test(text);
+}
+
+/**
+ * Plain text of an HTML fragment. `DOMParser` never runs scripts or loads images, so this is
+ * safe on hostile input; block elements become line breaks so paragraphs survive.
+ */
+export function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(
+    html.replace(/<(br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, (tag) => `${tag}\n`),
+    'text/html'
+  );
+  doc.querySelectorAll('script, style, template').forEach((el) => el.remove());
+  return doc.body?.textContent ?? '';
+}
+
+/** Decodes HTML entities once (`&amp;amp;` becomes `&amp;`, as the feed literally says). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return htmlToText(text.replace(/</g, '&lt;'));
+}
+
+function normaliseStatus(value: string | undefined): EventStatus | undefined {
+  const v = value?.toLowerCase() ?? '';
+  if (/cancel/.test(v)) return 'cancelled';
+  if (/tentative|postponed|rescheduled/.test(v)) return 'tentative';
+  if (/confirmed|scheduled/.test(v)) return 'confirmed';
+  return undefined;
+}
+
+/** A short stable id (FNV-1a) for feeds whose items have none. */
+export function hashId(title: string, start: Date): string {
+  let hash = 0x811c9dc5;
+  const text = `${title}\u0000${start.toISOString()}`;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `ev-${(hash >>> 0).toString(36)}`;
+}
