@@ -1,0 +1,34 @@
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+// Two outputs, kept apart as lit.dev advises:
+// - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
+// - dist/cdn/: one minified entry a blog loads with a single <script type="module">, with the
+//   rarely needed code (ical.js, DOMPurify) in chunks beside it, loaded on demand.
+const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify)(\/|$)/.test(id);
+
+export default [
+  {
+    input: ['src/index.ts', 'src/event-list.ts', 'src/event-card.ts'],
+    external,
+    output: {dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src'},
+    plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true})],
+  },
+  {
+    input: {feedcal: 'src/index.ts'},
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      // Lit's production build: no dev-mode warnings in what blogs load.
+      resolve({exportConditions: ['production'], browser: true}),
+      typescript({tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: true}),
+      terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
+    ],
+  },
+];

@@ -1,0 +1,10 @@
+/**
+ * feedcal: registers `<event-list>` and `<event-card>` and re-exports the public API.
+ */
+export {EventListElement} from './event-list.js';
+export {EventCardElement} from './event-card.js';
+export {EventListLoadEvent, EventListErrorEvent, EventListFilterChangeEvent, EventCardSelectEvent} from './events.js';
+export {FeedError} from './lib/model.js';
+export type {CalendarEvent, Place, EventStatus, FeedFormat, FeedErrorKind, FeedErrorCode, SkippedItem} from './lib/model.js';
+export {parseFeed} from './lib/feeds/index.js';
+export {VERSION} from './define.js';

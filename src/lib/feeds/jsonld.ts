@@ -1,0 +1,162 @@
+/**
+ * schema.org `Event` in JSON-LD: a JSON document, or an HTML page with one or many
+ * `<script type="application/ld+json">` blocks (each an object, an array or an `@graph`). The
+ * page is parsed with `DOMParser`, which runs no script and loads nothing. Broken blocks are
+ * common in the wild (comments, CDATA wrappers, raw control characters), so each block is
+ * cleaned before `JSON.parse`, and one bad block only skips itself.
+ */
+import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../model.js';
+import {parseDateText} from '../time.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : isObject(value) && typeof value['@value'] === 'string' ? value['@value'] : undefined;
+
+/** Any `@type` ending in "Event" (MusicEvent, Festival is not, EducationEvent is). */
+function isEventType(node: Json): boolean {
+  return asArray(node['@type']).some((type) => typeof type === 'string' && /event$/i.test(type.replace(/^.*[/#:]/, '')));
+}
+
+/** Strips what breaks `JSON.parse` in real pages: CDATA wrappers, comments, raw control characters. */
+export function cleanJsonBlock(block: string): string {
+  return block
+    .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '')
+    .replace(/(?:\/\/\s*)?\]\]>\s*$/, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/[\u0000-\u001f]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : ''))
+    .trim();
+}
+
+/** The JSON values in a JSON-LD document or in an HTML page's ld+json blocks. */
+function readBlocks(source: string): {values: unknown[]; broken: number} {
+  const trimmed = source.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return {values: [JSON.parse(trimmed)], broken: 0};
+    } catch {
+      return {values: [], broken: 1};
+    }
+  }
+  const doc = new DOMParser().parseFromString(source, 'text/html');
+  const values: unknown[] = [];
+  let broken = 0;
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    try {
+      values.push(JSON.parse(cleanJsonBlock(script.textContent ?? '')));
+    } catch {
+      broken++;
+    }
+  }
+  return {values, broken};
+}
+
+/** Every node typed as an Event, walking arrays and `@graph`, at a bounded depth. */
+function collectEvents(value: unknown, found: Json[], depth = 0): void {
+  if (depth > 8) return;
+  if (Array.isArray(value)) return value.forEach((item) => collectEvents(item, found, depth + 1));
+  if (!isObject(value)) return;
+  if (isEventType(value)) found.push(value);
+  else if (value['@graph']) collectEvents(value['@graph'], found, depth + 1);
+}
+
+function addressText(address: unknown): string | undefined {
+  if (typeof address === 'string') return address.trim() || undefined;
+  if (!isObject(address)) return undefined;
+  const parts = ['streetAddress', 'postalCode', 'addressLocality', 'addressRegion', 'addressCountry']
+    .map((key) => text(isObject(address[key]) ? (address[key] as Json).name : address[key])?.trim())
+    .filter(Boolean);
+  return [...new Set(parts)].join(', ') || undefined;
+}
+
+function readLocation(location: unknown): {names: string[]; place: Place} {
+  const names: string[] = [];
+  const place: Place = {};
+  for (const item of asArray(location)) {
+    if (typeof item === 'string') {
+      names.push(item);
+      continue;
+    }
+    if (!isObject(item)) continue;
+    const types = asArray(item['@type']).map(String);
+    if (types.includes('VirtualLocation')) {
+      place.online ??= text(item.url);
+      continue;
+    }
+    const name = text(item.name);
+    if (name) names.push(name);
+    place.name ??= name;
+    place.address ??= addressText(item.address);
+    const geo = isObject(item.geo) ? item.geo : undefined;
+    const lat = Number(geo?.latitude);
+    const lon = Number(geo?.longitude);
+    if (geo && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      place.lat = lat;
+      place.lon = lon;
+    }
+  }
+  if (!names.length && place.address) names.push(place.address);
+  return {names, place: Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined)) as Place};
+}
+
+function imageUrl(image: unknown): string | undefined {
+  const first = asArray(image)[0];
+  return text(first) ?? (isObject(first) ? text(first.url) ?? text(first.contentUrl) : undefined);
+}
+
+function names(value: unknown): string[] {
+  return asArray(value)
+    .map((item) => (isObject(item) ? text(item.name) : text(item)))
+    .filter((name): name is string => Boolean(name?.trim()));
+}
+
+function toDraft(node: Json, ctx: ParseContext): EventDraft {
+  const zone = text(node.scheduleTimezone) ?? undefined;
+  const {names: locations, place} = readLocation(node.location);
+  const keywords = node.keywords;
+  const description = text(node.description);
+  return {
+    id: text(node['@id']) ?? text(node.identifier),
+    title: text(node.name),
+    start: parseDateText(text(node.startDate), ctx.timeZone, zone),
+    end: parseDateText(text(node.endDate), ctx.timeZone, zone),
+    url: text(node.url) ?? (isObject(node.url) ? text((node.url as Json)['@id']) : undefined),
+    description: description && !/<[a-z]/i.test(description) ? description : undefined,
+    descriptionHtml: description && /<[a-z]/i.test(description) ? description : undefined,
+    categories: typeof keywords === 'string' ? keywords.split(',') : names(keywords),
+    locations,
+    place,
+    organizer: names(node.organizer).join(', ') || undefined,
+    image: imageUrl(node.image),
+    status: text(node.eventStatus)?.replace(/^.*[/#:]/, '').replace(/^Event/, ''),
+  };
+}
+
+export function parseJsonLd(source: string, ctx: ParseContext): ParseResult {
+  const {values, broken} = readBlocks(source);
+  if (!values.length) {
+    return broken
+      ? new FeedError('parse', 'invalid', 'The JSON-LD on this page is damaged and could not be read.')
+      : new FeedError('parse', 'not-a-feed', 'This page has no schema.org Event data (no application/ld+json blocks).');
+  }
+  const nodes: Json[] = [];
+  values.forEach((value) => collectEvents(value, nodes));
+  const events: CalendarEvent[] = [];
+  const skipped: SkippedItem[] = [];
+  for (let i = 0; i < broken; i++) skipped.push({index: -1, reason: 'a JSON-LD block is not valid JSON'});
+  nodes.forEach((node, index) => {
+    try {
+      events.push(finishEvent(toDraft(node, ctx), ctx));
+    } catch (error) {
+      if (!(error instanceof SkipItem)) throw error;
+      skipped.push({index, reason: error.message});
+    }
+  });
+  if (!events.length && !skipped.length) {
+    return new FeedError('parse', 'not-a-feed', 'The JSON-LD on this page describes no events.');
+  }
+  return {format: 'jsonld', events, skipped};
+}

@@ -1,0 +1,89 @@
+/**
+ * Which events are shown: the attribute filters (categories, locations, organizers, search),
+ * the date window and `when`. Matching ignores case and accents, so `mote` finds "Möte" and
+ * `goteborg` finds "Göteborg", the way people type on a phone.
+ */
+import type {CalendarEvent} from './model.js';
+
+export type When = 'upcoming' | 'past' | 'all';
+
+export interface FilterCriteria {
+  categories?: string[];
+  locations?: string[];
+  organizers?: string[];
+  search?: string;
+  from?: Date;
+  to?: Date;
+  when?: When;
+}
+
+/** Lower case, accents removed, spaces collapsed: the form every comparison uses. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads a comma-separated attribute value into a clean list. */
+export function parseList(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** The moment an event stops being "upcoming": its end, else the end of its day if all-day, else its start. */
+export function eventEnd(event: CalendarEvent): Date {
+  if (event.end) return event.end;
+  return event.allDay ? new Date(event.start.getTime() + 24 * 3600_000) : event.start;
+}
+
+function matchesAny(values: string[], wanted: string[]): boolean {
+  if (!wanted.length) return true;
+  const folded = values.map(foldText);
+  return wanted.some((w) => folded.includes(w));
+}
+
+function searchableText(event: CalendarEvent): string {
+  return foldText(
+    [event.title, event.description ?? '', event.organizer ?? '', event.place?.name ?? '', event.place?.address ?? '', ...event.locations, ...event.categories].join(' ')
+  );
+}
+
+/**
+ * Events that pass every criterion, in display order: soonest first, or newest first for
+ * `when="past"`. `now` is passed in so the result does not depend on the clock.
+ */
+export function filterEvents(events: readonly CalendarEvent[], criteria: FilterCriteria, now: Date): CalendarEvent[] {
+  const categories = (criteria.categories ?? []).map(foldText);
+  const locations = (criteria.locations ?? []).map(foldText);
+  const organizers = (criteria.organizers ?? []).map(foldText);
+  const words = foldText(criteria.search ?? '').split(' ').filter(Boolean);
+  const when = criteria.when ?? 'upcoming';
+  const nowMs = now.getTime();
+  const fromMs = criteria.from?.getTime() ?? -Infinity;
+  const toMs = criteria.to?.getTime() ?? Infinity;
+
+  const kept = events.filter((event) => {
+    const endMs = eventEnd(event).getTime();
+    const startMs = event.start.getTime();
+    if (when === 'upcoming' && endMs <= nowMs) return false;
+    if (when === 'past' && endMs > nowMs) return false;
+    // An event is in the window when any part of it overlaps [from, to).
+    if (endMs <= fromMs && startMs < fromMs) return false;
+    if (startMs >= toMs) return false;
+    if (!matchesAny(event.categories, categories)) return false;
+    if (!matchesAny([...event.locations, event.place?.name ?? ''], locations)) return false;
+    if (!matchesAny(event.organizer ? [event.organizer] : [], organizers)) return false;
+    if (words.length) {
+      const text = searchableText(event);
+      if (!words.every((word) => text.includes(word))) return false;
+    }
+    return true;
+  });
+  const direction = when === 'past' ? -1 : 1;
+  return kept.sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || a.title.localeCompare(b.title));
+}

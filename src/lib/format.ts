@@ -1,0 +1,81 @@
+/**
+ * Localised date text for events, through `Intl` so every locale the browser knows works and no
+ * locale data is shipped. Building an `Intl.DateTimeFormat` costs far more than using one, and a
+ * list formats hundreds of dates, so formatters are cached by locale, zone and options.
+ */
+import type {CalendarEvent} from './model.js';
+import {addDaysIn, dayKey} from './time.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {...options, timeZone});
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const TIME: Intl.DateTimeFormatOptions = {hour: 'numeric', minute: '2-digit'};
+
+// Intl writes abbreviated months with a full stop in some locales ("aug."); inside a compact
+// date line it is noise, and Swedish usage drops it.
+function tidy(text: string): string {
+  return text.replace(/(\p{L})\.(?=[\s,–-]|$)/gu, '$1').replace(/\s+/g, ' ').trim();
+}
+
+function dateOptions(event: CalendarEvent, now: Date, timeZone: string, lastDay: Date): Intl.DateTimeFormatOptions {
+  const thisYear = dayKey(now, timeZone).slice(0, 4);
+  const sameYear = dayKey(event.start, timeZone).startsWith(thisYear) && dayKey(lastDay, timeZone).startsWith(thisYear);
+  return {weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : {year: 'numeric'})};
+}
+
+export interface FormattedRange {
+  /** What a person reads: "lör 19 aug 2023 15:00", "25–27 sep". */
+  text: string;
+  /** The `datetime` attribute of the `<time>` element: the start as a valid HTML date or global date-time. */
+  datetime: string;
+}
+
+/**
+ * The date line of one event. All-day events show dates only, with the exclusive end turned
+ * back into the last day; timed events show the start time and, when known, the end time.
+ * The year appears only when the event is not in the current year.
+ */
+export function formatEventRange(event: CalendarEvent, locale: string, timeZone: string, now: Date): FormattedRange {
+  if (event.allDay) {
+    const lastDay = event.end ? addDaysIn(event.end, -1, timeZone) : event.start;
+    const options = dateOptions(event, now, timeZone, lastDay);
+    const multiDay = dayKey(lastDay, timeZone) > dayKey(event.start, timeZone);
+    const format = formatter(locale, timeZone, multiDay ? {day: 'numeric', month: 'short', year: options.year} : options);
+    const text = multiDay ? format.formatRange(event.start, lastDay) : format.format(event.start);
+    return {text: tidy(text), datetime: dayKey(event.start, timeZone)};
+  }
+  const options = {...dateOptions(event, now, timeZone, event.end ?? event.start), ...TIME};
+  const format = formatter(locale, timeZone, options);
+  const text = event.end ? format.formatRange(event.start, event.end) : format.format(event.start);
+  return {text: tidy(text), datetime: event.start.toISOString()};
+}
+
+/** A group heading: "lördag 19 augusti" or "augusti 2023". */
+export function formatGroupHeading(date: Date, groupBy: 'day' | 'month', locale: string, timeZone: string, now: Date): string {
+  const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
+  const options: Intl.DateTimeFormatOptions =
+    groupBy === 'month'
+      ? {month: 'long', year: 'numeric'}
+      : {weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : {year: 'numeric'})};
+  return formatter(locale, timeZone, options).format(date);
+}
+
+/** "3 hours ago" in the viewer's language, for the age of a cached copy. */
+export function formatRelative(date: Date, now: Date, locale: string): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  const format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(seconds, 'second');
+}

@@ -1,0 +1,33 @@
+/**
+ * The only way feed HTML reaches the DOM: through DOMPurify, imported on first use. Results are
+ * cached because a card re-renders with the same description many times.
+ */
+const strings = new Map<string, string>();
+const fragments = new Map<string, DocumentFragment>();
+const CACHE_LIMIT = 500;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+/** Sanitised HTML as a string, for the `CalendarEvent.descriptionHtml` the element exposes. */
+export async function sanitizeHtml(html: string, baseUrl?: string): Promise<string> {
+  const key = `${baseUrl ?? ''}\u0000${html}`;
+  const cached = strings.get(key);
+  if (cached !== undefined) return cached;
+  const {purifyHtml} = await import('./purify.js');
+  return remember(strings, key, purifyHtml(html, baseUrl));
+}
+
+/** Sanitised HTML as a fresh fragment to insert (a fragment empties when inserted, so clone). */
+export async function sanitizeToFragment(html: string, baseUrl?: string): Promise<DocumentFragment> {
+  const key = `${baseUrl ?? ''}\u0000${html}`;
+  let fragment = fragments.get(key);
+  if (!fragment) {
+    const {purifyToFragment} = await import('./purify.js');
+    fragment = remember(fragments, key, purifyToFragment(html, baseUrl));
+  }
+  return fragment.cloneNode(true) as DocumentFragment;
+}

@@ -1,0 +1,173 @@
+import {css} from 'lit';
+import {tokenLocals} from './tokens.js';
+
+// Tuned palettes for `theme`. They are private (`--_palette-*`), inherit into the cards, and sit
+// under the public tokens, so a page's own `--event-color-*` still wins.
+const light = css`
+  --_palette-text: #1f2328;
+  --_palette-muted: #59636e;
+  --_palette-accent: #b33c0b;
+  --_palette-surface: #ffffff;
+  --_palette-border: #d5dbe1;
+  --_palette-background: #f6f7f9;
+  color-scheme: light;
+`;
+const dark = css`
+  --_palette-text: #e8eaed;
+  --_palette-muted: #a0a7b0;
+  --_palette-accent: #fb923c;
+  --_palette-surface: #1b1f24;
+  --_palette-border: #353b43;
+  --_palette-background: #111417;
+  color-scheme: dark;
+`;
+
+export const eventListStyles = [
+  tokenLocals,
+  css`
+    :host {
+      --_gap: var(--event-list-gap, calc(var(--_space) * 0.75));
+      --_heading: var(--event-list-heading-color, var(--_text));
+      --_background: var(--event-list-background, var(--_palette-background, transparent));
+      display: block;
+      max-width: var(--event-list-max-width, none);
+      color: var(--_text);
+      font-family: var(--event-font-family);
+      background: var(--_background);
+      container-type: inline-size;
+    }
+    :host([theme='light']) {
+      ${light}
+    }
+    :host([theme='dark']) {
+      ${dark}
+    }
+    :host([theme='auto']) {
+      ${light}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host([theme='auto']) {
+        ${dark}
+      }
+    }
+    :host([theme]) {
+      padding: var(--_space);
+      border-radius: var(--_radius);
+    }
+    [hidden] {
+      display: none !important;
+    }
+    [part~='toolbar'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: calc(var(--_space) * 0.5);
+      margin-block-end: calc(var(--_space) * 0.5);
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    [part~='list'] {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_space) * 1.5);
+    }
+    [part~='group-heading'] {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      margin: 0 0 calc(var(--_space) * 0.6);
+      padding-block: calc(var(--_space) * 0.35);
+      color: var(--_heading);
+      background: var(--_background);
+      font-size: 1em;
+      font-weight: 700;
+      letter-spacing: 0.01em;
+      border-bottom: 2px solid var(--_accent);
+      width: fit-content;
+    }
+    [part~='group-heading']::first-letter {
+      text-transform: uppercase;
+    }
+    :host(:not([theme])) [part~='group-heading'] {
+      /* Without a theme the page's background is unknown: a sticky heading must not be see-through. */
+      position: static;
+    }
+    .cards {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    [part~='more'] {
+      display: block;
+      margin: calc(var(--_space) * 1.25) auto 0;
+      padding: 0.55em 1.4em;
+      font: inherit;
+      font-weight: 600;
+      color: var(--_accent);
+      background: transparent;
+      border: 1.5px solid currentColor;
+      border-radius: 999px;
+      cursor: pointer;
+    }
+    [part~='more']:hover {
+      background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    }
+    [part~='more']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    [part~='empty'],
+    [part~='status'] {
+      padding: calc(var(--_space) * 1.5) var(--_space);
+      color: var(--_muted);
+      text-align: center;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    [part~='status']:empty {
+      display: none;
+    }
+    [part~='error'] {
+      padding: var(--_space);
+      margin-block-end: var(--_space);
+      border: 1px solid color-mix(in srgb, #d1242f 55%, var(--_border));
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, #d1242f 7%, transparent);
+    }
+    [part~='error'] p {
+      margin: 0.25em 0 0;
+    }
+    .error-title {
+      font-weight: 650;
+    }
+    .fallback {
+      margin-block-start: calc(var(--_space) * 0.5);
+    }
+    .spinner {
+      display: inline-block;
+      width: 0.9em;
+      height: 0.9em;
+      margin-inline-end: 0.5em;
+      vertical-align: -0.1em;
+      border: 2px solid var(--_border);
+      border-top-color: var(--_accent);
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,216 @@
+import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../src/index.js';
+import type {EventListElement} from '../src/event-list.js';
+import type {EventCardElement} from '../src/event-card.js';
+import type {EventListErrorEvent, EventListLoadEvent} from '../src/events.js';
+
+const fixtureUrl = (name: string) => new URL(`./fixtures/elements/${name}`, import.meta.url).href;
+const EVENTS = fixtureUrl('events.json');
+
+async function loadedList(template: ReturnType<typeof html>): Promise<EventListElement> {
+  const el = fixtureSync<EventListElement>(template);
+  await oneEvent(el, 'event-list-load');
+  await el.updateComplete;
+  return el;
+}
+
+const cards = (el: EventListElement) => [...el.shadowRoot!.querySelectorAll<EventCardElement>('event-card')];
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const titles = (el: EventListElement) => cards(el).map((card) => card.event!.title);
+
+describe('<event-list>', () => {
+  it('loads a feed, groups it by day and reports the broken item it skipped', async () => {
+    const el = fixtureSync<EventListElement>(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`);
+    const load = (await oneEvent(el, 'event-list-load')) as EventListLoadEvent;
+    await el.updateComplete;
+    expect(load.events).to.have.length(4);
+    expect(load.skipped).to.have.length(1);
+    expect(load.skipped[0].reason).to.match(/Trasigt datum/);
+    expect(el.events).to.have.length(4);
+    expect(el.visibleEvents.map((e) => e.id)).to.deep.equal(['seed', 'xss', 'circle', 'fair']);
+    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+    expect(headings).to.deep.equal(['lördag 19 augusti 2023', 'söndag 20 augusti 2023', 'måndag 21 augusti 2023', 'måndag 25 september 2023']);
+    expect(el.shadowRoot!.querySelector('[part~="list"] ol')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the seed event at 15:00 Stockholm time whatever the viewer zone', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`);
+    const card = cards(el)[0];
+    await card.updateComplete;
+    const time = part(card, 'date') as HTMLTimeElement;
+    expect(time.tagName).to.equal('TIME');
+    expect(time.dateTime).to.equal('2023-08-19T13:00:00.000Z');
+    expect(time.textContent).to.equal('lör 19 aug 2023 15:00–19:00');
+    expect(part(card, 'location')!.textContent).to.contain('Stockholm');
+    expect(part(card, 'organizer')!.textContent).to.contain('Kamratdataföreningen Konstellationen');
+    expect(part(card, 'categories')!.textContent!.trim()).to.equal('Möte');
+  });
+
+  it('filters case- and accent-insensitively, and updates when an attribute changes', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" categories="mote" time-zone="Europe/Stockholm"></event-list>`);
+    expect(titles(el)).to.deep.equal(['Bortom Big Tech sociala medier']);
+    el.setAttribute('categories', '');
+    el.setAttribute('locations', 'GÖTEBORG');
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Studiecirkel om RSS']);
+    el.removeAttribute('locations');
+    el.search = 'bokmassa';
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Radikal bokmässa']);
+    el.search = 'nothing matches this';
+    await el.updateComplete;
+    expect(part(el, 'empty')!.textContent).to.contain('No events match');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps only upcoming events by default', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS}></event-list>`);
+    expect(el.events).to.have.length(4);
+    expect(el.visibleEvents).to.have.length(0);
+    expect(part(el, 'empty')!.textContent!.trim()).to.equal('No events to show.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('limits the list and shows the rest on "show more"', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" limit="2" group-by="none"></event-list>`);
+    expect(cards(el)).to.have.length(2);
+    const more = part(el, 'more') as HTMLButtonElement;
+    expect(more.textContent!.trim()).to.equal('Show 2 more');
+    more.click();
+    await el.updateComplete;
+    expect(cards(el)).to.have.length(4);
+    expect(part(el, 'more')).to.equal(null);
+  });
+
+  it('keeps hostile feed text as text and drops script URLs', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" search="demo"></event-list>`);
+    const card = cards(el)[0];
+    await card.updateComplete;
+    expect(part(card, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">Demo');
+    expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(part(card, 'link')).to.equal(null);
+    expect(part(card, 'categories')!.textContent!.trim()).to.equal('<b>Aktion</b>');
+    expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
+  });
+
+  it('sanitises a description with markup before showing it expanded', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" search="bortom"></event-list>`);
+    const card = cards(el)[0];
+    expect(card.event!.descriptionHtml).to.contain('<b>temakväll</b>');
+    expect(card.event!.descriptionHtml).not.to.contain('onerror');
+    expect(card.event!.descriptionHtml).not.to.contain('javascript:');
+    await card.updateComplete;
+    const toggle = card.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await waitUntil(() => card.shadowRoot!.querySelector('[part~="description"] b'), 'rich description rendered');
+    const description = part(card, 'description')!;
+    expect(description.querySelector('b')!.textContent).to.equal('temakväll');
+    expect(description.querySelector('[onerror]')).to.equal(null);
+    expect(description.querySelector('a')!.hasAttribute('href')).to.equal(false);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await expect(card).to.be.accessible();
+  });
+
+  describe('errors name what went wrong, and show the fallback content', () => {
+    const cases = [
+      {name: 'not found', src: fixtureUrl('missing.json'), kind: 'http', code: 'not-found', text: 'not found at this address (404)'},
+      {name: 'an HTML page', src: fixtureUrl('page.html'), kind: 'parse', code: 'html-page', text: 'a web page, not an event feed'},
+      {name: 'a truncated feed', src: fixtureUrl('truncated.json'), kind: 'parse', code: 'invalid', text: 'damaged'},
+      {name: 'an empty body', src: fixtureUrl('empty.json'), kind: 'parse', code: 'empty', text: 'The feed is empty.'},
+      {name: 'no server', src: 'http://127.0.0.1:9/feed.json', kind: 'network', code: 'offline', text: 'No network connection'},
+    ];
+    for (const {name, src, kind, code, text} of cases) {
+      it(name, async () => {
+        const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en"><a href="/calendar">See all events</a></event-list>`);
+        const failure = (await oneEvent(el, 'event-list-error')) as EventListErrorEvent;
+        expect(failure.error.kind).to.equal(kind);
+        expect(failure.error.code).to.equal(code);
+        expect(failure.src).to.equal(src);
+        await waitUntil(() => part(el, 'error'), 'error shown');
+        expect(part(el, 'error')!.textContent).to.contain(text);
+        const fallback = el.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!;
+        expect(fallback.assignedElements()[0].textContent).to.equal('See all events');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  it('shows the fallback content while loading', async () => {
+    const el = fixtureSync<EventListElement>(html`<event-list src=${EVENTS} lang="sv"><a href="/k">Kalender</a></event-list>`);
+    await el.updateComplete;
+    expect(part(el, 'status')!.textContent).to.contain('Hämtar evenemang');
+    expect(el.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!.assignedElements()).to.have.length(1);
+    await oneEvent(el, 'event-list-load');
+  });
+
+  it('aborts the old request when src changes', async () => {
+    const requests: string[] = [];
+    const aborted: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String(input);
+      requests.push(url);
+      init?.signal?.addEventListener('abort', () => aborted.push(url));
+      return realFetch(input, init);
+    };
+    try {
+      const el = fixtureSync<EventListElement>(html`<event-list src=${fixtureUrl('events.json?first')} when="all"></event-list>`);
+      await el.updateComplete;
+      el.src = fixtureUrl('events.json?second');
+      await oneEvent(el, 'event-list-load');
+      expect(aborted.some((url) => url.endsWith('?first'))).to.equal(true);
+      expect(requests.some((url) => url.endsWith('?second'))).to.equal(true);
+      expect(el.events).to.have.length(4);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('merges several sources and drops duplicates', async () => {
+    const el = await loadedList(html`<event-list src="${EVENTS} ${fixtureUrl('events.json?copy')}" when="all"></event-list>`);
+    expect(el.events).to.have.length(4);
+  });
+
+  it('takes events from the property without src', async () => {
+    const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
+    el.events = [{id: 'a', title: 'Given', start: new Date('2030-01-01T10:00:00Z'), allDay: false, categories: [], locations: [], source: 'test'}];
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Given']);
+  });
+
+  it('takes lang and time-zone from an ancestor', async () => {
+    const wrapper = fixtureSync(html`<div lang="en" time-zone="America/New_York"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`);
+    const el = wrapper.querySelector('event-list')!;
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    const card = cards(el)[0];
+    await card.updateComplete;
+    // The feed's floating 15:00 is read in the inherited zone, and the strings are English.
+    expect(part(card, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 – 7:00 PM');
+    expect((part(card, 'date') as HTMLTimeElement).dateTime).to.equal('2023-08-19T19:00:00.000Z');
+    expect(part(card, 'link')!.textContent).to.contain('Event page');
+  });
+
+  it('applies a theme palette through tokens, and the page can still override them', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" theme="dark" search="bortom" style="--event-color-accent: rgb(250, 200, 100)"></event-list>`);
+    const card = cards(el)[0];
+    await card.updateComplete;
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 20, 23)');
+    expect(getComputedStyle(part(card, 'title')!).color).to.equal('rgb(232, 234, 237)');
+    expect(getComputedStyle(part(card, 'date')!).color).to.equal('rgb(250, 200, 100)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('inherits the page colours without a theme', async () => {
+    const wrapper = fixtureSync(html`<div style="color: rgb(10, 20, 30); font-family: serif"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`);
+    const el = wrapper.querySelector('event-list')!;
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    const card = cards(el)[0];
+    await card.updateComplete;
+    expect(getComputedStyle(part(card, 'title')!).color).to.equal('rgb(10, 20, 30)');
+    expect(getComputedStyle(part(card, 'title')!).fontFamily).to.equal('serif');
+  });
+});
