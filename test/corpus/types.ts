@@ -1,0 +1,1 @@
+export interface CorpusExpectation {file: string /* relative to /work/shared/fixtures/feeds, e.g. 'gnistor/feed.xml' */; count: number; firstTitle: string; firstStart: string /* events[0].start.toISOString() with timeZone 'Europe/Stockholm' */; skipped?: number; note?: string}
