@@ -252,3 +252,17 @@ describe('parseRss: other shapes', () => {
     expect(performance.now() - started).to.be.below(3000);
   });
 });
+
+describe('parseRss: RSS 2.0 with a default namespace', () => {
+  it('reads items that share the root namespace', () => {
+    const parsed = feed(
+      parseRss(
+        `<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>NS</title>
+          <item><title>Picnic</title><guid>p-1</guid><pubDate>Sat, 19 Aug 2023 15:00:00 +0200</pubDate>
+          <enclosure url="/img/p.jpg" type="image/jpeg"/></item></channel></rss>`,
+        ctx
+      )
+    );
+    expect(parsed.events.map((e) => [e.id, e.title, e.image])).to.deep.equal([['p-1', 'Picnic', 'https://feeds.example.org/img/p.jpg']]);
+  });
+});

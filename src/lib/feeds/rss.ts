@@ -102,7 +102,8 @@ export function parseRss(text: string, ctx: ParseContext): ParseResult {
 type FeedKind = 'rss' | 'rdf' | 'atom';
 
 function feedKind(root: Element): FeedKind | undefined {
-  if (root.localName === 'rss' && !root.namespaceURI) return 'rss';
+  // RSS 2.0 has no namespace, but a few writers add a default one (UserLand's rss2); items then share it.
+  if (root.localName === 'rss') return 'rss';
   if (root.localName === 'RDF' && root.namespaceURI === NS.rdf) return 'rdf';
   if (root.localName === 'feed' && (root.namespaceURI === NS.atom || root.namespaceURI === NS.atom03)) return 'atom';
   return undefined;
@@ -111,8 +112,8 @@ function feedKind(root: Element): FeedKind | undefined {
 function feedItems(root: Element, channel: Element, kind: FeedKind): Element[] {
   if (kind === 'rdf') return Array.from(root.children).filter((el) => el.localName === 'item');
   // RSS 2.0 items live in <channel>; a few 0.9x-style feeds put them beside it.
-  const inChannel = children(channel, null, 'item');
-  return inChannel.length ? inChannel : children(root, null, 'item');
+  const inChannel = children(channel, channel.namespaceURI, 'item');
+  return inChannel.length ? inChannel : children(root, root.namespaceURI, 'item');
 }
 
 /**
@@ -278,7 +279,7 @@ function readLinkAndId(f: Fields, item: Element, kind: FeedKind, core: string | 
     draft.id = f.text(core, 'id');
     return;
   }
-  const guid = f.first(null, 'guid');
+  const guid = f.first(core, 'guid');
   const link = f.text(core, 'link');
   const permalink = guid && guid.getAttribute('isPermaLink') !== 'false' ? guid.textContent?.trim() : undefined;
   // Feedburner rewrites <link> to a click-counting redirect and keeps the real page here.
@@ -352,7 +353,7 @@ function readDates(f: Fields, kind: FeedKind, core: string | null, ctx: ParseCon
     if (gancio.place) locations.push(gancio.place);
     return {start: gancio.start, fromEventNamespace: false};
   }
-  const published = f.text(core, 'pubDate') ?? f.text(null, 'pubDate') ?? f.text(NS.dc, 'date');
+  const published = f.text(core, 'pubDate') ?? f.text(NS.dc, 'date');
   if (!published) return {fromEventNamespace: false};
   const start = parseDateText(published, zone);
   if (!start) throw new SkipItem(`"${collapse(draft.title)}": pubDate ${JSON.stringify(published)} is not a date`);
@@ -379,7 +380,7 @@ function authorName(f: Fields, kind: FeedKind, core: string | null): string | un
   const creator = f.text(NS.dc, 'creator');
   if (creator) return creator;
   // RSS <author> is "mail@example.org (Name)" by the spec; a bare address names nobody.
-  const author = f.text(null, 'author');
+  const author = f.text(core, 'author');
   const named = author && /\(([^)]+)\)/.exec(author)?.[1];
   return named || (author && !author.includes('@') ? author : undefined);
 }
@@ -390,7 +391,7 @@ function readImage(f: Fields, item: Element, kind: FeedKind, core: string | null
   if (kind === 'atom') {
     for (const link of f.all(core, 'link')) if (link.getAttribute('rel') === 'enclosure' && isImage(link)) candidates.push([link, link.getAttribute('href')]);
   }
-  for (const el of f.all(null, 'enclosure')) if (isImage(el)) candidates.push([el, el.getAttribute('url')]);
+  for (const el of f.all(core, 'enclosure')) if (isImage(el)) candidates.push([el, el.getAttribute('url')]);
   // media:content may sit inside media:group, so look at descendants (still linear in the item).
   for (const el of Array.from(item.getElementsByTagNameNS(NS.media, 'content'))) {
     if (isImage(el) || el.getAttribute('medium') === 'image') candidates.push([el, el.getAttribute('url')]);
