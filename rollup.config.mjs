@@ -17,6 +17,8 @@ export default [
   },
   {
     input: {feedcal: 'src/index.ts'},
+    // Let the entry hold the shared code itself, rather than a facade that loads a second file.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       format: 'es',

@@ -1,14 +1,11 @@
 /**
  * One entry point from feed text to events: pick the format (given, or sniffed by
  * `detectFormat`), then hand the text to that format's parser. Parsers are synchronous and
- * never throw; the iCalendar parser is imported on demand so pages without ICS feeds never
- * download ical.js.
+ * never throw. Each is imported on demand, so a page downloads only the parser its feed needs
+ * (and never ical.js unless it shows an iCalendar feed).
  */
 import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../model.js';
 import {detectFormat} from './detect.js';
-import {parseJson} from './json.js';
-import {parseMarkdown} from './markdown.js';
-import {parseRss} from './rss.js';
 
 export type FormatChoice = FeedFormat | 'auto';
 
@@ -21,12 +18,12 @@ export async function parseFeed(
   try {
     switch (format) {
       case 'json':
-        return parseJson(text, ctx);
+        return (await import('./json.js')).parseJson(text, ctx);
       case 'rss':
       case 'atom':
-        return parseRss(text, ctx);
+        return (await import('./rss.js')).parseRss(text, ctx);
       case 'markdown':
-        return parseMarkdown(text, ctx);
+        return (await import('./markdown.js')).parseMarkdown(text, ctx);
       case 'ics':
         return (await import('./ics.js')).parseIcs(text, ctx);
       case 'jsonld':
