@@ -1,15 +1,51 @@
+import {readdir, readFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 
+// The shared corpus of real feeds lives beside the checkout and is never copied into it.
+// It is served raw under /corpus/ (the dev server would otherwise re-encode text files as UTF-8,
+// which hides charset bugs), with /corpus/index.json listing every file.
+const corpusDir = fileURLToPath(new URL('../shared/fixtures/feeds/', import.meta.url));
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, {withFileTypes: true});
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
+  );
+  return nested.flat();
+}
+
+async function serveCorpus(context, next) {
+  if (context.path.startsWith('/shared/fixtures/feeds/')) context.path = `/corpus/${context.path.slice(23)}`;
+  if (!context.path.startsWith('/corpus/')) return next();
+  if (!existsSync(corpusDir)) {
+    context.status = 404;
+    return;
+  }
+  if (context.path === '/corpus/index.json') {
+    const files = (await listFiles(corpusDir)).map((file) => relative(corpusDir, file)).filter((file) => !file.endsWith('.md') || file.startsWith('markdown/'));
+    context.body = JSON.stringify(files.sort());
+    context.type = 'application/json';
+    return;
+  }
+  const file = join(corpusDir, decodeURIComponent(context.path.slice('/corpus/'.length)));
+  if (!file.startsWith(corpusDir) || !existsSync(file)) {
+    context.status = 404;
+    return;
+  }
+  context.body = await readFile(file);
+  context.type = 'application/octet-stream';
+}
+
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: {exportConditions: ['development']},
-  // The shared fixture corpus lives beside the checkout; serve from the parent so the corpus
-  // test can fetch `/shared/fixtures/feeds/…` when that folder exists.
-  rootDir: fileURLToPath(new URL('..', import.meta.url)),
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
+  middleware: [serveCorpus],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
   ],
