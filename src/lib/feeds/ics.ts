@@ -112,6 +112,8 @@ function split(text: string) {
     if (!line.trim()) continue;
     const marker = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i.exec(line);
     const name = marker?.[2].toUpperCase();
+    // A VTIMEZONE that never ends must not swallow the events after it.
+    if (zone && name === 'VEVENT') zone = undefined;
     if (zone) {
       zone.push(line);
       if (marker?.[1].toUpperCase() === 'END' && name === 'VTIMEZONE') {
@@ -228,7 +230,8 @@ function describe(comp: IcalComponent, cal: Calendar): EventDraft {
   const place: NonNullable<EventDraft['place']> = {};
   if (locations[0]) place.name = locations[0].trim();
   const geo = allValues(comp, 'geo')[0];
-  if (Array.isArray(geo) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180 && geo.every(Number.isFinite)) {
+  // ical.js reads a non-number as 0, so 0;0 (the sea off Africa) is taken as junk too.
+  if (Array.isArray(geo) && geo.every(Number.isFinite) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180 && (geo[0] || geo[1])) {
     [place.lat, place.lon] = geo as number[];
   }
   if (Object.keys(place).length) draft.place = place;
