@@ -62,6 +62,9 @@ export class EventCardElement extends LitElement {
   /** IANA zone for the date line; default: the nearest ancestor's `time-zone`, else the viewer's zone. */
   @property({attribute: 'time-zone'}) timeZone?: string;
 
+  /** `full` (default): weekday, date and time. `time`: only the time for a one-day event, for cards under a day heading. */
+  @property({attribute: 'date-style'}) dateStyle: 'full' | 'time' = 'full';
+
   /** Heading level of the title (2–6), so the card fits the page's outline. */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
 
@@ -119,7 +122,10 @@ export class EventCardElement extends LitElement {
     if (!event) return nothing;
     const locale = resolveLocale(this);
     const strings = uiStrings(locale);
-    const range = formatEventRange(event, locale, this.resolvedTimeZone, new Date());
+    const range = formatEventRange(event, locale, this.resolvedTimeZone, new Date(), {
+      timeOnly: this.dateStyle === 'time',
+      allDayLabel: strings.allDay,
+    });
     const place = event.locations.length ? event.locations.join(', ') : event.place?.name;
     const longText = (event.description?.length ?? 0) > EXCERPT_LENGTH || Boolean(event.descriptionHtml);
     const cancelled = event.status === 'cancelled';

@@ -255,7 +255,7 @@ export class EventListElement extends LitElement {
     const cards = (events: CalendarEvent[]) => html`<ol class="cards" role="list">
       ${repeat(events, (event) => event.id, (event) => html`<li>
         <event-card part="card" exportparts=${CARD_PARTS} .event=${event} time-zone=${timeZone} lang=${locale}
-          heading-level=${groupBy === 'none' ? 2 : 3}></event-card></li>`)}
+          date-style=${groupBy === 'day' ? 'time' : 'full'} heading-level=${groupBy === 'none' ? 2 : 3}></event-card></li>`)}
     </ol>`;
     return html`
       <div part="list" aria-label=${strings.events}>

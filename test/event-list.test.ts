@@ -30,12 +30,15 @@ describe('<event-list>', () => {
     expect(el.visibleEvents.map((e) => e.id)).to.deep.equal(['seed', 'xss', 'circle', 'fair']);
     const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
     expect(headings).to.deep.equal(['lördag 19 augusti 2023', 'söndag 20 augusti 2023', 'måndag 21 augusti 2023', 'måndag 25 september 2023']);
+    // Under a day heading a card says only what the heading does not: the time, or the span.
+    const dates = cards(el).map((card) => card.shadowRoot!.querySelector('[part~="date"]')!.textContent);
+    expect(dates).to.deep.equal(['15:00–19:00', '12:00', '18:00', '25–27 sep 2023']);
     expect(el.shadowRoot!.querySelector('[part~="list"] ol')).to.exist;
     await expect(el).to.be.accessible();
   });
 
   it('shows the seed event at 15:00 Stockholm time whatever the viewer zone', async () => {
-    const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`);
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv" group-by="month"></event-list>`);
     const card = cards(el)[0];
     await card.updateComplete;
     const time = part(card, 'date') as HTMLTimeElement;
@@ -181,7 +184,7 @@ describe('<event-list>', () => {
   });
 
   it('takes lang and time-zone from an ancestor', async () => {
-    const wrapper = fixtureSync(html`<div lang="en" time-zone="America/New_York"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`);
+    const wrapper = fixtureSync(html`<div lang="en" time-zone="America/New_York"><event-list src=${EVENTS} when="all" search="bortom" group-by="none"></event-list></div>`);
     const el = wrapper.querySelector('event-list')!;
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;

@@ -42,9 +42,26 @@ export interface FormattedRange {
 /**
  * The date line of one event. All-day events show dates only, with the exclusive end turned
  * back into the last day; timed events show the start time and, when known, the end time.
- * The year appears only when the event is not in the current year.
+ * The year appears only when the event is not in the current year. With `timeOnly` (under a
+ * day heading), a one-day event shows just its times, or `allDayLabel`.
  */
-export function formatEventRange(event: CalendarEvent, locale: string, timeZone: string, now: Date): FormattedRange {
+export function formatEventRange(
+  event: CalendarEvent,
+  locale: string,
+  timeZone: string,
+  now: Date,
+  {timeOnly = false, allDayLabel = ''}: {timeOnly?: boolean; allDayLabel?: string} = {}
+): FormattedRange {
+  if (timeOnly) {
+    // Under a day heading the date is already said: a one-day event needs only its time.
+    const lastDay = event.allDay && event.end ? addDaysIn(event.end, -1, timeZone) : event.end ?? event.start;
+    if (dayKey(lastDay, timeZone) === dayKey(event.start, timeZone)) {
+      if (event.allDay) return {text: allDayLabel, datetime: dayKey(event.start, timeZone)};
+      const format = formatter(locale, timeZone, TIME);
+      const text = event.end ? format.formatRange(event.start, event.end) : format.format(event.start);
+      return {text: tidy(text), datetime: event.start.toISOString()};
+    }
+  }
   if (event.allDay) {
     const lastDay = event.end ? addDaysIn(event.end, -1, timeZone) : event.start;
     const options = dateOptions(event, now, timeZone, lastDay);

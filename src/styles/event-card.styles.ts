@@ -55,7 +55,7 @@ export const eventCardStyles = [
       letter-spacing: 0.04em;
       color: var(--_muted);
     }
-    :host([cancelled]) [part~='title'] {
+    .cancelled [part~='title'] {
       text-decoration: line-through;
       color: var(--_muted);
     }

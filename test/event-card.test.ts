@@ -1,0 +1,87 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import '../src/event-card.js';
+import type {EventCardElement} from '../src/event-card.js';
+import type {CalendarEvent} from '../src/lib/model.js';
+import type {EventCardSelectEvent} from '../src/events.js';
+
+const base: CalendarEvent = {
+  id: 'seed',
+  title: 'Bortom Big Tech',
+  start: new Date('2023-08-19T13:00:00Z'),
+  allDay: false,
+  categories: ['Möte', 'Fediversum'],
+  locations: ['Stockholm'],
+  organizer: 'Kamratdataföreningen Konstellationen',
+  url: 'https://example.org/bortom',
+  image: 'https://example.org/bild.jpg',
+  description: 'Välkommen! '.repeat(30),
+  source: 'test',
+};
+
+const part = (el: EventCardElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+async function card(event: CalendarEvent, attrs: {lang?: string; zone?: string; dateStyle?: string} = {}) {
+  return fixture<EventCardElement>(
+    html`<event-card .event=${event} lang=${attrs.lang ?? 'sv'} time-zone=${attrs.zone ?? 'Europe/Stockholm'} date-style=${attrs.dateStyle ?? 'full'}></event-card>`
+  );
+}
+
+describe('<event-card>', () => {
+  it('works alone with .event and exposes every documented part', async () => {
+    const el = await card(base);
+    for (const name of ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'image', 'link', 'actions']) {
+      expect(part(el, name), name).to.exist;
+    }
+    expect(part(el, 'base')!.tagName).to.equal('ARTICLE');
+    expect(part(el, 'title')!.tagName).to.equal('H3');
+    expect(part(el, 'image')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(part(el, 'image')!.getAttribute('loading')).to.equal('lazy');
+    expect(part(el, 'link')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('reads dates naturally in the reader’s language', () => {
+    const day = (iso: string) => new Date(iso);
+    const cases: Array<{name: string; event: Partial<CalendarEvent>; lang: string; dateStyle?: string; text: string; datetime: string}> = [
+      {name: 'timed, no end', event: {}, lang: 'sv', text: 'lör 19 aug 2023 15:00', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'timed, same day', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', text: 'lör 19 aug 2023 15:00–19:00', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'all-day, one day', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', text: 'mån 25 sep 2023', datetime: '2023-09-25'},
+      {name: 'all-day, three days', event: {allDay: true, start: day('2023-09-24T22:00:00Z'), end: day('2023-09-27T22:00:00Z')}, lang: 'sv', text: '25–27 sep 2023', datetime: '2023-09-25'},
+      {name: 'English', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'en', text: 'Sat, Aug 19, 2023, 3:00 – 7:00 PM', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'time only under a day heading', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', dateStyle: 'time', text: '15:00–19:00', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'all day under a day heading', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', dateStyle: 'time', text: 'Heldag', datetime: '2023-09-25'},
+    ];
+    for (const {name, event, lang, dateStyle, text, datetime} of cases) {
+      it(name, async () => {
+        const el = await card({...base, ...event}, {lang, dateStyle});
+        const time = part(el, 'date') as HTMLTimeElement;
+        expect(time.textContent).to.equal(text);
+        expect(time.dateTime).to.equal(datetime);
+      });
+    }
+  });
+
+  it('expands the description and fires event-card-select', async () => {
+    const el = await card(base);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
+    expect(part(el, 'description')!.classList.contains('excerpt')).to.equal(true);
+    setTimeout(() => toggle.click());
+    const selected = (await oneEvent(el, 'event-card-select')) as EventCardSelectEvent;
+    expect(selected.event.id).to.equal('seed');
+    await el.updateComplete;
+    expect(part(el, 'description')!.classList.contains('excerpt')).to.equal(false);
+    expect(toggle.textContent!.trim()).to.equal('Visa mindre');
+  });
+
+  it('marks a cancelled event in words, not only with a line', async () => {
+    const el = await card({...base, status: 'cancelled'});
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('Inställt');
+    expect(getComputedStyle(part(el, 'title')!).textDecorationLine).to.equal('line-through');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders nothing without an event', async () => {
+    const el = await fixture<EventCardElement>(html`<event-card></event-card>`);
+    expect(el.shadowRoot!.children.length).to.equal(0);
+  });
+});
