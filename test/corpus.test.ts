@@ -13,9 +13,10 @@ import {FeedError} from '../src/lib/model.js';
 import type {CorpusExpectation} from './corpus/types.js';
 import {jsonExpectations} from './corpus/json.expectations.js';
 import {xmlExpectations} from './corpus/xml.expectations.js';
+import {icsExpectations} from './corpus/ics.expectations.js';
 import {otherExpectations, unsupportedExpectations} from './corpus/other.expectations.js';
 
-const expectations: CorpusExpectation[] = [...jsonExpectations, ...xmlExpectations, ...otherExpectations, ...unsupportedExpectations];
+const expectations: CorpusExpectation[] = [...jsonExpectations, ...xmlExpectations, ...icsExpectations, ...otherExpectations, ...unsupportedExpectations];
 const ZONE = 'Europe/Stockholm';
 
 async function readCorpusFile(file: string) {
@@ -53,8 +54,8 @@ describe('shared feed corpus', function () {
       }
       if (result instanceof FeedError) throw result;
       expect(result.events.length, 'events').to.equal(expected.count);
-      expect(result.events[0].title, 'first title').to.equal(expected.firstTitle);
-      expect(result.events[0].start.toISOString(), 'first start').to.equal(expected.firstStart);
+      expect(result.events[0]?.title ?? '', 'first title').to.equal(expected.firstTitle);
+      expect(result.events[0]?.start.toISOString() ?? '', 'first start').to.equal(expected.firstStart);
       if (expected.skipped !== undefined) expect(result.skipped.length, 'skipped').to.equal(expected.skipped);
     });
   }
