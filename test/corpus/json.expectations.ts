@@ -1,10 +1,8 @@
 /**
  * Corpus expectations for the JSON (`parseJson`) and Markdown (`parseMarkdown`) parsers, taken
  * from running them on the shared fixtures with timeZone `Europe/Stockholm` and checked by eye
- * against the files. Not listed, because `parseJson` answers `parse/not-a-feed` for them:
- * `json/hackgreenville-luma-api-calendar-events.json` (`entries[].event`),
- * `json/calagator-meetup-api-v2-epoch-ms.json` (one Meetup v2 object, `time` in ms) and
- * `atom/google-gdata-calendar-feed-alt-json.json` (GData, `feed.entry[]`).
+ * against the files. GData's `alt=json` capture is JSON, so it is read here, though it lives in
+ * `atom/`.
  */
 import type {CorpusExpectation} from './types.js';
 
@@ -92,5 +90,29 @@ export const jsonExpectations: CorpusExpectation[] = [
     firstTitle: 'BSides Greenville 2018',
     firstStart: '2018-03-10T13:30:00.000Z',
     note: '{events} wrapper; start {timezone, local, utc}; name/description {text, html}',
+  },
+  {
+    file: 'json/hackgreenville-luma-api-calendar-events.json',
+    count: 2,
+    firstTitle: 'Furman Makerspace Field Trip',
+    firstStart: '2025-07-12T16:30:00.000Z',
+    skipped: 0,
+    note: 'Luma entries[].event: start_at UTC + timezone America/New_York; url slug → https://lu.ma/<slug>; host as organizer',
+  },
+  {
+    file: 'json/calagator-meetup-api-v2-epoch-ms.json',
+    count: 1,
+    firstTitle: 'eLearning Network Meetup',
+    firstStart: '2011-08-11T00:00:00.000Z',
+    skipped: 0,
+    note: 'one Meetup v2 object: time 1313020800000 is epoch MILLISECONDS; utc_offset does not move the instant; no duration, so no end',
+  },
+  {
+    file: 'atom/google-gdata-calendar-feed-alt-json.json',
+    count: 4,
+    firstTitle: 'Glass Developer Hangout Office Hours',
+    firstStart: '2013-12-06T18:30:00.000Z',
+    skipped: 1,
+    note: 'GData alt=json feed.entry[]: first entry is a cancelled occurrence (gd$originalEvent); the gd$recurrence series without gd$when is skipped; one all-day entry with exclusive end',
   },
 ];

@@ -12,13 +12,13 @@ export type FormatChoice = FeedFormat | 'auto';
 export async function parseFeed(
   text: string,
   ctx: ParseContext,
-  options: {format?: FormatChoice; contentType?: string} = {}
+  options: {format?: FormatChoice; contentType?: string; fields?: string} = {}
 ): Promise<ParseResult> {
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(text, options.contentType);
   try {
     switch (format) {
       case 'json':
-        return (await import('./json.js')).parseJson(text, ctx);
+        return (await import('./json.js')).parseJson(text, ctx, {fields: options.fields});
       case 'rss':
       case 'atom':
         return (await import('./rss.js')).parseRss(text, ctx);

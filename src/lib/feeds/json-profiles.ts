@@ -15,9 +15,30 @@ import {
   type ParseContext,
   type Place,
 } from '../model.js';
-import {calendarDate, dayKey, fromEpoch, parseDateText, type ParsedTime} from '../time.js';
+import {calendarDate, dayKey, fromEpoch, isTimeZone, parseDateText, type ParsedTime} from '../time.js';
 
 export type JsonObject = Record<string, unknown>;
+
+/** What the list around the items tells every item (GData's feed zone, a GraphQL group's name). */
+export interface FeedInfo {
+  /** The feed-level IANA zone (GData `gCal$timezone`), for floating times. */
+  zone?: string;
+  /** Name of the object that owns the list (a Mobilizon/Meetup group), a fallback organizer. */
+  owner?: string;
+  /** The document names Mobilizon's JSON-LD context (swapped geo). */
+  mobilizon: boolean;
+}
+
+/**
+ * One platform's item shape. `matches` must be cheap and specific (a field only that platform
+ * writes), because every item of an unknown list is offered to each profile in turn. `draft`
+ * may give several drafts for one item (Radar lists every date of an event in one node).
+ */
+export interface JsonProfile {
+  name: string;
+  matches(o: JsonObject): boolean;
+  draft(o: JsonObject, ctx: ParseContext, feed: FeedInfo): EventDraft | EventDraft[];
+}
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,19 +137,45 @@ export function addDescription(draft: EventDraft, value: unknown): void {
   else draft.description ??= value;
 }
 
-function toNumber(value: unknown): number | undefined {
+export function toNumber(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
 /** Coordinates only when both are in range and not the 0,0 "unknown" placeholder. */
-function addGeo(place: Place, lat: unknown, lon: unknown): void {
+export function addGeo(place: Place, lat: unknown, lon: unknown): void {
   const la = toNumber(lat);
   const lo = toNumber(lon);
   if (la === undefined || lo === undefined || Math.abs(la) > 90 || Math.abs(lo) > 180) return;
   if (la === 0 && lo === 0) return;
   place.lat = la;
   place.lon = lo;
+}
+
+/**
+ * A time the platform gives as a UTC instant beside an IANA zone of its own (Luma, The Events
+ * Calendar, Mobilizon): the instant stays, the zone is recorded for display in the source zone.
+ * All-day dates belong to no zone, so they are left alone.
+ */
+export function inZone(time: ParsedTime | undefined, zone: unknown): ParsedTime | undefined {
+  if (time && !time.allDay && typeof zone === 'string' && isTimeZone(zone)) time.timeZone = zone;
+  return time;
+}
+
+/**
+ * A point written as text: Mobilizon's `"lon;lat"`, WKT `"POINT(lon lat)"` (Mobilizon, Radar's
+ * Drupal geofield). Both put the longitude FIRST, the reverse of how people say coordinates.
+ */
+export function addPointText(place: Place, text: unknown): void {
+  if (typeof text !== 'string' || text.length > 200) return;
+  const m = /^\s*(?:POINT\s*\(\s*)?(-?\d+(?:\.\d+)?)\s*[;,\s]\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/i.exec(text);
+  if (m) addGeo(place, m[2], m[1]);
+}
+
+/** Non-empty strings of `parts`, trimmed and joined with ", ". */
+export function joinParts(...parts: unknown[]): string | undefined {
+  const kept = parts.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number').map((p) => collapseSpace(String(p))).filter(Boolean);
+  return kept.length ? kept.join(', ') : undefined;
 }
 
 /** A PostalAddress (schema.org, Mobilizon) or a plain string, as one line of text. */

@@ -1,7 +1,10 @@
 /**
  * JSON event feeds: the canonical shape (Gnistor's field names plus the common aliases), JSON
- * Feed 1.0/1.1, Gancio's `/api/events`, ActivityStreams `Event`s (Gancio, Mobilizon) and the
- * FullCalendar / Eventbrite shapes that fall out of the aliases. The parser finds the list of
+ * Feed 1.0/1.1, and the platform APIs, each a small profile: Gancio, ActivityStreams `Event`s
+ * (Gancio, Mobilizon) in json-profiles.ts; Luma, Meetup, The Events Calendar in
+ * json-platforms.ts; Mobilizon GraphQL and Radar in json-community.ts; Google GData in
+ * json-gdata.ts. FullCalendar and Eventbrite fall out of the canonical aliases. A page author's
+ * own JSON is read through a `fields` mapping (json-fields.ts). The parser finds the list of
  * events, picks a profile per item, fills an `EventDraft` and lets `finishEvent` check it. A
  * bad item is skipped with a reason; only unreadable JSON or JSON without events fails the feed.
  */
@@ -11,6 +14,7 @@ import {
   absoluteHttpUrl,
   cleanList,
   finishEvent,
+  type CalendarEvent,
   type EventDraft,
   type ParseContext,
   type ParseResult,
@@ -33,8 +37,14 @@ import {
   readTime,
   unwrapActivity,
   urlOf,
+  type FeedInfo,
   type JsonObject,
+  type JsonProfile,
 } from './json-profiles.js';
+import {eventsCalendarProfile, lumaProfile, meetupGraphqlProfile, meetupV2Profile} from './json-platforms.js';
+import {mobilizonGraphqlProfile, radarProfile} from './json-community.js';
+import {gdataFeed, gdataProfile, gdataZone} from './json-gdata.js';
+import {mappedItem, readFieldMap, valueAt, type AliasTable, type FieldMap} from './json-fields.js';
 
 // Aliases in order of preference. Keys are case-sensitive, as feeds write them.
 const START_KEYS = ['date', 'start', 'start_time', 'startDate', 'start_date', 'startTime', 'dtstart'] as const;
@@ -45,19 +55,65 @@ const DESCRIPTION_KEYS = ['description', 'content', 'content_html', 'body'] as c
 const ZONE_KEYS = ['timezone', 'timeZone', 'tz'] as const;
 const ID_KEYS = ['id', 'uid', 'guid'] as const;
 const IMAGE_KEYS = ['image', 'banner_image', 'logo', 'cover_url'] as const;
-/** Keys that wrap the event list, also one or two levels down (`{data: {events: […]}}`). */
-const WRAPPER_KEYS = ['events', 'data', 'items'] as const;
+/**
+ * Keys that wrap the event list, also one or two levels down (`{data: {events: […]}}`).
+ * `results`: Meetup v2 and many REST APIs; `entries`: Luma.
+ */
+const WRAPPER_KEYS = ['events', 'data', 'items', 'results', 'entries'] as const;
 const MAX_WRAPPER_DEPTH = 3;
+/**
+ * GraphQL connections (`{data: {group: {organizedEvents: {elements: […]}}}}`, Relay `edges`):
+ * list keys searched below `data`, at most this deep.
+ */
+const CONNECTION_KEYS = ['elements', 'edges', 'nodes', 'events', 'results', 'items'] as const;
+const MAX_CONNECTION_DEPTH = 4;
 
-interface EventList {
+/** The canonical names a `fields` mapping may replace, with every key the reader tries for them. */
+const ALIASES: AliasTable = {
+  title: ['title', 'name'],
+  start: START_KEYS,
+  end: END_KEYS,
+  allDay: ['allDay'],
+  timeZone: ZONE_KEYS,
+  id: ID_KEYS,
+  url: URL_KEYS,
+  description: [...DESCRIPTION_KEYS, 'content_text'],
+  categories: CATEGORY_KEYS,
+  locations: ['locations'],
+  location: ['location', 'place', 'venue'],
+  organizer: ['organizer', 'authors', 'author'],
+  image: IMAGE_KEYS,
+  status: ['status', 'eventStatus'],
+};
+
+/**
+ * Platform profiles, most specific test first. An item no profile claims is read as canonical
+ * JSON. Gancio precedes the rest because its numeric `start_datetime` is unmistakable.
+ */
+const PROFILES: readonly JsonProfile[] = [
+  {name: 'Gancio', matches: isGancioEvent, draft: (o, ctx) => gancioDraft(o, ctx)},
+  lumaProfile,
+  meetupV2Profile,
+  meetupGraphqlProfile,
+  mobilizonGraphqlProfile,
+  radarProfile,
+  eventsCalendarProfile,
+  gdataProfile,
+];
+
+interface EventList extends FeedInfo {
   items: unknown[];
   /** JSON Feed: `summary` is a description and `date_published` a last resort for the start. */
   jsonFeed: boolean;
-  mobilizon: boolean;
   title?: string;
 }
 
-export function parseJson(text: string, ctx: ParseContext): ParseResult {
+export interface JsonOptions {
+  /** A custom field mapping, `"title:name, start:when.begins"`; see json-fields.ts. */
+  fields?: string;
+}
+
+export function parseJson(text: string, ctx: ParseContext, options: JsonOptions = {}): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return new FeedError('parse', 'empty', 'The JSON feed is empty.');
   if (/^\s*</.test(body)) {
@@ -72,7 +128,18 @@ export function parseJson(text: string, ctx: ParseContext): ParseResult {
   } catch (error) {
     return new FeedError('parse', 'invalid', `The feed is not valid JSON: ${(error as Error).message}`);
   }
-  const list = findEventList(root, 0, false);
+  const {fields} = readFieldMap(options.fields);
+  let list: EventList | undefined;
+  if (fields.list) {
+    // The page author said where the list is: look only there, and say so when it is not.
+    const items = valueAt(root, fields.list);
+    if (!Array.isArray(items)) {
+      return new FeedError('parse', 'not-a-feed', `The JSON has no list of events at "${fields.list}" (from the fields mapping).`);
+    }
+    list = {items, jsonFeed: false, mobilizon: false};
+  } else {
+    list = findEventList(root, 0, false);
+  }
   if (!list) {
     return new FeedError(
       'parse',
@@ -82,15 +149,43 @@ export function parseJson(text: string, ctx: ParseContext): ParseResult {
   }
   const feed: ParsedFeed = {format: 'json', events: [], skipped: []};
   if (list.title) feed.title = list.title;
+  const itemFields = Object.keys(fields).some((name) => name !== 'list') ? fields : undefined;
+  const skip = (index: number, error: unknown) => {
+    const reason = error instanceof SkipItem ? error.message : `could not be read (${(error as Error).message})`;
+    feed.skipped.push({index, reason});
+  };
   list.items.forEach((item, index) => {
+    let drafts: EventDraft | EventDraft[];
     try {
-      feed.events.push(finishEvent(draftFor(item, ctx, list), ctx));
+      drafts = draftFor(item, ctx, list, itemFields);
     } catch (error) {
-      const reason = error instanceof SkipItem ? error.message : `could not be read (${(error as Error).message})`;
-      feed.skipped.push({index, reason});
+      return skip(index, error);
+    }
+    // Several drafts from one item (Radar's dates) are checked one by one, so one bad date
+    // does not hide the others; each is reported under its item's index.
+    for (const draft of Array.isArray(drafts) ? drafts : [drafts]) {
+      try {
+        feed.events.push(finishEvent(draft, ctx));
+      } catch (error) {
+        skip(index, error);
+      }
     }
   });
+  distinguishSharedIds(feed.events);
   return feed;
+}
+
+/**
+ * FullCalendar repeats one `id` on every event of a recurring group (its demo has two
+ * "Repeating Event"s with id 999), and merging sources treats equal ids as one event. Like
+ * iCalendar's UID + RECURRENCE-ID, an id shared inside one feed gets the start appended.
+ */
+function distinguishSharedIds(events: CalendarEvent[]): void {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.id, (counts.get(event.id) ?? 0) + 1);
+  for (const event of events) {
+    if ((counts.get(event.id) ?? 0) > 1) event.id = `${event.id}@${event.start.toISOString()}`;
+  }
 }
 
 /**
@@ -101,6 +196,17 @@ function findEventList(root: unknown, depth: number, mobilizon: boolean): EventL
   if (Array.isArray(root)) return {items: root, jsonFeed: false, mobilizon};
   if (!isObject(root) || depth > MAX_WRAPPER_DEPTH) return undefined;
   mobilizon ||= isMobilizonContext(root['@context']);
+  const gdata = depth === 0 ? gdataFeed(root) : undefined;
+  if (gdata) {
+    const entries = Array.isArray(gdata.entry) ? gdata.entry : gdata.entry === undefined ? [] : [gdata.entry];
+    return {items: entries, jsonFeed: false, mobilizon, zone: gdataZone(gdata), title: plainText(isObject(gdata.title) ? gdata.title.$t : undefined)};
+  }
+  // Radar: an object keyed by node id. Integer-like keys come back in ascending numeric order,
+  // not document order; display sorts by time anyway.
+  if (depth === 0 && isObject(root.result)) {
+    const nodes = Object.values(root.result);
+    if (nodes.some((n) => isObject(n) && Array.isArray(n.date_time))) return {items: nodes, jsonFeed: false, mobilizon};
+  }
   if (isActivityStreamsEvent(unwrapActivity(root))) return {items: [root], jsonFeed: false, mobilizon};
   const collection = root.orderedItems ?? (/Collection/.test(String(root.type)) ? root.items : undefined);
   if (Array.isArray(collection)) return {items: collection, jsonFeed: false, mobilizon};
@@ -115,15 +221,46 @@ function findEventList(root: unknown, depth: number, mobilizon: boolean): EventL
       if (found) return found;
     }
   }
-  // One bare event object is a feed of one.
-  if (depth === 0 && pick(root, START_KEYS) && pick(root, ['title', 'name'])) return {items: [root], jsonFeed: false, mobilizon};
+  if (depth > 0) return undefined;
+  if (isObject(root.data)) {
+    const found = findConnection(root.data, 0, undefined);
+    if (found) return {...found, jsonFeed: false, mobilizon};
+  }
+  // One bare event object is a feed of one (also one Meetup v2 event, one Luma `{event}`).
+  if ((pick(root, START_KEYS) && pick(root, ['title', 'name'])) || PROFILES.some((p) => p.matches(root))) {
+    return {items: [root], jsonFeed: false, mobilizon};
+  }
   return undefined;
 }
 
-function draftFor(item: unknown, ctx: ParseContext, list: EventList): EventDraft {
+/**
+ * The first GraphQL connection list below `data`, with the name of the nearest object above it
+ * that has one (the group whose `organizedEvents` these are). Each object is visited at most
+ * once and only `MAX_CONNECTION_DEPTH` levels down, so this is linear and shallow.
+ */
+function findConnection(o: JsonObject, depth: number, owner: string | undefined): {items: unknown[]; owner?: string} | undefined {
+  const name = plainText(o.name);
+  const here = name && !/^https?:/i.test(name) ? name : owner;
+  for (const key of CONNECTION_KEYS) {
+    if (Array.isArray(o[key])) return {items: o[key] as unknown[], owner: here};
+  }
+  if (depth >= MAX_CONNECTION_DEPTH) return undefined;
+  for (const value of Object.values(o)) {
+    if (!isObject(value)) continue;
+    const found = findConnection(value, depth + 1, here);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function draftFor(item: unknown, ctx: ParseContext, list: EventList, fields?: FieldMap): EventDraft | EventDraft[] {
   if (!isObject(item)) throw new SkipItem(`item is ${item === null ? 'null' : typeof item}, not an object`);
-  const o = unwrapActivity(item);
-  if (isGancioEvent(o)) return gancioDraft(o, ctx);
+  // The page author's mapping says how to read their items; no profile second-guesses it.
+  if (fields) return canonicalDraft(mappedItem(item, fields, ALIASES), ctx, false);
+  // Relay-style GraphQL lists wrap each item as `{node: …}`.
+  const o = unwrapActivity(isObject(item.node) ? item.node : item);
+  const profile = PROFILES.find((p) => p.matches(o));
+  if (profile) return profile.draft(o, ctx, list);
   if (isActivityStreamsEvent(o)) {
     return activityStreamsDraft(o, ctx, {mobilizon: list.mobilizon || isMobilizonContext(item['@context'])});
   }
