@@ -4,6 +4,7 @@ import {join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter} from '@web/test-runner';
 
 // The shared corpus of real feeds lives beside the checkout and is never copied into it.
 // It is served raw under /corpus/ (the dev server would otherwise re-encode text files as UTF-8,
@@ -40,12 +41,32 @@ async function serveCorpus(context, next) {
   context.type = 'application/octet-stream';
 }
 
+// One plain closing line ("Tests: N passed, N failed, N skipped") that CI logs can be read by.
+function summaryReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    stop({sessions}) {
+      const totals = {passed: 0, failed: 0, skipped: 0};
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+      }
+      process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+    },
+  };
+}
+
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
   middleware: [serveCorpus],
+  reporters: [defaultReporter(), summaryReporter()],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
   ],
