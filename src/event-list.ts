@@ -13,6 +13,7 @@ import {EventListErrorEvent, EventListLoadEvent} from './events.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import './event-card.js';
+import {EventSourceElement} from './event-source.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 50;
@@ -22,6 +23,25 @@ const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categorie
   .join(', ');
 
 type Status = 'idle' | 'loading' | 'loaded' | 'error';
+
+const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
+
+/** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
+interface Source {
+  src: string;
+  label?: string;
+  format: FormatChoice;
+  fields?: string;
+  proxy?: string;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url, document.baseURI).host;
+  } catch {
+    return url;
+  }
+};
 
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -110,6 +130,9 @@ export class EventListElement extends LitElement {
   /** URL template for feeds without CORS headers, e.g. `https://proxy.example/?url={url}`. */
   @property() proxy?: string;
 
+  /** Field map for custom JSON: `title: name, start: when.begins, categories: kind` (see the README). */
+  @property() fields?: string;
+
   /** Seconds before a feed request is given up (default 15). */
   @property({type: Number}) timeout?: number;
 
@@ -119,11 +142,22 @@ export class EventListElement extends LitElement {
   @state() private status: Status = 'idle';
   @state() private loaded: CalendarEvent[] = [];
   @state() private supplied?: CalendarEvent[];
-  @state() private errors: Array<{src: string; error: FeedError}> = [];
+  @state() private errors: Array<{source: Source; error: FeedError}> = [];
   @state() private shownCount = 0;
 
   private controller?: AbortController;
   private visible: CalendarEvent[] = [];
+  private sourceCount = 0;
+  // `<event-source>` children added, removed or changed: load again.
+  private readonly childObserver = new MutationObserver((records) => {
+    const touchesSources = (nodes: NodeList) => [...nodes].some((node) => node instanceof EventSourceElement);
+    if (records.some((r) => touchesSources(r.addedNodes) || touchesSources(r.removedNodes))) this.startLoading();
+  });
+
+  constructor() {
+    super();
+    this.addEventListener('event-source-change', () => this.startLoading());
+  }
 
   /** Every parsed event (from `src`), or the events supplied by setting this property. */
   get events(): CalendarEvent[] {
@@ -149,17 +183,19 @@ export class EventListElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.childObserver.observe(this, {childList: true});
     // Re-attached after a move in the DOM: a load that was aborted on disconnect starts again.
     if (this.hasUpdated && this.status === 'loading') this.startLoading();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.childObserver.disconnect();
     this.controller?.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('src') || changed.has('format') || changed.has('timeZone') || changed.has('proxy') || changed.has('timeout')) {
+    if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields'].some((key) => changed.has(key as keyof EventListElement))) {
       this.startLoading();
     }
     const filtersChanged = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit', 'timeZone'].some((key) =>
@@ -189,11 +225,28 @@ export class EventListElement extends LitElement {
     );
   }
 
-  /** Fetches every URL in `src` in parallel; each source shows as soon as it arrives. */
+  /** The feeds to load: every URL in `src`, then each `<event-source>` child. */
+  private get sources(): Source[] {
+    const format = oneOf(this.format, FORMATS, 'auto');
+    const fromSrc = this.src.split(/\s+/).filter(Boolean).map((src) => ({src, format, fields: this.fields, proxy: this.proxy}));
+    const children = [...this.querySelectorAll(':scope > event-source')]
+      .filter((el): el is EventSourceElement => el instanceof EventSourceElement && Boolean(el.src))
+      .map((el) => ({
+        src: el.src,
+        label: el.label,
+        format: oneOf(el.format, FORMATS, format),
+        fields: el.fields ?? this.fields,
+        proxy: el.proxy ?? this.proxy,
+      }));
+    return [...fromSrc, ...children];
+  }
+
+  /** Fetches every source in parallel; each shows as soon as it arrives, and fails on its own. */
   private startLoading() {
     this.controller?.abort();
-    const urls = this.src.split(/\s+/).filter(Boolean);
-    if (!urls.length) {
+    const sources = this.sources;
+    this.sourceCount = sources.length;
+    if (!sources.length) {
       this.status = 'idle';
       this.loaded = [];
       this.errors = [];
@@ -204,30 +257,30 @@ export class EventListElement extends LitElement {
     this.status = 'loading';
     this.errors = [];
     const timeZone = this.resolvedTimeZone;
-    const format = oneOf(this.format, ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const, 'auto');
-    const perSource: CalendarEvent[][] = urls.map(() => []);
+    const perSource: CalendarEvent[][] = sources.map(() => []);
     const skipped: SkippedItem[] = [];
-    const options = {format, timeZone, proxy: this.proxy, signal: controller.signal, timeout: this.timeout ? this.timeout * 1000 : undefined};
+    const timeout = this.timeout ? this.timeout * 1000 : undefined;
 
-    const loads = urls.map(async (url, index) => {
-      const result = await loadFeed(url, options);
+    const loads = sources.map(async (source, index) => {
+      const result = await loadFeed(source.src, {...source, timeZone, timeout, signal: controller.signal});
       if (controller.signal.aborted) return;
       if (result instanceof FeedError) {
-        this.errors = [...this.errors, {src: url, error: result}];
-        this.dispatchEvent(new EventListErrorEvent(result, url));
+        this.errors = [...this.errors, {source, error: result}];
+        this.dispatchEvent(new EventListErrorEvent(result, source.src));
         return;
       }
+      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
       perSource[index] = result.events;
       skipped.push(...result.skipped);
       if (result.skipped.length) {
-        console.warn(`feedcal: skipped ${result.skipped.length} item(s) in ${url}:`, result.skipped.map((s) => `#${s.index}: ${s.reason}`));
+        console.warn(`feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`, result.skipped.map((s) => `#${s.index}: ${s.reason}`));
       }
       this.loaded = mergeEvents(perSource);
       this.status = 'loaded';
     });
     Promise.allSettled(loads).then(() => {
       if (controller.signal.aborted) return;
-      if (this.errors.length === urls.length) this.status = 'error';
+      if (this.errors.length === sources.length) this.status = 'error';
       else this.dispatchEvent(new EventListLoadEvent(this.loaded, skipped));
     });
   }
@@ -237,9 +290,11 @@ export class EventListElement extends LitElement {
   }
 
   private renderError(strings: UiStrings) {
-    const messages = this.errors.map(({error}) => {
-      const text = strings.error[error.code];
-      return typeof text === 'function' ? text(error.detail.status ?? 0) : text;
+    const messages = this.errors.map(({source, error}) => {
+      const template = strings.error[error.code];
+      const text = typeof template === 'function' ? template(error.detail.status ?? 0) : template;
+      // With several sources, say which one failed.
+      return this.sourceCount > 1 ? `${source.label ?? hostOf(source.src)}: ${text}` : text;
     });
     return html`<div part="error" role="alert">
       <slot name="error"><p class="error-title">${strings.errorTitle}</p>${[...new Set(messages)].map((m) => html`<p>${m}</p>`)}</slot>

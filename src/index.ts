@@ -3,6 +3,7 @@
  */
 export {EventListElement} from './event-list.js';
 export {EventCardElement} from './event-card.js';
+export {EventSourceElement} from './event-source.js';
 export {EventListLoadEvent, EventListErrorEvent, EventListFilterChangeEvent, EventCardSelectEvent} from './events.js';
 export {FeedError} from './lib/model.js';
 export type {CalendarEvent, Place, EventStatus, FeedFormat, FeedErrorKind, FeedErrorCode, SkippedItem} from './lib/model.js';

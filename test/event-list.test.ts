@@ -176,6 +176,47 @@ describe('<event-list>', () => {
     expect(el.events).to.have.length(4);
   });
 
+  it('loads <event-source> children in parallel; one failing source does not hide the others', async () => {
+    const el = fixtureSync<EventListElement>(html`<event-list when="all" lang="en">
+      <event-source src=${EVENTS} label="Konstellationen"></event-source>
+      <event-source src=${fixtureUrl('missing.json')} label="Gancio"></event-source>
+    </event-list>`);
+    const failure = (await oneEvent(el, 'event-list-error')) as EventListErrorEvent;
+    expect(failure.src).to.equal(fixtureUrl('missing.json'));
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    expect(el.events).to.have.length(4);
+    expect(el.events.every((event) => event.sourceLabel === 'Konstellationen')).to.equal(true);
+    expect(cards(el)).to.have.length(4);
+    expect(part(el, 'error')!.textContent).to.contain('Gancio: The feed was not found');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reloads when an <event-source> is added or changed', async () => {
+    const el = fixtureSync<EventListElement>(html`<event-list when="all"></event-list>`);
+    const source = document.createElement('event-source');
+    source.src = fixtureUrl('custom.json');
+    source.setAttribute('fields', 'list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, location: where');
+    el.append(source);
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
+    source.removeAttribute('fields');
+    source.src = EVENTS;
+    await oneEvent(el, 'event-list-load');
+    expect(el.events).to.have.length(4);
+  });
+
+  it('reads custom JSON through the fields attribute', async () => {
+    const el = await loadedList(html`<event-list src=${fixtureUrl('custom.json')} time-zone="Europe/Stockholm" lang="sv"
+      fields="list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, location: where"></event-list>`);
+    expect(titles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
+    const [first] = el.events;
+    expect(first.start.toISOString()).to.equal('2030-03-12T17:00:00.000Z');
+    expect(first.categories).to.deep.equal(['Studiecirkel']);
+    expect(first.locations).to.deep.equal(['Malmö']);
+  });
+
   it('takes events from the property without src', async () => {
     const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
     el.events = [{id: 'a', title: 'Given', start: new Date('2030-01-01T10:00:00Z'), allDay: false, categories: [], locations: [], source: 'test'}];

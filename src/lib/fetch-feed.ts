@@ -66,7 +66,12 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
   return new Promise<FetchedFeed>((resolve, reject) => {
     const onAbort = () => {
       reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-      if (--request.users === 0) request.controller.abort();
+      if (--request.users === 0) {
+        // Nobody wants it any more: abort it, and make sure a caller arriving now starts afresh
+        // instead of joining the aborted request.
+        if (inFlight.get(target) === request) inFlight.delete(target);
+        request.controller.abort();
+      }
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, {once: true});

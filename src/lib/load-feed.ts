@@ -10,6 +10,8 @@ import {FeedError, type CalendarEvent, type ParseContext, type ParseResult} from
 
 export interface LoadOptions extends FetchOptions {
   format?: FormatChoice;
+  /** Field map for custom JSON (`title: name, start: when.begins`). */
+  fields?: string;
   timeZone: string;
   window?: ParseContext['window'];
 }
@@ -30,6 +32,7 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<Parse
   const result = await parseFeed(text, {timeZone: options.timeZone, source, window: options.window}, {
     format: options.format,
     contentType: fetched.contentType,
+    fields: options.fields,
   });
   if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events);
   return result;

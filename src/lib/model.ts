@@ -34,8 +34,10 @@ export interface CalendarEvent {
   /** Absolute http(s) image URL. */
   image?: string;
   status?: EventStatus;
-  /** The feed URL (or label) it came from. */
+  /** The URL of the feed it came from. */
   source: string;
+  /** The `label` of its `<event-source>`, when it has one. */
+  sourceLabel?: string;
 }
 
 export interface Place {

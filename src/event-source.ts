@@ -1,0 +1,69 @@
+import {defineElement} from './define.js';
+
+/**
+ * One feed of an `<event-list>`, with options of its own. Put several inside one list to make
+ * one calendar of many sources; each loads in parallel, shows as soon as it arrives, and fails
+ * on its own without hiding the others.
+ *
+ * ```html
+ * <event-list time-zone="Europe/Stockholm">
+ *   <event-source src="https://gancio.example/api/events" label="Gancio"></event-source>
+ *   <event-source src="https://cloud.example/calendar.ics" label="Föreningen" format="ics"></event-source>
+ * </event-list>
+ * ```
+ *
+ * It renders nothing; changing an attribute makes the list load again.
+ *
+ * @summary A feed of an `<event-list>`, with its own format, label, proxy and field map.
+ * @tag event-source
+ *
+ * @attr src - The feed's URL.
+ * @attr label - A name for the source, shown with its errors and kept on its events as `sourceLabel`.
+ * @attr format - `auto` (default), `json`, `rss`, `atom`, `ics`, `jsonld`.
+ * @attr fields - A field map for custom JSON (see the README), overriding the list's.
+ * @attr proxy - A proxy URL template with `{url}`, overriding the list's.
+ *
+ * @fires event-source-change - An attribute changed; the list listens and reloads. Bubbles.
+ */
+export class EventSourceElement extends HTMLElement {
+  static observedAttributes = ['src', 'label', 'format', 'fields', 'proxy'];
+
+  get src(): string {
+    return this.getAttribute('src')?.trim() ?? '';
+  }
+  set src(value: string) {
+    this.setAttribute('src', value);
+  }
+
+  get label(): string | undefined {
+    return this.getAttribute('label')?.trim() || undefined;
+  }
+  set label(value: string | undefined) {
+    if (value) this.setAttribute('label', value);
+    else this.removeAttribute('label');
+  }
+
+  get format(): string | undefined {
+    return this.getAttribute('format') ?? undefined;
+  }
+
+  get fields(): string | undefined {
+    return this.getAttribute('fields') ?? undefined;
+  }
+
+  get proxy(): string | undefined {
+    return this.getAttribute('proxy') ?? undefined;
+  }
+
+  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null) {
+    if (oldValue !== newValue && this.isConnected) this.dispatchEvent(new Event('event-source-change', {bubbles: true}));
+  }
+}
+
+defineElement('event-source', EventSourceElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'event-source': EventSourceElement;
+  }
+}
