@@ -90,7 +90,7 @@ export const eventCardStyles = [
     }
     .meta > span {
       display: inline-flex;
-      align-items: baseline;
+      align-items: flex-start;
       gap: 0.35em;
       overflow-wrap: anywhere;
     }
@@ -98,7 +98,7 @@ export const eventCardStyles = [
       width: 0.95em;
       height: 0.95em;
       flex: none;
-      align-self: center;
+      margin-top: 0.22em;
       fill: none;
       stroke: currentColor;
       stroke-width: 2;
