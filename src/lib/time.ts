@@ -6,7 +6,7 @@
  * instant. Zone arithmetic goes through @date-fns/tz, which uses the browser's own `Intl`
  * zone data, so no zone database is shipped.
  */
-import {TZDateMini} from '@date-fns/tz';
+import {TZDateMini, tzOffset} from '@date-fns/tz';
 import {addDays, addMonths, addWeeks, addYears, startOfDay} from 'date-fns';
 
 export interface ParsedTime {
@@ -40,7 +40,30 @@ export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given fields (month 1–12). */
+// Zone offsets by 15-minute slot. Asking `Intl` is the costly part of every zone conversion
+// (tens of microseconds), and a feed or a recurring series asks about the same few hours again
+// and again. Every real offset change falls on a quarter hour, so a slot has one offset.
+const SLOT = 15 * 60_000;
+const offsetSlots = new Map<string, number>();
+
+/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
+export function zoneOffset(timeZone: string, utcMs: number): number {
+  const slot = Math.floor(utcMs / SLOT);
+  const key = `${timeZone}|${slot}`;
+  let offset = offsetSlots.get(key);
+  if (offset === undefined) {
+    if (offsetSlots.size > 20_000) offsetSlots.clear();
+    offset = tzOffset(timeZone, new Date(slot * SLOT));
+    offsetSlots.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given fields (month 1–12).
+ * As RFC 5545 says: a wall time that happens twice (autumn) is the first of the two; one that
+ * never happens (the spring-forward gap) is read with the offset from before the change.
+ */
 export function wallClockToInstant(
   year: number,
   month: number,
@@ -51,7 +74,16 @@ export function wallClockToInstant(
   millisecond: number,
   timeZone: string
 ): Date {
-  return new Date(+new TZDateMini(year, month - 1, day, hour, minute, second, millisecond, timeZone));
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  // Date.UTC maps years 0–99 to 1900–1999; feeds never mean that, but keep the field exact.
+  const local = year < 100 ? new Date(wall).setUTCFullYear(year) : wall;
+  // Offset changes are at most a few per year: the offsets a day either side are the candidates.
+  const before = zoneOffset(timeZone, local - 86_400_000);
+  const after = zoneOffset(timeZone, local + 86_400_000);
+  const valid = [before, after]
+    .map((offset) => local - offset * 60_000)
+    .filter((utc) => local - zoneOffset(timeZone, utc) * 60_000 === utc);
+  return new Date(valid.length ? Math.min(...valid) : local - before * 60_000);
 }
 
 /** Midnight of a calendar date in `timeZone`: how all-day dates are stored. */

@@ -7,6 +7,7 @@ import {
   parseRfc822,
   resolveDateBound,
   isTimeZone,
+  wallClockToInstant,
 } from '../../src/lib/time.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
@@ -36,6 +37,23 @@ describe('parseIsoDateTime', () => {
       if (expected === undefined) return expect(parsed).to.equal(undefined);
       expect(parsed?.date.toISOString()).to.equal(expected);
       expect(parsed?.allDay).to.equal(allDay);
+    });
+  }
+});
+
+describe('wallClockToInstant across DST changes', () => {
+  const cases: Array<[string, [number, number, number, number, number], string, string]> = [
+    ['ordinary summer time', [2026, 7, 1, 12, 0], STOCKHOLM, '2026-07-01T10:00:00.000Z'],
+    ['ordinary winter time', [2026, 1, 15, 12, 0], STOCKHOLM, '2026-01-15T11:00:00.000Z'],
+    ['spring-forward gap: read with the offset from before', [2026, 3, 29, 2, 30], STOCKHOLM, '2026-03-29T01:30:00.000Z'],
+    ['autumn repeat: the first of the two', [2026, 10, 25, 2, 30], STOCKHOLM, '2026-10-25T00:30:00.000Z'],
+    ['Newfoundland changes at a half hour', [2026, 11, 1, 0, 45], 'America/St_Johns', '2026-11-01T03:15:00.000Z'],
+    ['Lord Howe moves by 30 minutes', [2026, 10, 4, 3, 0], 'Australia/Lord_Howe', '2026-10-03T16:00:00.000Z'],
+    ['UTC', [2026, 3, 29, 2, 30], 'UTC', '2026-03-29T02:30:00.000Z'],
+  ];
+  for (const [name, [y, mo, d, h, mi], zone, expected] of cases) {
+    it(name, () => {
+      expect(wallClockToInstant(y, mo, d, h, mi, 0, 0, zone).toISOString()).to.equal(expected);
     });
   }
 });
