@@ -1,30 +1,61 @@
 /**
  * The one module that does network I/O. It fetches a feed as bytes (the charset is decided
- * later, from the bytes), with a timeout, a proxy template for servers without CORS headers, a
- * retry with backoff for network failures and 5xx answers only, and one shared request per URL
- * however many widgets on the page ask for it. Every failure becomes a `FeedError` whose `kind`
- * and `code` say what went wrong in words a person understands.
+ * later, from the bytes), with a timeout, a size cap, a proxy template for servers without CORS
+ * headers, retries with exponential backoff and jitter for network failures and 5xx answers
+ * only (honouring `Retry-After`), and one shared request per URL however many widgets on the
+ * page ask for it. A URL that has just failed is not asked again for a few seconds, so widgets
+ * created one after another do not storm a failing server. Every failure becomes a `FeedError`
+ * whose `kind` and `code` say what went wrong in words a person understands.
  */
 import {FeedError} from './model.js';
 
 export interface FetchedFeed {
   bytes: Uint8Array;
   contentType: string;
-  /** The URL actually fetched (after the proxy template), for resolving relative links. */
+  /** The URL actually fetched (after the proxy template and redirects), for resolving relative links. */
   url: string;
+  /** Validators for the next conditional request. */
+  etag?: string;
+  lastModified?: string;
+  /** The server answered 304 to the `validators` given: the caller's copy is current; `bytes` is empty. */
+  notModified?: boolean;
+}
+
+/** What the caller's stored copy was fetched with; sent as `If-None-Match` / `If-Modified-Since`. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface FetchOptions {
   signal?: AbortSignal;
-  /** Milliseconds before a request is given up. */
+  /** Milliseconds before one attempt (headers and body) is given up. Default `DEFAULT_TIMEOUT`. */
   timeout?: number;
   /** URL template with `{url}`, e.g. `https://proxy.example/?url={url}`. */
   proxy?: string;
-  /** Extra attempts after a network error or 5xx answer. */
+  /** Extra attempts after a network error, a timeout or a 5xx answer (never after 4xx). Default 2. */
   retries?: number;
+  /** Largest body accepted, in bytes (after decompression). Default `DEFAULT_MAX_BYTES`. */
+  maxBytes?: number;
+  /**
+   * Validators of a stored copy. Sent as request headers only to the page's own origin: on a
+   * cross-origin request they would force a CORS preflight that many feed hosts do not answer,
+   * so there the browser's HTTP cache revalidates instead (`cache: 'no-cache'`).
+   */
+  validators?: Validators;
+  /** Ask the server even if this URL failed moments ago (a "try again" button). */
+  force?: boolean;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
+export const DEFAULT_RETRIES = 2;
+/** Real event feeds are well under 1 MB; 5 MB leaves room and still protects a phone. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** A `Retry-After` longer than this is not waited for: the attempt fails now instead. */
+export const MAX_RETRY_AFTER = 30_000;
+/** How long a final failure is remembered and handed to new callers without a request. */
+export const FAILURE_MEMORY = 5_000;
+const BACKOFF_BASE = 500;
 
 /** Applies the proxy template; the feed URL is encoded so its own query survives. */
 export function proxiedUrl(url: string, proxy?: string): string {
@@ -39,29 +70,49 @@ interface SharedRequest {
 }
 
 const inFlight = new Map<string, SharedRequest>();
+/** The `Retry-After` of a 5xx answer, in ms, kept beside the error (the public error detail stays as it is). */
+const retryAfterOf = new WeakMap<FeedError, number>();
+const recentFailures = new Map<string, {error: FeedError; until: number}>();
+
+/** Forgets remembered failures (of one feed URL, or all), so the next call asks the server. */
+export function forgetFeedFailures(url?: string, proxy?: string): void {
+  if (url === undefined) recentFailures.clear();
+  else recentFailures.delete(new URL(proxiedUrl(url, proxy), document.baseURI).href);
+}
 
 /**
  * Fetches `url` (resolved against the page). Callers asking for the same URL while a request is
- * under way share it; the request is aborted only when every caller has aborted.
+ * under way share it, retries included; the request is aborted only when every caller has
+ * aborted. Rejects with a `FeedError`, or with the caller's abort reason.
  */
 export function fetchFeed(url: string, options: FetchOptions = {}): Promise<FetchedFeed> {
   const target = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
+  const {signal} = options;
+  if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+  const failure = recentFailures.get(target);
+  if (failure && !options.force && failure.until > Date.now()) return Promise.reject(failure.error);
   let shared = inFlight.get(target);
   if (!shared) {
     const controller = new AbortController();
     const request: SharedRequest = {
       controller,
       users: 0,
-      promise: fetchWithRetry(target, url, controller.signal, options).finally(() => {
-        if (inFlight.get(target) === request) inFlight.delete(target);
-      }),
+      promise: fetchWithRetry(target, url, controller.signal, options)
+        .catch((error: unknown) => {
+          if (error instanceof FeedError) recentFailures.set(target, {error, until: Date.now() + FAILURE_MEMORY});
+          throw error;
+        })
+        .finally(() => {
+          if (inFlight.get(target) === request) inFlight.delete(target);
+        }),
     };
+    // A shared promise nobody awaits (every caller aborted) must not report an unhandled rejection.
+    request.promise.catch(() => {});
     shared = request;
     inFlight.set(target, request);
   }
   const request = shared;
   request.users++;
-  const {signal} = options;
   if (!signal) return request.promise;
   return new Promise<FetchedFeed>((resolve, reject) => {
     const onAbort = () => {
@@ -73,7 +124,6 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
         request.controller.abort();
       }
     };
-    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, {once: true});
     request.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
@@ -81,47 +131,148 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {once: true});
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, {once: true});
   });
 
+/** `Retry-After` in milliseconds (delay-seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date (IMF-fixdate) is a fixed, unambiguous format: Date.parse reads it exactly.
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Exponential backoff with full jitter on top, so widgets sharing a failing feed do not retry in step. */
+export function backoffMs(attempt: number, random = Math.random()): number {
+  return BACKOFF_BASE * 2 ** attempt * (1 + random);
+}
+
+function isRetryable(error: unknown): error is FeedError {
+  if (!(error instanceof FeedError)) return false;
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && (error.detail.status ?? 0) >= 500;
+}
+
 async function fetchWithRetry(target: string, original: string, signal: AbortSignal, options: FetchOptions): Promise<FetchedFeed> {
-  const retries = options.retries ?? 1;
+  const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(target, original, signal, options.timeout ?? DEFAULT_TIMEOUT);
+      return await fetchOnce(target, original, signal, options);
     } catch (error) {
-      const retryable = error instanceof FeedError && (error.kind === 'network' || (error.kind === 'http' && (error.detail.status ?? 0) >= 500));
-      if (!retryable || attempt >= retries || signal.aborted) throw error;
-      // Backoff with jitter, so many widgets sharing a failing feed do not retry in step.
-      await sleep(500 * 2 ** attempt * (1 + Math.random()), signal);
+      if (!isRetryable(error) || attempt >= retries || signal.aborted) throw error;
+      const asked = retryAfterOf.get(error);
+      if (asked !== undefined && asked > MAX_RETRY_AFTER) throw error;
+      await sleep(asked ?? backoffMs(attempt), signal);
     }
   }
 }
 
-async function fetchOnce(target: string, original: string, signal: AbortSignal, timeout: number): Promise<FetchedFeed> {
-  const timeoutSignal = AbortSignal.timeout(timeout);
-  let response: Response;
+async function fetchOnce(target: string, original: string, signal: AbortSignal, options: FetchOptions): Promise<FetchedFeed> {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timer = new AbortController();
+  const timeoutId = setTimeout(() => timer.abort(new DOMException('Timed out', 'TimeoutError')), timeout);
+  const combined = AbortSignal.any([signal, timer.signal]);
+  const timedOut = (message: string) => new FeedError('timeout', 'timeout', message, {url: original});
   try {
-    response = await fetch(target, {signal: AbortSignal.any([signal, timeoutSignal]), credentials: 'omit', referrerPolicy: 'no-referrer'});
-  } catch (error) {
-    if (signal.aborted) throw error;
-    if (timeoutSignal.aborted) throw new FeedError('timeout', 'timeout', `The feed did not answer within ${Math.round(timeout / 1000)} s.`, {url: original});
-    throw await describeNetworkFailure(target, original);
+    const init: RequestInit = {signal: combined, credentials: 'omit', referrerPolicy: 'no-referrer'};
+    const {etag, lastModified} = options.validators ?? {};
+    if (etag || lastModified) {
+      if (new URL(target).origin === location.origin) {
+        const headers: Record<string, string> = {};
+        if (etag) headers['If-None-Match'] = etag;
+        if (lastModified) headers['If-Modified-Since'] = lastModified;
+        init.headers = headers;
+      } else {
+        init.cache = 'no-cache';
+      }
+    }
+    let response: Response;
+    try {
+      response = await fetch(target, init);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (timer.signal.aborted) throw timedOut(`The feed did not answer within ${Math.round(timeout / 1000)} s.`);
+      throw await describeNetworkFailure(target, original);
+    }
+    const headers = response.headers;
+    const meta = {
+      contentType: headers.get('content-type') ?? '',
+      url: response.url || target,
+      etag: headers.get('etag') ?? undefined,
+      lastModified: headers.get('last-modified') ?? undefined,
+    };
+    if (response.status === 304) {
+      response.body?.cancel().catch(() => {});
+      return {...meta, bytes: new Uint8Array(0), notModified: true};
+    }
+    if (!response.ok) {
+      response.body?.cancel().catch(() => {});
+      const status = response.status;
+      const code = status === 404 || status === 410 ? 'not-found' : 'http-status';
+      const retryAfter = status >= 500 ? retryAfterMs(headers.get('retry-after')) : undefined;
+      const error = new FeedError('http', code, `The feed's server answered ${status} ${response.statusText}`.trim() + '.', {status, url: original});
+      if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
+      throw error;
+    }
+    const declared = Number(headers.get('content-length'));
+    // Content-Length counts encoded bytes; the cap is on what we read, checked again while reading.
+    if (declared > maxBytes && !headers.get('content-encoding')) {
+      response.body?.cancel().catch(() => {});
+      throw tooLarge(original, maxBytes);
+    }
+    try {
+      return {...meta, bytes: await readCapped(response, maxBytes, original)};
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      if (signal.aborted) throw error;
+      if (timer.signal.aborted) throw timedOut('The feed started to answer but did not finish in time.');
+      throw new FeedError('network', 'offline', 'The connection broke while the feed was loading.', {url: original});
+    }
+  } finally {
+    clearTimeout(timeoutId);
   }
-  if (!response.ok) {
-    const status = response.status;
-    const code = status === 404 || status === 410 ? 'not-found' : 'http-status';
-    throw new FeedError('http', code, `The feed's server answered ${status} ${response.statusText}`.trim() + '.', {status, url: original});
+}
+
+function tooLarge(url: string, maxBytes: number): FeedError {
+  const mb = (maxBytes / 1024 / 1024).toFixed(maxBytes < 1024 * 1024 ? 2 : 0);
+  return new FeedError('parse', 'too-large', `The feed is larger than the ${mb} MB feedcal accepts (max-bytes).`, {url});
+}
+
+/** Reads the body chunk by chunk and stops (cancelling the download) as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(url, maxBytes);
+    }
+    chunks.push(value);
   }
-  try {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return {bytes, contentType: response.headers.get('content-type') ?? '', url: response.url || target};
-  } catch (error) {
-    if (signal.aborted) throw error;
-    if (timeoutSignal.aborted) throw new FeedError('timeout', 'timeout', 'The feed started to answer but did not finish in time.', {url: original});
-    throw new FeedError('network', 'offline', 'The connection broke while the feed was loading.', {url: original});
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
   }
+  return bytes;
 }
 
 /**

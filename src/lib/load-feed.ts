@@ -2,11 +2,12 @@
  * The data flow of one source, from URL to clean events: fetch → decode → detect → parse →
  * sanitise. And the merge of several sources into one calendar.
  */
-import {fetchFeed, type FetchOptions} from './fetch-feed.js';
+import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
+import {readCachedFeed, writeCachedFeed, type CachedFeed} from './feed-cache.js';
 import {parseFeed, type FormatChoice} from './feeds/index.js';
 import {decodeFeedBytes} from './feeds/decode.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
-import {FeedError, type CalendarEvent, type ParseContext, type ParseResult} from './model.js';
+import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from './model.js';
 
 export interface LoadOptions extends FetchOptions {
   format?: FormatChoice;
@@ -14,17 +15,107 @@ export interface LoadOptions extends FetchOptions {
   fields?: string;
   timeZone: string;
   window?: ParseContext['window'];
+  /** Keep the last good copy and fall back to it when a refresh fails. Default true. */
+  cache?: boolean;
 }
 
-/** Loads and parses one feed. Never throws except on abort; failures are `FeedError`s. */
-export async function loadFeed(url: string, options: LoadOptions): Promise<ParseResult> {
-  let fetched;
+/** A feed read now, or its last good copy when it could not be read now. */
+export interface LoadedFeed extends ParsedFeed {
+  /** When these events were fetched from (or confirmed by) the feed's server. */
+  fetchedAt: Date;
+  /**
+   * Set when the feed could not be read now and these events are the last good copy:
+   * `fetchedAt` is the copy's age, `error` why the refresh failed.
+   */
+  stale?: {fetchedAt: Date; error: FeedError};
+  /** The server confirmed (304) or repeated (same bytes) the copy the page already had. */
+  unchanged?: boolean;
+}
+
+export type LoadResult = LoadedFeed | FeedError;
+
+/**
+ * Validators of the copies stored by this page, so a later refresh asks "changed since?". A cold
+ * page load sends none: reading storage first would delay every first request, and the browser's
+ * HTTP cache revalidates those on its own.
+ */
+const knownValidators = new Map<string, Validators>();
+/** Responses already stored: callers sharing one request store it once. */
+const stored = new WeakSet<FetchedFeed>();
+
+const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+
+/**
+ * Loads and parses one feed, keeping its last good copy. Never throws except on abort: a feed
+ * that cannot be read now comes back as its stored copy with `stale` set, or, without one, as a
+ * `FeedError`.
+ */
+export async function loadFeed(url: string, options: LoadOptions): Promise<LoadResult> {
+  const {signal} = options;
+  const useCache = options.cache !== false;
+  const key = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
+  // Read the stored copy while the request is under way; it is needed only if the request fails.
+  const cachedCopy = useCache ? readCachedFeed(key) : Promise.resolve(undefined);
+  const validators = useCache ? knownValidators.get(key) : undefined;
+  const staleOr = async (error: FeedError): Promise<LoadResult> => {
+    const copy = await cachedCopy;
+    if (signal?.aborted) throw abortError(signal);
+    if (!copy) return error;
+    const parsed = await parseBytes(copy, url, options);
+    if (parsed instanceof FeedError) return error;
+    return {...parsed, fetchedAt: copy.fetchedAt, stale: {fetchedAt: copy.fetchedAt, error}};
+  };
+
+  let fetched: FetchedFeed;
   try {
-    fetched = await fetchFeed(url, options);
+    fetched = await fetchFeed(url, {...options, validators});
+    if (fetched.notModified) {
+      const copy = await cachedCopy;
+      if (copy) {
+        const parsed = await parseBytes(copy, url, options);
+        if (!(parsed instanceof FeedError)) {
+          const fetchedAt = new Date();
+          void writeCachedFeed(key, {...copy, fetchedAt});
+          return {...parsed, fetchedAt, unchanged: true};
+        }
+      }
+      // The stored copy is gone (evicted, storage cleared): ask for the whole feed.
+      knownValidators.delete(key);
+      fetched = await fetchFeed(url, {...options, validators: undefined, force: true});
+    }
   } catch (error) {
-    if (error instanceof FeedError) return error;
+    if (error instanceof FeedError) return staleOr(error);
     throw error; // an AbortError: the caller asked for it
   }
+  const fetchedAt = new Date();
+  const parsed = await parseBytes(fetched, url, options);
+  if (parsed instanceof FeedError) return staleOr(parsed);
+  if (useCache) {
+    knownValidators.set(key, {etag: fetched.etag, lastModified: fetched.lastModified});
+    if (!stored.has(fetched)) {
+      stored.add(fetched);
+      void writeCachedFeed(key, {bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, etag: fetched.etag, lastModified: fetched.lastModified, fetchedAt});
+    }
+  }
+  const copy = useCache ? await cachedCopy : undefined;
+  return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
+}
+
+/**
+ * The stored copy of a feed, parsed, without touching the network: for showing something at
+ * once while `loadFeed` asks the server. Undefined when there is none or it cannot be read.
+ */
+export async function loadCachedFeed(url: string, options: LoadOptions): Promise<LoadedFeed | undefined> {
+  const copy = await readCachedFeed(new URL(proxiedUrl(url, options.proxy), document.baseURI).href);
+  if (!copy) return undefined;
+  const parsed = await parseBytes(copy, url, options);
+  return parsed instanceof FeedError ? undefined : {...parsed, fetchedAt: copy.fetchedAt};
+}
+
+/** bytes → text → events, with sanitised descriptions. */
+async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, url: string, options: LoadOptions): Promise<ParsedFeed | FeedError> {
   const source = new URL(url, document.baseURI).href;
   // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding.
   const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;

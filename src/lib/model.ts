@@ -4,6 +4,7 @@
  * and how text is cleaned. Parsers only find the fields; `finishEvent` does the rest.
  */
 import type {ParsedTime} from './time.js';
+import {parseInertDocument} from './trusted-types.js';
 
 /** One event, whatever feed it came from. Times are instants; see DESIGN.md "time rules". */
 export interface CalendarEvent {
@@ -94,7 +95,8 @@ export type FeedErrorCode =
   | 'no-event-dates'
   | 'offline'
   | 'cors'
-  | 'timeout';
+  | 'timeout'
+  | 'too-large';
 
 /** A whole feed failed. Returned by parsers (never thrown) and carried by `event-list-error`. */
 export class FeedError extends Error {
@@ -224,7 +226,7 @@ export function looksLikeHtml(text: string): boolean {
  * safe on hostile input; block elements become line breaks so paragraphs survive.
  */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(
+  const doc = parseInertDocument(
     html.replace(/<(br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, (tag) => `${tag}\n`),
     'text/html'
   );

@@ -4,6 +4,7 @@
  * DOMPurify the host page uses.
  */
 import createDOMPurify, {type Config} from 'dompurify';
+import {parseInertDocument} from './trusted-types.js';
 
 const purify = createDOMPurify(window);
 
@@ -43,7 +44,7 @@ export function purifyHtml(html: string, baseUrl?: string): string {
   if (!baseUrl || !/^https?:/i.test(baseUrl)) return clean;
   // Resolve relative href/src on a parsed copy (DOMParser runs nothing), then sanitise again so
   // resolution can never turn into something the rules forbid.
-  const doc = new DOMParser().parseFromString(clean, 'text/html');
+  const doc = parseInertDocument(clean, 'text/html');
   for (const el of doc.querySelectorAll<HTMLElement>('[href], [src]')) {
     for (const attribute of ['href', 'src']) {
       const value = el.getAttribute(attribute);

@@ -7,6 +7,7 @@
  */
 import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../model.js';
 import {parseDateText} from '../time.js';
+import {parseInertDocument} from '../trusted-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ function readBlocks(source: string): {values: unknown[]; broken: number} {
       return {values: [], broken: 1};
     }
   }
-  const doc = new DOMParser().parseFromString(source, 'text/html');
+  const doc = parseInertDocument(source, 'text/html');
   const values: unknown[] = [];
   let broken = 0;
   for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {

@@ -36,6 +36,7 @@ import {
   type SkippedItem,
 } from '../model.js';
 import {addDaysIn, calendarDate, parseDateText, type ParsedTime} from '../time.js';
+import {parseInertDocument} from '../trusted-types.js';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -121,12 +122,12 @@ function feedItems(root: Element, channel: Element, kind: FeedKind): Element[] {
  * bare ampersands, which XML rejects and many feeds contain), then reports the parser's words.
  */
 function parseXml(text: string): Document | FeedError {
-  const first = new DOMParser().parseFromString(text, 'application/xml');
+  const first = parseInertDocument(text, 'application/xml');
   const error = parserError(first);
   if (!error) return first;
   const repaired = repairEntities(text);
   if (repaired !== text) {
-    const second = new DOMParser().parseFromString(repaired, 'application/xml');
+    const second = parseInertDocument(repaired, 'application/xml');
     if (!parserError(second)) return second;
   }
   return new FeedError('parse', 'invalid', `The feed is not well-formed XML: ${error}`);

@@ -27,6 +27,7 @@ export const en = {
     offline: 'No network connection: the feed could not be reached.',
     cors: 'The feed’s server does not allow other sites to read it. Ask its owner to allow it (CORS), or set a proxy.',
     timeout: 'The feed took too long to answer.',
+    'too-large': 'The feed is too large to show here.',
   },
 };
 

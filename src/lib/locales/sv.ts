@@ -29,5 +29,6 @@ export const sv: UiStrings = {
     offline: 'Ingen nätverksanslutning: flödet gick inte att nå.',
     cors: 'Flödets server tillåter inte att andra webbplatser läser det. Be ägaren att tillåta det (CORS), eller ange en proxy.',
     timeout: 'Flödet tog för lång tid att svara.',
+    'too-large': 'Flödet är för stort för att visas här.',
   },
 };
