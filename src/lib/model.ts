@@ -175,8 +175,12 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
 }
 
 /** Resolves `value` against `base` and keeps it only when it is http(s). */
+// An absolute http(s) URL with nothing to normalise: kept as it is, without the cost of `new URL`.
+const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#][\w\-.~:/?#[\]@!$&'()*+,;=%]*)?$/;
+
 export function absoluteHttpUrl(value: string | undefined | null, base?: string): string | undefined {
   if (!value || typeof value !== 'string') return undefined;
+  if (PLAIN_HTTP_URL.test(value)) return value;
   try {
     const url = new URL(value.trim(), base && /^https?:/i.test(base) ? base : undefined);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
@@ -226,6 +230,12 @@ export function looksLikeHtml(text: string): boolean {
  * safe on hostile input; block elements become line breaks so paragraphs survive.
  */
 export function htmlToText(html: string): string {
+  // Most feed text has no markup at all; a parser per item was the slowest step of big feeds.
+  if (!/[<&]/.test(html)) return html;
+  if (!html.includes('<')) {
+    const decoded = decodeCommonEntities(html);
+    if (decoded !== undefined) return decoded;
+  }
   const doc = parseInertDocument(
     html.replace(/<(br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, (tag) => `${tag}\n`),
     'text/html'
@@ -237,7 +247,28 @@ export function htmlToText(html: string): string {
 /** Decodes HTML entities once (`&amp;amp;` becomes `&amp;`, as the feed literally says). */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return htmlToText(text.replace(/</g, '&lt;'));
+  return decodeCommonEntities(text) ?? htmlToText(text.replace(/</g, '&lt;'));
+}
+
+const COMMON_ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
+
+/**
+ * Decodes numeric references and the few named entities feeds use most, without a parser;
+ * undefined when the text holds any other named entity (then the HTML parser decides).
+ */
+function decodeCommonEntities(text: string): string | undefined {
+  let unknown = false;
+  const decoded = text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});?/gi, (whole, name: string) => {
+    if (name[0] !== '#') {
+      const named = COMMON_ENTITIES[name];
+      if (named === undefined || !whole.endsWith(';')) unknown = true;
+      return named ?? whole;
+    }
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    // As HTML does: NUL, surrogates and out-of-range code points become U+FFFD.
+    return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+  });
+  return unknown ? undefined : decoded;
 }
 
 function normaliseStatus(value: string | undefined): EventStatus | undefined {
