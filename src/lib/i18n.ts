@@ -1,15 +1,40 @@
 /**
  * Which language the widget speaks, and its UI strings. The language comes from `lang` on the
  * element or its nearest ancestor, else the document, else the browser — so a blog sets it once
- * on `<html>`. Dates use that locale through `Intl`; strings come from the closest language we
- * have, English otherwise.
+ * on `<html>`. Dates use that locale through `Intl`; strings come from `locales/<language>.ts`.
+ *
+ * English and Swedish are bundled (English is the reference every language falls back to, and
+ * the first feeds are Swedish); the other languages are loaded on demand with `import()`, so a
+ * page pays only for the language it shows. A string a language lacks falls back to English,
+ * key by key, never to a key name.
  */
 import {en, type UiStrings} from './locales/en.js';
 import {sv} from './locales/sv.js';
 
 export type {UiStrings};
 
-const STRINGS: Record<string, UiStrings> = {en, sv};
+type Loader = () => Promise<Partial<UiStrings>>;
+
+/** Languages loaded on demand, by base language subtag. */
+const LOADERS: Record<string, Loader> = {
+  nb: () => import('./locales/nb.js').then((m) => m.nb),
+  da: () => import('./locales/da.js').then((m) => m.da),
+  fi: () => import('./locales/fi.js').then((m) => m.fi),
+  de: () => import('./locales/de.js').then((m) => m.de),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  es: () => import('./locales/es.js').then((m) => m.es),
+  it: () => import('./locales/it.js').then((m) => m.it),
+  pt: () => import('./locales/pt.js').then((m) => m.pt),
+};
+
+// `no` (the macrolanguage) and `nn` (Nynorsk) readers read Bokmål.
+const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb'};
+
+const loaded = new Map<string, UiStrings>([
+  ['en', en],
+  ['sv', withFallback(sv)],
+]);
+const pending = new Map<string, Promise<UiStrings>>();
 
 /** The BCP 47 tag that applies to `element`. */
 export function resolveLocale(element: Element): string {
@@ -21,10 +46,99 @@ export function resolveLocale(element: Element): string {
   }
 }
 
-/** UI strings for `locale`: the exact language, or its base language, or English. */
+/** The strings' language for a locale: `de-AT` → `de`, `nn-NO` → `nb`. */
+export function uiLanguage(locale: string): string {
+  const base = (locale || '').toLowerCase().split(/[-_]/)[0];
+  return ALIASES[base] ?? base;
+}
+
+/**
+ * UI strings for `locale`, synchronously: English, Swedish, or a language already loaded with
+ * `loadUiStrings`; English for anything else (until it is loaded).
+ */
 export function uiStrings(locale: string): UiStrings {
-  const base = locale.toLowerCase().split('-')[0];
-  // Norwegian and Danish readers understand Swedish better than English.
-  const fallback = base === 'nb' || base === 'nn' || base === 'no' || base === 'da' ? 'sv' : 'en';
-  return STRINGS[base] ?? STRINGS[fallback];
+  return loaded.get(uiLanguage(locale)) ?? en;
+}
+
+/**
+ * UI strings for `locale`, loading the language's module on first use. Never rejects: a
+ * language we do not have, or a chunk that fails to load (offline), gives English; a failed
+ * load is tried again on the next call.
+ */
+export function loadUiStrings(locale: string): Promise<UiStrings> {
+  const language = uiLanguage(locale);
+  const ready = loaded.get(language);
+  if (ready) return Promise.resolve(ready);
+  const loader = LOADERS[language];
+  if (!loader) return Promise.resolve(en);
+  let promise = pending.get(language);
+  if (!promise) {
+    promise = loader().then(
+      (strings) => {
+        const merged = withFallback(strings);
+        loaded.set(language, merged);
+        pending.delete(language);
+        return merged;
+      },
+      () => {
+        pending.delete(language);
+        return en;
+      }
+    );
+    pending.set(language, promise);
+  }
+  return promise;
+}
+
+/** Every language that has UI strings (bundled or on demand), as base subtags. */
+export function uiLanguages(): string[] {
+  return ['en', 'sv', ...Object.keys(LOADERS)];
+}
+
+/**
+ * `strings` completed from English key by key, recursing into tables (the `error` table):
+ * a key that is missing or of the wrong kind (a string where English has a function) takes
+ * the English value.
+ */
+export function withFallback(strings: Partial<UiStrings>): UiStrings {
+  return merge(en, strings) as UiStrings;
+}
+
+function merge(reference: Record<string, unknown>, value: unknown): Record<string, unknown> {
+  const source = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const [key, fallback] of Object.entries(reference)) {
+    const own = source[key];
+    if (fallback && typeof fallback === 'object') result[key] = merge(fallback as Record<string, unknown>, own);
+    else result[key] = typeof own === typeof fallback ? own : fallback;
+  }
+  return result;
+}
+
+// Languages written right to left, for browsers without `Intl.Locale#getTextInfo`.
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'lrc', 'mzn', 'pnb', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa']);
+
+interface LocaleWithTextInfo extends Intl.Locale {
+  getTextInfo?: () => {direction?: string};
+  textInfo?: {direction?: string};
+}
+
+/**
+ * Whether `locale` is written right to left: the browser's own answer (`getTextInfo()`, or the
+ * older `textInfo` getter) when it has one, else the script (`ar-Latn` is left to right, `ur`
+ * maximises to Arabic script), else a list of languages.
+ */
+export function isRtl(locale: string): boolean {
+  let intlLocale: LocaleWithTextInfo;
+  try {
+    intlLocale = new Intl.Locale(locale) as LocaleWithTextInfo;
+  } catch {
+    return false;
+  }
+  const direction = (intlLocale.getTextInfo?.() ?? intlLocale.textInfo)?.direction;
+  if (direction) return direction === 'rtl';
+  const script = intlLocale.script ?? intlLocale.maximize().script;
+  if (script) return RTL_SCRIPTS.has(script);
+  return RTL_LANGUAGES.has(intlLocale.language.toLowerCase());
 }
