@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
+import {startNoCorsServer, testRoutes} from './test/network/fault-server.mjs';
 
 // The shared corpus of real feeds lives beside the checkout and is never copied into it.
 // It is served raw under /corpus/ (the dev server would otherwise re-encode text files as UTF-8,
@@ -60,12 +61,16 @@ function summaryReporter() {
   };
 }
 
+// Fault injection, generated feeds, request counts and the strict-CSP page for test/network and
+// test/security (see test/network/fault-server.mjs), and a second origin without CORS headers.
+const noCors = startNoCorsServer();
+
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  middleware: [serveCorpus],
+  middleware: [serveCorpus, testRoutes({noCorsOrigin: noCors.origin})],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
@@ -74,7 +79,9 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+          // test/network/many-widgets.test.ts: a GC it can force and a heap size that is not rounded.
+          '--js-flags=--expose-gc', '--enable-precise-memory-info'],
       },
     }),
   ],

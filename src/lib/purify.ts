@@ -9,17 +9,26 @@ import {parseInertDocument} from './trusted-types.js';
 const purify = createDOMPurify(window);
 
 const CONFIG: Config = {
+  // A small allow-list: text structure, links and images. Nothing that runs, embeds, plays,
+  // submits or styles (no style, svg, math, media, frames, forms, templates); feed CSS must never
+  // restyle the page or the widget.
+  ALLOWED_TAGS: [
+    'p', 'br', 'hr', 'div', 'span', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup',
+    'abbr', 'cite', 'q', 'code', 'pre', 'kbd', 'blockquote', 'time', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+    'figure', 'figcaption', 'a', 'img',
+  ],
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir', 'start', 'reversed'],
   // Only links people can follow and images from the web; no data:, javascript:, vbscript:.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-  // Feed CSS must never restyle the page or the widget; forms and frames have no place in a
-  // description.
-  FORBID_TAGS: ['style', 'link', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base', 'meta'],
-  FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'action', 'formaction'],
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
 };
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   const el = node as Element;
+  // An empty link would point at the page the widget sits on.
+  for (const name of ['href', 'src']) if (el.getAttribute(name)?.trim() === '') el.removeAttribute(name);
   if (el.tagName === 'A') {
     const href = el.getAttribute('href');
     if (href && /^https?:/i.test(href)) {
