@@ -4,7 +4,7 @@
  * DOMPurify the host page uses.
  */
 import createDOMPurify, {type Config} from 'dompurify';
-import {parseInertDocument} from './trusted-types.js';
+import {defuseInlineCode, parseInertDocument} from './trusted-types.js';
 
 const purify = createDOMPurify(window);
 
@@ -49,7 +49,8 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 
 /** Sanitised HTML; relative links are resolved against `baseUrl` first so they survive. */
 export function purifyHtml(html: string, baseUrl?: string): string {
-  const clean = purify.sanitize(html, CONFIG) as string;
+  // Defused first: DOMPurify's own parse would otherwise raise CSP reports for inline styles/handlers.
+  const clean = purify.sanitize(defuseInlineCode(html), CONFIG) as string;
   if (!baseUrl || !/^https?:/i.test(baseUrl)) return clean;
   // Resolve relative href/src on a parsed copy (DOMParser runs nothing), then sanitise again so
   // resolution can never turn into something the rules forbid.

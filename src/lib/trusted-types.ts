@@ -40,13 +40,40 @@ function inertParsingPolicy(): InertPolicy | null {
   return policy;
 }
 
+/** `<style …>…</style>`, whole, in HTML or SVG. */
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+/** A start tag, roughly: enough to find attributes in it. */
+const START_TAG = /<[a-z][^\s/>]*(?:[\s/][^>]*)?>/gi;
+/** `style=…` and `on…=…` attributes, with double-quoted, single-quoted or bare values. */
+const INLINE_ATTRIBUTE = /([\s/"'])(style|on[a-z]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi;
+
+/**
+ * Chrome checks the page's CSP even while parsing into an inert document: an inline `style`
+ * attribute, a `<style>` element or an `on…` handler in feed HTML raises a
+ * `securitypolicyviolation` (and a report to the site's report-uri) although nothing is applied
+ * or run. So before HTML or XML is parsed, `<style>` elements are dropped and `style`/`on…` attributes
+ * renamed to `data-feedcal-…`, which no rule allows through. This is not the sanitiser (DOMPurify
+ * still decides what is kept, and misses here only cost a report); it keeps a strict page quiet.
+ */
+export function defuseInlineCode(html: string, type: DOMParserSupportedType = 'text/html'): string {
+  if (!/style|on[a-z]/i.test(html)) return html;
+  // In HTML a `<style>` holds raw text up to `</style>`: drop it whole, so its CSS never becomes
+  // text. In XML (Atom XHTML content) it is an ordinary element: renaming keeps the document
+  // well-formed, and its text is no stylesheet any more.
+  return (type === 'text/html' ? html.replace(STYLE_ELEMENT, '') : html)
+    .replace(/<(\/?)style\b/gi, '<$1feedcal-style')
+    .replace(START_TAG, (tag) => tag.replace(INLINE_ATTRIBUTE, (_, before: string, name: string, value = '') => `${before}data-feedcal-${name}${value}`));
+}
+
 /**
  * Parses `text` into an inert document (scripts never run, nothing loads) that works under
- * Trusted Types. Use it only to read the document; never move its nodes into the page without
- * sanitising them.
+ * Trusted Types. The text is defused first (`defuseInlineCode`), so the document has no inline
+ * styles or handlers: read text and links from it, not CSS. Never move its nodes into the page
+ * without sanitising them.
  */
 export function parseInertDocument(text: string, type: DOMParserSupportedType): Document {
   const trusted = inertParsingPolicy();
-  const input = trusted ? (trusted.createHTML(text) as string) : text;
+  const html = defuseInlineCode(text, type);
+  const input = trusted ? (trusted.createHTML(html) as string) : html;
   return new DOMParser().parseFromString(input, type);
 }

@@ -1,0 +1,113 @@
+/**
+ * Runs inside an iframe whose document carries the strict CSP (script-src/style-src 'self',
+ * require-trusted-types-for 'script', trusted-types lit-html dompurify feedcal). Renders every
+ * state of the widgets, then reports every `securitypolicyviolation` to the parent test; after
+ * that, two deliberate violations prove the policy is really enforced.
+ */
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`.trim()));
+
+const fixture = (name: string) => new URL(`../../fixtures/security/${name}`, import.meta.url).href;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => boolean, what: string, timeout = 8000) {
+  const end = performance.now() + timeout;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out: ${what}`);
+    await wait(20);
+  }
+}
+
+interface Report {
+  violations: string[];
+  controls: {innerHtmlThrew: boolean; inlineStyleBlocked: boolean; violationsAfterControls: number};
+  states: Record<string, string>;
+  styled: boolean;
+  richDescriptions: number;
+  xss: unknown;
+}
+
+async function main(): Promise<Report> {
+  await import('../../../src/index.js');
+  const host = document.getElementById('widgets')!;
+  const states: Record<string, string> = {};
+  const make = (attrs: Record<string, string>) => {
+    const el = document.createElement('event-list');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    host.append(el);
+    return el as HTMLElement & {updateComplete: Promise<unknown>; events: unknown[]};
+  };
+  const part = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`);
+
+  const loading = make({src: '/fault/hang/csp', lang: 'sv'});
+  const all = make({src: `${fixture('csp-feed.json')} ${fixture('csp-feed.rss')} ${fixture('csp-feed.ics')} ${fixture('csp-feed-ld.html')} ${fixture('csp-feed-xhtml.atom')}`, when: 'all', lang: 'sv', 'time-zone': 'Europe/Stockholm'});
+  const empty = make({src: fixture('csp-empty.json'), lang: 'en'});
+  const error = make({src: fixture('missing.json'), lang: 'en'});
+  const filteredEmpty = make({src: fixture('csp-feed.json'), when: 'all', search: 'nothing matches this', lang: 'en'});
+  const themes = ['light', 'dark', 'auto'].map((theme) => make({src: fixture('csp-feed.json'), when: 'all', theme, 'group-by': 'month', limit: '1'}));
+  const supplied = make({lang: 'en'});
+  supplied.events = [{id: 's', title: 'Supplied', start: new Date(Date.UTC(2031, 0, 1, 12)), allDay: false, categories: [], locations: [], source: 'x'}];
+  const card = document.createElement('event-card') as HTMLElement & {event: unknown};
+  card.event = {id: 'c', title: 'Lone card', start: new Date(Date.UTC(2031, 0, 2, 12)), allDay: false, categories: ['A'], locations: ['B'], source: 'x', url: 'https://example.org/'};
+  host.append(card);
+
+  await until(() => Boolean(part(loading, 'status')), 'loading state');
+  states.loading = part(loading, 'status')!.textContent!.trim();
+  await until(() => (all.shadowRoot?.querySelectorAll('event-card').length ?? 0) >= 6, 'all feeds loaded', 15000).catch((error) => {
+    const shown = [...all.shadowRoot!.querySelectorAll('event-card')].map((c) => (c as unknown as {event: {title: string}}).event.title);
+    throw new Error(`${error.message}: shown ${shown.join(' | ')}; error part: ${part(all, 'error')?.textContent}`);
+  });
+  await until(() => Boolean(part(empty, 'empty')), 'empty state');
+  states.empty = part(empty, 'empty')!.textContent!.trim();
+  await until(() => Boolean(part(error, 'error')), 'error state');
+  states.error = part(error, 'error')!.textContent!.trim();
+  await until(() => Boolean(part(filteredEmpty, 'empty')), 'filtered empty state');
+  states.filteredEmpty = part(filteredEmpty, 'empty')!.textContent!.trim();
+  for (const el of themes) await until(() => Boolean(el.shadowRoot?.querySelector('event-card')), 'themed list');
+  await until(() => Boolean(supplied.shadowRoot?.querySelector('event-card')), 'supplied events');
+
+  // Expand every description (DOMPurify under Trusted Types), and show more where limited.
+  const lists = [all, ...themes];
+  for (const el of themes) (part(el, 'more') as HTMLButtonElement | null)?.click();
+  await wait(50);
+  const cards = lists.flatMap((el) => [...el.shadowRoot!.querySelectorAll('event-card')]);
+  for (const c of cards) {
+    await (c as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+    c.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')?.click();
+  }
+  await until(() => all.shadowRoot!.querySelectorAll('event-card').length > 0 && [...all.shadowRoot!.querySelectorAll('event-card')].filter((c) => c.shadowRoot!.querySelector('div[part~="description"]')).length >= 4, 'rich descriptions');
+  await wait(300);
+  const richDescriptions = cards.filter((c) => c.shadowRoot!.querySelector('div[part~="description"] b, div[part~="description"] em, div[part~="description"] i')).length;
+  states.loaded = `${all.shadowRoot!.querySelectorAll('event-card').length} cards`;
+
+  // Lit's static styles arrived through adoptedStyleSheets: a card's base has the card layout.
+  const base = cards[0].shadowRoot!.querySelector('[part~="base"]')!;
+  const styled = cards[0].shadowRoot!.adoptedStyleSheets.length > 0 && getComputedStyle(base).display !== 'inline';
+
+  const widgetViolations = [...violations];
+  // Controls: both must be refused here, which proves the policy is in force on this page.
+  let innerHtmlThrew = false;
+  try {
+    document.createElement('div').innerHTML = '<b>raw</b>';
+  } catch {
+    innerHtmlThrew = true;
+  }
+  const probe = document.createElement('p');
+  probe.setAttribute('style', 'color: rgb(255, 0, 0)');
+  document.body.append(probe);
+  await wait(50);
+  const inlineStyleBlocked = getComputedStyle(probe).color !== 'rgb(255, 0, 0)';
+  return {
+    violations: widgetViolations,
+    controls: {innerHtmlThrew, inlineStyleBlocked, violationsAfterControls: violations.length},
+    states,
+    styled,
+    richDescriptions,
+    xss: (window as {__xss?: unknown}).__xss,
+  };
+}
+
+main().then(
+  (report) => parent.postMessage({type: 'csp-report', report}, location.origin),
+  (error) => parent.postMessage({type: 'csp-report', error: String(error?.stack ?? error), violations}, location.origin)
+);
