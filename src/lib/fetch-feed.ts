@@ -33,7 +33,7 @@ export interface FetchOptions {
   timeout?: number;
   /** URL template with `{url}`, e.g. `https://proxy.example/?url={url}`. */
   proxy?: string;
-  /** Extra attempts after a network error, a timeout or a 5xx answer (never after 4xx). Default 2. */
+  /** Extra attempts after a network error or a 5xx answer (never after 4xx or a timeout). Default 2. */
   retries?: number;
   /** Largest body accepted, in bytes (after decompression). Default `DEFAULT_MAX_BYTES`. */
   maxBytes?: number;
@@ -159,7 +159,8 @@ export function backoffMs(attempt: number, random = Math.random()): number {
 
 function isRetryable(error: unknown): error is FeedError {
   if (!(error instanceof FeedError)) return false;
-  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  // A timeout is not retried: the visitor has already waited the whole `timeout` once.
+  if (error.kind === 'network') return true;
   return error.kind === 'http' && (error.detail.status ?? 0) >= 500;
 }
 

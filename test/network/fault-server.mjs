@@ -59,6 +59,7 @@ function ok(ctx, label) {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', 'no-cache');
   if (ctx.get('if-none-match') === etag) {
+    counter(ctx.url).notModified = (counter(ctx.url).notModified ?? 0) + 1;
     ctx.status = 304;
     return;
   }

@@ -1,0 +1,182 @@
+/**
+ * A real HTTP server injecting faults (test/network/fault-server.mjs, mounted in the test
+ * runner's config): each fault, loaded by the real `<event-list>`, must end in the right state
+ * with the right words, and the server's request counts show what was retried.
+ */
+import {expect} from '@open-wc/testing';
+import {fetchFeed, retryAfterMs, backoffMs, DEFAULT_MAX_BYTES} from '../../src/lib/fetch-feed.js';
+import {FeedError} from '../../src/lib/model.js';
+import {RUN, hitsOf, render} from './helpers.js';
+
+const url = (kind: string, name: string, query = '') => `/fault/${kind}/${name}-${RUN}${query}`;
+
+describe('flaky networks, through <event-list>', function () {
+  this.timeout(20000);
+  const ended: string[] = [];
+  after(() => console.log(`feedcal faults: ${ended.join('; ')}`));
+
+  it('404: http / not-found, no retry', async () => {
+    const src = url('404', 'a');
+    const r = await render(src);
+    expect(r.error?.kind).to.equal('http');
+    expect(r.error?.code).to.equal('not-found');
+    expect(r.text).to.contain('not found at this address (404)');
+    expect((await hitsOf(src)).hits).to.equal(1);
+    ended.push(`404 → ${r.error?.kind}/${r.error?.code}, 1 request`);
+  });
+
+  it('500: http / http-status after two retries with backoff', async () => {
+    const src = url('500', 'a');
+    const r = await render(src);
+    expect(r.error?.kind).to.equal('http');
+    expect(r.error?.code).to.equal('http-status');
+    expect(r.text).to.contain('answered with an error (500)');
+    expect((await hitsOf(src)).hits).to.equal(3);
+    // Backoff: 0.5–1 s, then 1–2 s.
+    expect(r.ms).to.be.within(1400, 4500);
+    ended.push(`500 → ${r.error?.code} after 3 requests in ${Math.round(r.ms)} ms`);
+  });
+
+  it('503 with Retry-After: 1 waits a second, then loads', async () => {
+    const src = url('seq', 'ra', '?steps=503,ok&retry-after=1');
+    const r = await render(src);
+    expect(r.error).to.equal(undefined);
+    expect(r.titles).to.have.length(2);
+    expect(r.ms).to.be.at.least(950);
+    expect((await hitsOf(src)).hits).to.equal(2);
+    ended.push(`503 + Retry-After 1 → loaded after ${Math.round(r.ms)} ms, 2 requests`);
+  });
+
+  it('503 with a Retry-After beyond the cap is not waited for', async () => {
+    const src = url('503', 'long', '?retry-after=120');
+    const r = await render(src);
+    expect(r.error?.code).to.equal('http-status');
+    expect(r.text).to.contain('(503)');
+    expect(r.ms).to.be.below(1000);
+    expect((await hitsOf(src)).hits).to.equal(1);
+    ended.push(`503 + Retry-After 120 → ${r.error?.code} at once, 1 request`);
+  });
+
+  it('a hung request ends at the `timeout`, not retried', async () => {
+    const src = url('hang', 'a');
+    const r = await render(src, {timeout: '1'});
+    expect(r.error?.kind).to.equal('timeout');
+    expect(r.text).to.contain('took too long');
+    expect(r.ms).to.be.within(950, 2500);
+    expect((await hitsOf(src)).hits).to.equal(1);
+    ended.push(`hang (timeout=1) → timeout after ${Math.round(r.ms)} ms, 1 request`);
+  });
+
+  it('a reset connection is a network error, retried', async () => {
+    const src = url('reset', 'a');
+    const r = await render(src);
+    expect(r.error?.kind).to.equal('network');
+    expect(r.error?.code).to.equal('offline');
+    expect(r.text).to.contain('could not be reached');
+    expect((await hitsOf(src)).hits).to.equal(3);
+    ended.push(`reset → ${r.error?.kind}/${r.error?.code} after 3 requests`);
+  });
+
+  it('a truncated body is a network error, retried', async () => {
+    const src = url('truncated', 'a');
+    const r = await render(src);
+    expect(r.error?.kind).to.equal('network');
+    expect(r.error?.message).to.contain('connection broke');
+    expect((await hitsOf(src)).hits).to.equal(3);
+    ended.push(`truncated → ${r.error?.kind} after 3 requests`);
+  });
+
+  it('a body that trickles in loads; with a short timeout it times out', async () => {
+    const slow = await render(url('trickle', 'a'));
+    expect(slow.titles).to.have.length(2);
+    const cut = await render(url('trickle', 'b'), {timeout: '0.4'});
+    expect(cut.error?.kind).to.equal('timeout');
+    expect(cut.error?.message).to.contain('did not finish');
+    expect(cut.text).to.contain('took too long');
+    ended.push(`trickle → loaded in ${Math.round(slow.ms)} ms; with timeout=0.4 → timeout`);
+  });
+
+  it('a redirect is followed', async () => {
+    const r = await render(url('redirect', 'a'));
+    expect(r.titles[0]).to.equal(`First a-${RUN}-redirected`);
+    expect(r.el.events[0].source).to.match(/\/fault\/redirect\//);
+    ended.push('302 → loaded from the target');
+  });
+
+  it('JSON served as text/html is still read as JSON', async () => {
+    const r = await render(url('wrong-type', 'a'));
+    expect(r.error).to.equal(undefined);
+    expect(r.titles).to.have.length(2);
+    ended.push('JSON as text/html → loaded');
+  });
+
+  it('ISO-8859-1 XML under a UTF-8 header is decoded by its declaration', async () => {
+    const r = await render(url('wrong-charset', 'a'));
+    expect(r.titles).to.deep.equal(['Möte på Södermalm']);
+    expect(r.el.events[0].locations).to.deep.equal(['Gård']);
+    ended.push('latin-1 XML with a utf-8 header → loaded, å/ö right');
+  });
+
+  it('a second origin without CORS headers gives the cors kind', async () => {
+    const {noCors} = await (await fetch('/__origins')).json();
+    const r = await render(`${noCors}/feed-${RUN}.json`);
+    expect(r.error?.kind).to.equal('cors');
+    expect(r.text).to.contain('does not allow other sites to read it');
+    ended.push('no CORS on another origin → cors');
+  });
+
+  it('a feed over the size cap stops with too-large', async () => {
+    const src = url('big', 'a', '?mb=6');
+    const r = await render(src);
+    expect(r.error?.kind).to.equal('parse');
+    expect(r.error?.code).to.equal('too-large');
+    expect(r.text).to.contain('too large');
+    expect((await hitsOf(src)).hits).to.equal(1);
+    ended.push(`6 MB feed → ${r.error?.kind}/${r.error?.code}`);
+  });
+});
+
+describe('fetchFeed options', function () {
+  this.timeout(10000);
+
+  it('maxBytes stops a chunked body while it streams', async () => {
+    const error = await fetchFeed(url('big', 'chunked', '?mb=3&chunked=1'), {maxBytes: 1024 * 1024}).catch((e) => e);
+    expect(error).to.be.instanceOf(FeedError);
+    expect(error.code).to.equal('too-large');
+    expect(error.message).to.contain('1 MB');
+    expect(DEFAULT_MAX_BYTES).to.equal(5 * 1024 * 1024);
+  });
+
+  it('a feed under maxBytes loads', async () => {
+    const feed = await fetchFeed(url('big', 'small', '?mb=0.5'), {maxBytes: 1024 * 1024});
+    expect(feed.bytes.byteLength).to.be.above(500_000);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date; backoff grows with jitter', () => {
+    const now = Date.UTC(2030, 0, 1, 12);
+    expect(retryAfterMs('3', now)).to.equal(3000);
+    expect(retryAfterMs('Tue, 01 Jan 2030 12:00:10 GMT', now)).to.equal(10_000);
+    expect(retryAfterMs('Tue, 01 Jan 2030 11:00:00 GMT', now)).to.equal(0);
+    expect(retryAfterMs('soon', now)).to.equal(undefined);
+    expect(retryAfterMs(null, now)).to.equal(undefined);
+    expect(backoffMs(0, 0)).to.equal(500);
+    expect(backoffMs(0, 0.999)).to.be.below(1000);
+    expect(backoffMs(2, 0)).to.equal(2000);
+  });
+
+  it('an HTTP-date Retry-After is honoured', async () => {
+    const at = new Date(Date.now() + 2000).toUTCString();
+    const src = url('seq', 'date', `?steps=503,ok&retry-after=${encodeURIComponent(at)}`);
+    const started = performance.now();
+    const feed = await fetchFeed(src);
+    expect(feed.bytes.byteLength).to.be.above(0);
+    // The date has one-second resolution: at least 1 s of the 2 s remains.
+    expect(performance.now() - started).to.be.at.least(900);
+  });
+
+  it('4xx answers are never retried, whatever `retries` says', async () => {
+    const src = url('404', 'many');
+    await fetchFeed(src, {retries: 5}).catch(() => {});
+    expect((await hitsOf(src)).hits).to.equal(1);
+  });
+});
