@@ -1,14 +1,16 @@
 import {LitElement, html, nothing, svg} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {CalendarEvent} from './lib/model.js';
+import {absoluteHttpUrl, type CalendarEvent} from './lib/model.js';
 import {formatEventRange} from './lib/format.js';
-import {resolveLocale, uiStrings} from './lib/i18n.js';
+import {eventEnd} from './lib/filter.js';
+import {highlightPieces} from './lib/highlight.js';
+import {resolveLocale, uiStrings, type UiStrings} from './lib/i18n.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
 
-// A description shorter than this shows whole, without a "read more" button.
+// A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
 
 const icons = {
@@ -34,7 +36,8 @@ const icons = {
  * @csspart description - The description, short or expanded.
  * @csspart image - The event's image, when it has one.
  * @csspart link - The link to the event's own page.
- * @csspart actions - The row holding the link and the read-more button.
+ * @csspart actions - The row holding the read-more button and the link.
+ * @csspart details - The expanded details: address and map link, online link, source feed.
  *
  * @cssproperty [--event-card-background=var(--event-color-surface, transparent)] - Card background.
  * @cssproperty [--event-card-border=1px solid var(--event-color-border)] - Card border.
@@ -51,7 +54,7 @@ const icons = {
  * @cssproperty [--event-radius=0.75rem] - Corner radius.
  * @cssproperty [--event-space=1rem] - Base spacing unit.
  *
- * @fires {EventCardSelectEvent} event-card-select - The visitor expanded the event's details.
+ * @fires {EventCardSelectEvent} event-card-select - The visitor opened the event's details. Cancelable: `preventDefault()` keeps the card closed (a list showing details in a dialog does this).
  */
 export class EventCardElement extends LitElement {
   static override styles = eventCardStyles;
@@ -65,11 +68,20 @@ export class EventCardElement extends LitElement {
   /** `full` (default): weekday, date and time. `time`: only the time for a one-day event, for cards under a day heading. */
   @property({attribute: 'date-style'}) dateStyle: 'full' | 'time' = 'full';
 
+  /** Words to mark in the title and description (the list passes the search). */
+  @property({attribute: false}) highlight: string[] = [];
+
   /** Heading level of the title (2–6), so the card fits the page's outline. */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
 
-  @state() private expanded = false;
+  /** Show the full details: whole description, address and map link, source, add to calendar. */
+  @property({type: Boolean, reflect: true}) expanded = false;
+
+  /** Hide the add-to-calendar actions. */
+  @property({attribute: 'no-add-to-calendar', type: Boolean}) noAddToCalendar = false;
+
   @state() private richDescription?: DocumentFragment;
+  @state() private calendarLinks?: {google: string; outlook: string};
 
   private get resolvedTimeZone(): string {
     const zone = this.timeZone ?? this.closest('[time-zone]')?.getAttribute('time-zone');
@@ -78,27 +90,63 @@ export class EventCardElement extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('event') && changed.get('event') !== undefined) {
-      this.expanded = false;
       this.richDescription = undefined;
+      this.calendarLinks = undefined;
     }
   }
 
-  private async toggleDescription() {
-    this.expanded = !this.expanded;
-    const event = this.event;
-    if (!this.expanded || !event) return;
-    this.dispatchEvent(new EventCardSelectEvent(event));
+  override updated() {
+    if (this.expanded && this.event) void this.loadDetails(this.event);
+  }
+
+  /** What only the details need: sanitised HTML (DOMPurify) and calendar links, loaded on demand. */
+  private async loadDetails(event: CalendarEvent) {
     if (event.descriptionHtml && !this.richDescription) {
       const {sanitizeToFragment} = await import('./lib/sanitize.js');
       const fragment = await sanitizeToFragment(event.descriptionHtml, event.url ?? event.source);
       // The event may have changed while DOMPurify loaded.
       if (this.event === event) this.richDescription = fragment;
     }
+    if (!this.noAddToCalendar && !this.calendarLinks) {
+      const {googleCalendarUrl, outlookCalendarUrl} = await import('./lib/ics-export.js');
+      const options = {timeZone: this.resolvedTimeZone, organizerLabel: uiStrings(resolveLocale(this)).organizer};
+      if (this.event === event) this.calendarLinks = {google: googleCalendarUrl(event, options), outlook: outlookCalendarUrl(event, options)};
+    }
+  }
+
+  /**
+   * "Read more" / "Show less". Opening fires `event-card-select`, which is cancelable: a list
+   * that shows details in a dialog prevents it, and the card stays as it is.
+   */
+  private toggleDetails() {
+    const event = this.event;
+    if (!event) return;
+    if (!this.expanded && !this.dispatchEvent(new EventCardSelectEvent(event))) return;
+    this.expanded = !this.expanded;
+  }
+
+  private async downloadIcs() {
+    const event = this.event;
+    if (!event) return;
+    const {toIcs, icsFileName} = await import('./lib/ics-export.js');
+    const text = toIcs([event], {timeZone: this.resolvedTimeZone, organizerLabel: uiStrings(resolveLocale(this)).organizer});
+    const url = URL.createObjectURL(new Blob([text], {type: 'text/calendar;charset=utf-8'}));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = icsFileName(event);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Text with the search words in `<mark>`; always text nodes, never HTML. */
+  private marked(text: string) {
+    if (!this.highlight.length) return text;
+    return highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
   }
 
   private renderTitle(event: CalendarEvent) {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    const text = html`${event.title}`;
+    const text = html`${this.marked(event.title)}`;
     switch (level) {
       case 2: return html`<h2 part="title" id="title">${text}</h2>`;
       case 4: return html`<h4 part="title" id="title">${text}</h4>`;
@@ -111,10 +159,37 @@ export class EventCardElement extends LitElement {
   private renderDescription(event: CalendarEvent, longText: boolean) {
     if (!event.description && !event.descriptionHtml) return nothing;
     if (!this.expanded) {
-      return html`<p part="description" class=${longText ? 'excerpt' : 'full plain'} id="description">${event.description}</p>`;
+      return html`<p part="description" class=${longText ? 'excerpt' : 'full plain'} id="description">${this.marked(event.description ?? '')}</p>`;
     }
     if (this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
-    return html`<p part="description" class="full plain" id="description">${event.description}</p>`;
+    return html`<p part="description" class="full plain" id="description">${this.marked(event.description ?? '')}</p>`;
+  }
+
+  private renderDetails(event: CalendarEvent, strings: UiStrings) {
+    const place = event.place;
+    const where = place?.address ?? (event.locations.join(', ') || place?.name);
+    const online = absoluteHttpUrl(place?.online);
+    const map = openStreetMapUrl(event);
+    const source = event.sourceLabel ?? hostOf(event.source);
+    return html`<dl class="details" part="details">
+      ${where
+        ? html`<div><dt>${strings.address}</dt><dd>${where}${map
+            ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>`
+            : nothing}</dd></div>`
+        : nothing}
+      ${online ? html`<div><dt>${strings.online}</dt><dd><a href=${online} target="_blank" rel="noopener noreferrer">${hostOf(online)}</a></dd></div>` : nothing}
+      ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd>${source}</dd></div>` : nothing}
+    </dl>
+    ${this.noAddToCalendar
+      ? nothing
+      : html`<div class="calendar" role="group" aria-label=${strings.addToCalendar}>
+          <span class="calendar-label">${strings.addToCalendar}:</span>
+          <button type="button" class="link" @click=${() => this.downloadIcs()}>${strings.downloadIcs}</button>
+          ${this.calendarLinks
+            ? html`<a href=${this.calendarLinks.google} target="_blank" rel="noopener noreferrer">${strings.googleCalendar}</a>
+                <a href=${this.calendarLinks.outlook} target="_blank" rel="noopener noreferrer">${strings.outlook}</a>`
+            : nothing}
+        </div>`}`;
   }
 
   override render() {
@@ -129,12 +204,15 @@ export class EventCardElement extends LitElement {
     const place = event.locations.length ? event.locations.join(', ') : event.place?.name;
     const longText = (event.description?.length ?? 0) > EXCERPT_LENGTH || Boolean(event.descriptionHtml);
     const cancelled = event.status === 'cancelled';
+    const now = Date.now();
+    const ongoing = !cancelled && event.start.getTime() <= now && now < eventEnd(event).getTime();
     return html`
       <article part="base" class=${cancelled ? 'cancelled' : ''} aria-labelledby="title">
         <div class="body">
           <div>
             <time part="date" datetime=${range.datetime}>${range.text}</time>
             ${cancelled ? html`<span class="status">${strings.cancelled}</span>` : nothing}
+            ${ongoing ? html`<span class="status now">${strings.happeningNow}</span>` : nothing}
           </div>
           ${this.renderTitle(event)}
           ${place || event.organizer
@@ -147,10 +225,9 @@ export class EventCardElement extends LitElement {
             ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li>${c}</li>`)}</ul>`
             : nothing}
           ${this.renderDescription(event, longText)}
-          <div part="actions">${longText
-            ? html`<button class="toggle" aria-expanded=${String(this.expanded)} aria-controls="description" @click=${() => this.toggleDescription()}>
-                ${this.expanded ? strings.readLess : strings.readMore}</button>`
-            : nothing}${event.url
+          ${this.expanded ? this.renderDetails(event, strings) : nothing}
+          <div part="actions"><button class="toggle" aria-expanded=${String(this.expanded)} aria-controls="description"
+              @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>${event.url
             ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true">${icons.arrow}</svg></a>`
             : nothing}</div>
         </div>
@@ -158,6 +235,24 @@ export class EventCardElement extends LitElement {
       </article>
     `;
   }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
+export function openStreetMapUrl(event: CalendarEvent): string | undefined {
+  const {lat, lon} = event.place ?? {};
+  if (typeof lat === 'number' && typeof lon === 'number') {
+    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  }
+  const query = event.place?.address ?? (event.locations.join(', ') || event.place?.name);
+  return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
 }
 
 defineElement('event-card', EventCardElement);

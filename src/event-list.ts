@@ -1,15 +1,19 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {FeedError, type CalendarEvent, type SkippedItem} from './lib/model.js';
+import type {CalendarEvent} from './lib/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
-import {filterEvents, parseList, type When} from './lib/filter.js';
+import {parseList, type FilterCriteria, type When} from './lib/filter.js';
+import {facetEvents, type Facets} from './lib/facets.js';
 import {groupEvents, type GroupBy} from './lib/group.js';
 import {formatGroupHeading} from './lib/format.js';
-import {resolveLocale, uiStrings, type UiStrings} from './lib/i18n.js';
-import {loadFeed, mergeEvents} from './lib/load-feed.js';
-import {isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
-import {EventListErrorEvent, EventListLoadEvent} from './events.js';
+import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
+import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
+import type {ListState} from './lib/url-state.js';
+import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
+import {FeedLoader, type Source} from './controllers/feed-loader.js';
+import {UrlSync} from './controllers/url-sync.js';
+import {CONTROLS, NO_VISITOR_FILTERS, hasVisitorFilters, renderFilterBar, type Control, type VisitorFilters} from './views/filter-bar.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import './event-card.js';
@@ -17,23 +21,16 @@ import {EventSourceElement} from './event-source.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 50;
-
-const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'image', 'link', 'actions']
+/** Milliseconds of quiet typing before the search filter applies. */
+const SEARCH_DEBOUNCE = 200;
+const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
+const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
   .map((part) => `${part}:card__${part}`)
   .join(', ');
+let instances = 0;
 
-type Status = 'idle' | 'loading' | 'loaded' | 'error';
-
-const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
-
-/** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
-interface Source {
-  src: string;
-  label?: string;
-  format: FormatChoice;
-  fields?: string;
-  proxy?: string;
-}
+type MonthView = typeof import('./views/month-view.js');
+let monthView: MonthView | undefined;
 
 const hostOf = (url: string) => {
   try {
@@ -46,24 +43,35 @@ const hostOf = (url: string) => {
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
+const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
 /**
  * Shows an organisation's events from one or more feeds (JSON, JSON Feed, RSS, Atom, iCalendar,
- * JSON-LD), filtered by category, place, organiser, text and date, grouped by day, in the
- * reader's language and time zone. The children are fallback content, shown until the events
- * arrive and again if the feed cannot be read.
+ * JSON-LD) as a list or a month grid, filtered by category, place, organiser, text and date, in
+ * the reader's language and time zone. The children are fallback content, shown until the
+ * events arrive and again if the feed cannot be read.
  *
- * @summary An embeddable, filterable list of events from a feed.
+ * @summary An embeddable, filterable calendar of events from feeds.
  * @tag event-list
  *
- * @slot - Fallback content: shown while loading and on error (for example a link to the calendar).
+ * @slot - Fallback content: shown while loading and on error (for example a link to the calendar). `<event-source>` children go here too.
  * @slot empty - Shown when no event passes the filters.
  * @slot error - Replaces the built-in error message.
  *
- * @csspart toolbar - The row above the list with the result count.
+ * @csspart toolbar - The filter bar, or the row with the result count.
+ * @csspart search - The search field.
+ * @csspart chip - A category chip of the filter bar.
  * @csspart list - The container of all groups.
  * @csspart group - One day's (or month's) events.
  * @csspart group-heading - The heading of a group.
- * @csspart card - Each `<event-card>`; its parts are re-exported as `card__base`, `card__title`, `card__date`, `card__location`, `card__organizer`, `card__categories`, `card__description`, `card__image`, `card__link`, `card__actions`.
+ * @csspart card - Each `<event-card>`; its parts are re-exported as `card__base`, `card__title`, `card__date`, `card__location`, `card__organizer`, `card__categories`, `card__description`, `card__details`, `card__image`, `card__link`, `card__actions`.
+ * @csspart month - The month view.
+ * @csspart month-title - The month view's heading.
+ * @csspart nav - The month view's previous/today/next buttons.
+ * @csspart grid - The month view's table.
+ * @csspart day - A day cell of the month grid.
+ * @csspart day-list - The list of one day's events, opened from the grid.
+ * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.
  * @csspart error - The error message.
  * @csspart status - The loading message.
@@ -73,10 +81,11 @@ const oneOf = <T extends string>(value: string | null | undefined, allowed: read
  * @cssproperty [--event-list-max-width=none] - Maximum width of the list.
  * @cssproperty [--event-list-heading-color=var(--event-color-text)] - Colour of group headings.
  * @cssproperty [--event-list-background=transparent] - Background behind the list (set by `theme`).
- * @cssproperty [--event-color-accent=#b33c0b] - Accent: dates, chips, links, focus ring.
+ * @cssproperty [--event-color-accent=#b33c0b] - Accent: dates, chips, links, focus ring, today.
+ * @cssproperty [--event-color-on-accent=#fff] - Text on the accent colour.
  * @cssproperty [--event-color-text=inherit] - Text colour.
  * @cssproperty [--event-color-muted=currentColor at 66%] - Secondary text.
- * @cssproperty [--event-color-surface=transparent] - Card surface.
+ * @cssproperty [--event-color-surface=transparent] - Card and field surface.
  * @cssproperty [--event-color-border=currentColor at 16%] - Borders.
  * @cssproperty [--event-font-family=inherit] - Font.
  * @cssproperty [--event-radius=0.75rem] - Corner radius.
@@ -84,6 +93,7 @@ const oneOf = <T extends string>(value: string | null | undefined, allowed: read
  *
  * @fires {EventListLoadEvent} event-list-load - Feeds were loaded; `.events` holds every event, `.skipped` the items that could not be read.
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
+ * @fires {EventListFilterChangeEvent} event-list-filter-change - The visitor changed a filter, the view or the month.
  */
 export class EventListElement extends LitElement {
   static override styles = eventListStyles;
@@ -112,14 +122,17 @@ export class EventListElement extends LitElement {
   /** End of the date window (exclusive): an ISO date, `today`, or an offset such as `+3 months`. */
   @property() to = '';
 
-  /** Which events: `upcoming` (default; still running or later), `past` (newest first), `all`. */
+  /** Which events the list shows: `upcoming` (default; still running or later), `past` (newest first), `all`. */
   @property() when: When = 'upcoming';
 
   /** Show at most this many events, with a "show more" button for the rest. */
   @property({type: Number}) limit?: number;
 
-  /** `list` (default). */
+  /** `list` (default) or `month`. */
   @property({reflect: true}) view: 'list' | 'month' = 'list';
+
+  /** The month the month view shows, `YYYY-MM`; default: the current month. */
+  @property() month = '';
 
   /** Group the list by `day` (default), `month`, or `none`. */
   @property({attribute: 'group-by'}) groupBy: GroupBy = 'day';
@@ -136,19 +149,43 @@ export class EventListElement extends LitElement {
   /** Seconds before a feed request is given up (default 15). */
   @property({type: Number}) timeout?: number;
 
+  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`. */
+  @property() controls = '';
+
+  /** Where an event's details open: `inline` (default: the card grows) or `dialog`. */
+  @property() details: 'inline' | 'dialog' = 'inline';
+
+  /** Keep the visitor's filters, view, month and open event in the page address (prefixed with the element's `id`). */
+  @property({attribute: 'sync-url', type: Boolean}) syncUrl = false;
+
+  /** Hide the add-to-calendar actions. */
+  @property({attribute: 'no-add-to-calendar', type: Boolean}) noAddToCalendar = false;
+
+  /** Do not write schema.org `Event` JSON-LD for search engines. */
+  @property({attribute: 'no-structured-data', type: Boolean}) noStructuredData = false;
+
   /** Unset: inherit the page's colours; `light`, `dark`, or `auto` (follows the system setting). */
   @property({reflect: true}) theme?: 'light' | 'dark' | 'auto';
 
-  @state() private status: Status = 'idle';
-  @state() private loaded: CalendarEvent[] = [];
   @state() private supplied?: CalendarEvent[];
-  @state() private errors: Array<{source: Source; error: FeedError}> = [];
   @state() private shownCount = 0;
+  @state() private visitor: VisitorFilters = NO_VISITOR_FILTERS;
+  @state() private focusedDay = '';
+  @state() private openDay?: string;
+  @state() private selected?: CalendarEvent;
+  @state() private monthReady = false;
 
-  private controller?: AbortController;
-  private visible: CalendarEvent[] = [];
-  private sourceCount = 0;
-  // `<event-source>` children added, removed or changed: load again.
+  private readonly loader = new FeedLoader(this);
+  private readonly url = new UrlSync(
+    this,
+    () => ({current: this.urlState(), defaults: {...this.urlState(true)}}),
+    (state) => this.applyUrlState(state)
+  );
+  private facets: Facets = {visible: [], categories: [], locations: [], organizers: []};
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private structuredData?: HTMLScriptElement;
+  private readonly idPrefix = `feedcal-${++instances}`;
+  // `<event-source>` children added or removed: load again.
   private readonly childObserver = new MutationObserver((records) => {
     const touchesSources = (nodes: NodeList) => [...nodes].some((node) => node instanceof EventSourceElement);
     if (records.some((r) => touchesSources(r.addedNodes) || touchesSources(r.removedNodes))) this.startLoading();
@@ -161,7 +198,7 @@ export class EventListElement extends LitElement {
 
   /** Every parsed event (from `src`), or the events supplied by setting this property. */
   get events(): CalendarEvent[] {
-    return this.supplied ?? this.loaded;
+    return this.supplied ?? this.loader.events;
   }
   set events(value: CalendarEvent[]) {
     this.supplied = Array.isArray(value) ? value : undefined;
@@ -169,7 +206,7 @@ export class EventListElement extends LitElement {
 
   /** The events that pass the filters now, in display order (before `limit`). */
   get visibleEvents(): CalendarEvent[] {
-    return this.visible;
+    return this.facets.visible;
   }
 
   private get resolvedTimeZone(): string {
@@ -181,48 +218,17 @@ export class EventListElement extends LitElement {
     return this.limit && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PAGE_SIZE;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.childObserver.observe(this, {childList: true});
-    // Re-attached after a move in the DOM: a load that was aborted on disconnect starts again.
-    if (this.hasUpdated && this.status === 'loading') this.startLoading();
+  private get activeControls(): Control[] {
+    const wanted = this.controls.split(/[\s,]+/);
+    return CONTROLS.filter((control) => wanted.includes(control));
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.childObserver.disconnect();
-    this.controller?.abort();
-  }
-
-  override willUpdate(changed: PropertyValues<this>) {
-    if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields'].some((key) => changed.has(key as keyof EventListElement))) {
-      this.startLoading();
-    }
-    const filtersChanged = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit', 'timeZone'].some((key) =>
-      changed.has(key as keyof EventListElement)
-    );
-    if (filtersChanged || changed.has('loaded' as keyof EventListElement) || changed.has('supplied' as keyof EventListElement)) {
-      this.visible = this.computeVisible();
-      if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
-    }
-  }
-
-  private computeVisible(): CalendarEvent[] {
-    const now = new Date();
-    const zone = this.resolvedTimeZone;
-    return filterEvents(
-      this.events,
-      {
-        categories: parseList(this.categories),
-        locations: parseList(this.locations),
-        organizers: parseList(this.organizers),
-        search: this.search,
-        from: resolveDateBound(this.from, now, zone),
-        to: resolveDateBound(this.to, now, zone),
-        when: oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming'),
-      },
-      now
-    );
+  /** The month shown: the `month` attribute when valid, else the current month. */
+  private get shownMonth(): {year: number; month: number} {
+    const match = /^(\d{4})-(\d{2})$/.exec(this.month);
+    if (match && +match[2] >= 1 && +match[2] <= 12) return {year: +match[1], month: +match[2]};
+    const [year, month] = dayKey(new Date(), this.resolvedTimeZone).split('-').map(Number);
+    return {year, month};
   }
 
   /** The feeds to load: every URL in `src`, then each `<event-source>` child. */
@@ -231,122 +237,350 @@ export class EventListElement extends LitElement {
     const fromSrc = this.src.split(/\s+/).filter(Boolean).map((src) => ({src, format, fields: this.fields, proxy: this.proxy}));
     const children = [...this.querySelectorAll(':scope > event-source')]
       .filter((el): el is EventSourceElement => el instanceof EventSourceElement && Boolean(el.src))
-      .map((el) => ({
-        src: el.src,
-        label: el.label,
-        format: oneOf(el.format, FORMATS, format),
-        fields: el.fields ?? this.fields,
-        proxy: el.proxy ?? this.proxy,
-      }));
+      .map((el) => ({src: el.src, label: el.label, format: oneOf(el.format, FORMATS, format), fields: el.fields ?? this.fields, proxy: el.proxy ?? this.proxy}));
     return [...fromSrc, ...children];
   }
 
-  /** Fetches every source in parallel; each shows as soon as it arrives, and fails on its own. */
+  override connectedCallback() {
+    super.connectedCallback();
+    this.childObserver.observe(this, {childList: true});
+    // Re-attached after a move in the DOM: a load that was aborted on disconnect starts again.
+    if (this.hasUpdated && this.loader.status === 'loading') this.startLoading();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    clearTimeout(this.searchTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields'].some((key) => changed.has(key as keyof EventListElement))) {
+      this.startLoading();
+    }
+    // Lit compares by identity, so a new loader result always counts as a change here.
+    this.facets = this.computeFacets();
+    const filtersChanged = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit', 'visitor'].some((key) =>
+      changed.has(key as keyof EventListElement)
+    );
+    if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
+    const locale = resolveLocale(this);
+    if (uiStrings(locale) === uiStrings('en') && uiLanguage(locale) !== 'en') {
+      // A language not bundled: load it, then draw again (cards included) in that language.
+      void loadUiStrings(locale).then(() => {
+        this.requestUpdate();
+        this.shadowRoot?.querySelectorAll('event-card').forEach((card) => card.requestUpdate());
+      });
+    }
+    if (this.view === 'month' && !monthView) void this.loadMonthView();
+    if (this.pendingEventId) this.openPendingEvent();
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (this.selected) {
+      const dialog = this.shadowRoot!.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+    }
+    if (changed.has('focusedDay' as keyof EventListElement) && this.focusedDay) {
+      this.shadowRoot!.querySelector<HTMLElement>(`td[data-day="${this.focusedDay}"]`)?.focus();
+    }
+    this.writeStructuredData();
+  }
+
+  private async loadMonthView() {
+    monthView = await import('./views/month-view.js');
+    this.monthReady = true;
+  }
+
   private startLoading() {
-    this.controller?.abort();
-    const sources = this.sources;
-    this.sourceCount = sources.length;
-    if (!sources.length) {
-      this.status = 'idle';
-      this.loaded = [];
-      this.errors = [];
+    const {from, to} = this.window();
+    this.loader.load(this.sources, {timeZone: this.resolvedTimeZone, timeout: this.timeout ? this.timeout * 1000 : undefined, window: from || to ? {from, to} : undefined});
+  }
+
+  private window(now = new Date()) {
+    const zone = this.resolvedTimeZone;
+    return {from: resolveDateBound(this.from, now, zone), to: resolveDateBound(this.to, now, zone)};
+  }
+
+  private computeFacets(): Facets {
+    const now = new Date();
+    const zone = this.resolvedTimeZone;
+    const page: FilterCriteria = {
+      categories: parseList(this.categories),
+      locations: parseList(this.locations),
+      organizers: parseList(this.organizers),
+      search: this.search,
+      ...this.window(now),
+      // A month grid shows the whole month, past days included.
+      when: this.view === 'month' ? 'all' : oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming'),
+    };
+    const {search, categories, location, organizer, from, to} = this.visitor;
+    const lastDay = resolveDateBound(to, now, zone);
+    return facetEvents(
+      this.events,
+      page,
+      {
+        search,
+        categories,
+        locations: location ? [location] : [],
+        organizers: organizer ? [organizer] : [],
+        from: resolveDateBound(from, now, zone),
+        // The visitor's "to" is the last day they want to see.
+        to: lastDay && new Date(lastDay.getTime() + 86_400_000),
+      },
+      now
+    );
+  }
+
+  // --- Visitor actions -------------------------------------------------------------------------
+
+  /** A visitor's change: apply it, keep the address in step, tell the page. */
+  private visitorChanged(history: 'push' | 'replace') {
+    this.url.write(history);
+    this.dispatchEvent(new EventListFilterChangeEvent());
+  }
+
+  private setVisitorFilters(filters: VisitorFilters) {
+    clearTimeout(this.searchTimer);
+    this.visitor = filters;
+    this.updateComplete.then(() => this.visitorChanged('replace'));
+  }
+
+  private handleSearchInput(value: string) {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setVisitorFilters({...this.visitor, search: value}), SEARCH_DEBOUNCE);
+  }
+
+  private setView(view: 'list' | 'month') {
+    this.view = view;
+    this.updateComplete.then(() => this.visitorChanged('push'));
+  }
+
+  private setMonth(year: number, month: number, focusDay?: string) {
+    this.month = monthKey(year, month);
+    this.openDay = undefined;
+    this.focusedDay = focusDay ?? `${this.month}-01`;
+    this.updateComplete.then(() => this.visitorChanged('push'));
+  }
+
+  /** A card asks to open its details: in `dialog` mode the list shows them in its dialog instead. */
+  private handleSelect(e: EventCardSelectEvent) {
+    if (this.details !== 'dialog' || e.target === this.shadowRoot!.querySelector('dialog event-card')) return;
+    e.preventDefault();
+    this.openEvent(e.event);
+  }
+
+  private openEvent(event: CalendarEvent) {
+    this.selected = event;
+    this.updateComplete.then(() => this.url.write('push'));
+  }
+
+  private closeDialog() {
+    this.selected = undefined;
+    this.updateComplete.then(() => this.url.write('push'));
+  }
+
+  // --- Shareable state (sync-url) ---------------------------------------------------------------
+
+  private urlState(defaults = false): ListState {
+    const v = defaults ? NO_VISITOR_FILTERS : this.visitor;
+    return {
+      search: v.search,
+      categories: v.categories,
+      locations: v.location ? [v.location] : [],
+      organizers: v.organizer ? [v.organizer] : [],
+      from: v.from,
+      to: v.to,
+      view: defaults ? (this.getAttribute('view') === 'month' ? 'month' : 'list') : this.view === 'month' ? 'month' : 'list',
+      month: defaults ? '' : this.month,
+      event: defaults ? '' : this.selected?.id ?? '',
+    };
+  }
+
+  private applyUrlState(state: Partial<ListState>) {
+    this.visitor = {
+      search: state.search ?? '',
+      categories: state.categories ?? [],
+      location: state.locations?.[0] ?? '',
+      organizer: state.organizers?.[0] ?? '',
+      from: state.from ?? '',
+      to: state.to ?? '',
+    };
+    if (state.view) this.view = state.view;
+    if (state.month) this.month = state.month;
+    this.pendingEventId = state.event || undefined;
+    if (!state.event) this.selected = undefined;
+  }
+
+  /** An event named in the address, opened once the events that hold it have loaded. */
+  private pendingEventId?: string;
+
+  private openPendingEvent() {
+    if (!this.pendingEventId) return;
+    const event = this.events.find((e) => e.id === this.pendingEventId);
+    if (!event) return;
+    this.pendingEventId = undefined;
+    if (this.details === 'dialog' || this.view === 'month') this.selected = event;
+    else
+      this.updateComplete.then(() => {
+        const card = [...this.shadowRoot!.querySelectorAll('event-card')].find((c) => c.event === event);
+        if (card) {
+          card.expanded = true;
+          card.scrollIntoView({block: 'start'});
+        }
+      });
+  }
+
+  // --- Search engines ---------------------------------------------------------------------------
+
+  /** schema.org JSON-LD for the shown events, in the light DOM where crawlers read it. */
+  private async writeStructuredData() {
+    if (this.noStructuredData || !this.facets.visible.length) {
+      this.structuredData?.remove();
+      this.structuredData = undefined;
       return;
     }
-    const controller = new AbortController();
-    this.controller = controller;
-    this.status = 'loading';
-    this.errors = [];
-    const timeZone = this.resolvedTimeZone;
-    const perSource: CalendarEvent[][] = sources.map(() => []);
-    const skipped: SkippedItem[] = [];
-    const timeout = this.timeout ? this.timeout * 1000 : undefined;
-
-    const loads = sources.map(async (source, index) => {
-      const result = await loadFeed(source.src, {...source, timeZone, timeout, signal: controller.signal});
-      if (controller.signal.aborted) return;
-      if (result instanceof FeedError) {
-        this.errors = [...this.errors, {source, error: result}];
-        this.dispatchEvent(new EventListErrorEvent(result, source.src));
-        return;
-      }
-      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
-      perSource[index] = result.events;
-      skipped.push(...result.skipped);
-      if (result.skipped.length) {
-        console.warn(`feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`, result.skipped.map((s) => `#${s.index}: ${s.reason}`));
-      }
-      this.loaded = mergeEvents(perSource);
-      this.status = 'loaded';
-    });
-    Promise.allSettled(loads).then(() => {
-      if (controller.signal.aborted) return;
-      if (this.errors.length === sources.length) this.status = 'error';
-      else this.dispatchEvent(new EventListLoadEvent(this.loaded, skipped));
-    });
+    const shown = this.facets.visible.slice(0, this.shownCount);
+    const {structuredDataScript} = await import('./lib/structured-data.js');
+    const json = structuredDataScript(shown, {timeZone: this.resolvedTimeZone});
+    if (!this.structuredData) {
+      this.structuredData = document.createElement('script');
+      this.structuredData.type = 'application/ld+json';
+      this.append(this.structuredData);
+    }
+    try {
+      this.structuredData.textContent = json;
+    } catch {
+      // A page enforcing Trusted Types treats script text as a sink: no structured data there.
+      this.structuredData.remove();
+    }
   }
 
-  private showMore() {
-    this.shownCount += this.pageSize;
-  }
+  // --- Rendering --------------------------------------------------------------------------------
 
   private renderError(strings: UiStrings) {
-    const messages = this.errors.map(({source, error}) => {
+    const messages = this.loader.errors.map(({source, error}) => {
       const template = strings.error[error.code];
       const text = typeof template === 'function' ? template(error.detail.status ?? 0) : template;
       // With several sources, say which one failed.
-      return this.sourceCount > 1 ? `${source.label ?? hostOf(source.src)}: ${text}` : text;
+      return this.loader.sourceCount > 1 ? `${source.label ?? hostOf(source.src)}: ${text}` : text;
     });
     return html`<div part="error" role="alert">
       <slot name="error"><p class="error-title">${strings.errorTitle}</p>${[...new Set(messages)].map((m) => html`<p>${m}</p>`)}</slot>
     </div>`;
   }
 
-  private renderList(strings: UiStrings, locale: string, timeZone: string) {
-    const shown = this.visible.slice(0, this.shownCount);
-    const groupBy = oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day');
-    const groups = groupEvents(shown, groupBy, timeZone);
-    const now = new Date();
-    const remaining = this.visible.length - shown.length;
-    const cards = (events: CalendarEvent[]) => html`<ol class="cards" role="list">
+  private renderCards(events: CalendarEvent[], options: {dateStyle: 'time' | 'full'; headingLevel: number}) {
+    const highlight = [this.search, this.visitor.search].join(' ').split(/\s+/).filter(Boolean);
+    const timeZone = this.resolvedTimeZone;
+    const locale = resolveLocale(this);
+    return html`<ol class="cards" role="list">
       ${repeat(events, (event) => event.id, (event) => html`<li>
-        <event-card part="card" exportparts=${CARD_PARTS} .event=${event} time-zone=${timeZone} lang=${locale}
-          date-style=${groupBy === 'day' ? 'time' : 'full'} heading-level=${groupBy === 'none' ? 2 : 3}></event-card></li>`)}
+        <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${highlight} time-zone=${timeZone} lang=${locale}
+          date-style=${options.dateStyle} heading-level=${options.headingLevel} ?no-add-to-calendar=${this.noAddToCalendar}></event-card></li>`)}
     </ol>`;
+  }
+
+  private renderList(strings: UiStrings, locale: string, timeZone: string) {
+    const visible = this.facets.visible;
+    const shown = visible.slice(0, this.shownCount);
+    const groupBy = oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day');
+    const now = new Date();
+    const today = dayKey(now, timeZone);
+    const remaining = visible.length - shown.length;
+    const cardOptions = {dateStyle: groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: groupBy === 'none' ? 2 : 3};
     return html`
       <div part="list" aria-label=${strings.events}>
         ${groupBy === 'none'
-          ? cards(shown)
-          : repeat(groups, (group) => group.key, (group) => html`<section part="group" aria-labelledby="g-${group.key}">
-              <h2 part="group-heading" id="g-${group.key}">${formatGroupHeading(group.date, groupBy, locale, timeZone, now)}</h2>
-              ${cards(group.events)}
+          ? this.renderCards(shown, cardOptions)
+          : repeat(groupEvents(shown, groupBy, timeZone), (group) => group.key, (group) => html`<section part="group" aria-labelledby="${this.idPrefix}-g-${group.key}">
+              <h2 part="group-heading" id="${this.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, groupBy, locale, timeZone, now)}${group.key === today
+                ? html` <span class="today-badge">${strings.today}</span>`
+                : nothing}</h2>
+              ${this.renderCards(group.events, cardOptions)}
             </section>`)}
       </div>
       ${remaining > 0
-        ? html`<button part="more" @click=${() => this.showMore()}>${strings.showMore(Math.min(remaining, this.pageSize))}</button>`
+        ? html`<button part="more" @click=${() => (this.shownCount += this.pageSize)}>${strings.showMore(Math.min(remaining, this.pageSize))}</button>`
         : nothing}
     `;
+  }
+
+  private renderMonth(strings: UiStrings, locale: string, timeZone: string) {
+    if (!monthView || !this.monthReady) return html`<div part="status" role="status">${strings.loading}</div>`;
+    const root = this.shadowRoot!;
+    const sheet = monthView.monthStyles.styleSheet;
+    // The month view's styles travel with its code; adopt them once.
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const {year, month} = this.shownMonth;
+    return monthView.renderMonthView({
+      year,
+      month,
+      events: this.facets.visible,
+      locale,
+      timeZone,
+      strings,
+      focusedDay: this.focusedDay,
+      openDay: this.openDay,
+      onMonth: (y, m, focusDay) => this.setMonth(y, m, focusDay),
+      onFocusDay: (key) => (this.focusedDay = key),
+      onOpenDay: (key) => (this.openDay = key),
+      onSelectEvent: (event) => this.openEvent(event),
+      renderCards: (events) => this.renderCards(events, {dateStyle: 'full', headingLevel: 4}),
+    });
+  }
+
+  private renderDialog(strings: UiStrings) {
+    if (!this.selected) return nothing;
+    return html`<dialog part="dialog" aria-label=${strings.eventDetails} @close=${() => this.closeDialog()}>
+      <form method="dialog" class="dialog-close"><button>${strings.close}</button></form>
+      <event-card .event=${this.selected} expanded heading-level="2" time-zone=${this.resolvedTimeZone} lang=${resolveLocale(this)}
+        ?no-add-to-calendar=${this.noAddToCalendar}></event-card>
+    </dialog>`;
   }
 
   override render() {
     const locale = resolveLocale(this);
     const strings = uiStrings(locale);
     const timeZone = this.resolvedTimeZone;
-    const hasData = this.supplied !== undefined || this.status === 'loaded';
-    if (!hasData) {
-      if (this.status === 'error') return html`${this.renderError(strings)}<div class="fallback"><slot></slot></div>`;
-      return html`<div part="status" role="status" aria-busy=${this.status === 'loading'}>
-          ${this.status === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : nothing}
+    const status = this.loader.status;
+    const dir = isRtl(locale) ? 'rtl' : nothing;
+    if (this.supplied === undefined && status !== 'loaded') {
+      if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
+      return html`<div dir=${dir}><div part="status" role="status" aria-busy=${status === 'loading'}>
+          ${status === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : nothing}
         </div>
-        <div class="fallback"><slot></slot></div>`;
+        <div class="fallback"><slot></slot></div></div>`;
     }
-    const filtered = this.categories || this.locations || this.organizers || this.search;
-    return html`
-      <div part="toolbar"><span class="count" role="status">${strings.resultCount(this.visible.length)}</span></div>
-      ${this.errors.length ? this.renderError(strings) : nothing}
-      ${this.visible.length
-        ? this.renderList(strings, locale, timeZone)
-        : html`<div part="empty"><slot name="empty">${filtered ? strings.emptyFiltered : strings.empty}</slot></div>`}
-    `;
+    const filtered = this.categories || this.locations || this.organizers || this.search || hasVisitorFilters(this.visitor);
+    const controls = this.activeControls;
+    const count = this.facets.visible.length;
+    const month = this.view === 'month';
+    return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.handleSelect(e)}>
+      ${controls.length
+        ? renderFilterBar({
+            controls,
+            filters: this.visitor,
+            categories: this.facets.categories,
+            locations: this.facets.locations,
+            organizers: this.facets.organizers,
+            view: month ? 'month' : 'list',
+            count,
+            strings,
+            idPrefix: this.idPrefix,
+            onChange: (filters) => this.setVisitorFilters(filters),
+            onSearchInput: (value) => this.handleSearchInput(value),
+            onView: (view) => this.setView(view),
+          })
+        : html`<div part="toolbar"><span class="count" role="status">${strings.resultCount(count)}</span></div>`}
+      ${this.loader.errors.length ? this.renderError(strings) : nothing}
+      ${month
+        ? this.renderMonth(strings, locale, timeZone)
+        : count
+          ? this.renderList(strings, locale, timeZone)
+          : html`<div part="empty"><slot name="empty">${filtered ? strings.emptyFiltered : strings.empty}</slot></div>`}
+      ${this.renderDialog(strings)}
+    </div>`;
   }
 }
 

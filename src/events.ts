@@ -37,11 +37,11 @@ export class EventListFilterChangeEvent extends Event {
   }
 }
 
-/** The visitor opened an event card's details. */
+/** The visitor opened an event card's details. Cancelable: preventing it keeps the card closed. */
 export class EventCardSelectEvent extends Event {
   static readonly type = 'event-card-select';
   constructor(readonly event: CalendarEvent) {
-    super(EventCardSelectEvent.type, {bubbles: true, composed: true});
+    super(EventCardSelectEvent.type, {bubbles: true, composed: true, cancelable: true});
   }
 }
 

@@ -70,7 +70,7 @@ describe('<event-card>', () => {
     expect(selected.event.id).to.equal('seed');
     await el.updateComplete;
     expect(part(el, 'description')!.classList.contains('excerpt')).to.equal(false);
-    expect(toggle.textContent!.trim()).to.equal('Visa mindre');
+    expect(toggle.textContent!.trim()).to.equal('Visa mindre: Bortom Big Tech');
   });
 
   it('marks a cancelled event in words, not only with a line', async () => {

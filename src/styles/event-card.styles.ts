@@ -55,6 +55,15 @@ export const eventCardStyles = [
       letter-spacing: 0.04em;
       color: var(--_muted);
     }
+    .status.now {
+      color: var(--_accent);
+      border-color: currentColor;
+    }
+    mark {
+      color: inherit;
+      background: color-mix(in srgb, var(--_accent) 22%, transparent);
+      border-radius: 0.15em;
+    }
     .cancelled [part~='title'] {
       text-decoration: line-through;
       color: var(--_muted);
@@ -175,6 +184,44 @@ export const eventCardStyles = [
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    .details {
+      display: grid;
+      gap: 0.3em;
+      margin: 0.25em 0 0;
+      font-size: 0.925em;
+    }
+    .details div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.5em;
+    }
+    .details dt {
+      color: var(--_muted);
+      font-weight: 600;
+    }
+    .details dt::after {
+      content: ':';
+    }
+    .details dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .details a,
+    .calendar a {
+      color: var(--_accent);
+    }
+    .calendar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.3em 0.9em;
+      font-size: 0.925em;
+    }
+    .calendar-label {
+      color: var(--_muted);
+      font-weight: 600;
+    }
+    button.link,
     button.toggle {
       font: inherit;
       color: var(--_accent);

@@ -16,6 +16,7 @@ const dark = css`
   --_palette-text: #e8eaed;
   --_palette-muted: #a0a7b0;
   --_palette-accent: #fb923c;
+  --_palette-on-accent: #1b1f24;
   --_palette-surface: #1b1f24;
   --_palette-border: #353b43;
   --_palette-background: #111417;
@@ -67,6 +68,114 @@ export const eventListStyles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
+      margin-block-end: var(--_space);
+      color: var(--_text);
+      font-size: 0.9em;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2em;
+      min-width: 0;
+    }
+    .field.search {
+      flex: 1 1 14rem;
+    }
+    .label {
+      color: var(--_muted);
+      font-size: 0.85em;
+      font-weight: 600;
+    }
+    .filters :is(input, select) {
+      box-sizing: border-box;
+      min-height: 2.4em;
+      padding: 0.35em 0.6em;
+      font: inherit;
+      color: inherit;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.6);
+      max-width: 100%;
+    }
+    .filters input[type='search'] {
+      width: 100%;
+    }
+    .dates {
+      flex-direction: row;
+      gap: 0.5em;
+    }
+    .dates label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2em;
+    }
+    .view-switch {
+      flex-direction: row;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      padding: 2px;
+    }
+    .view-switch button,
+    .chip,
+    .clear {
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+      border-radius: 999px;
+    }
+    .view-switch button {
+      padding: 0.3em 0.9em;
+      background: transparent;
+      border: 0;
+    }
+    .view-switch button[aria-pressed='true'] {
+      color: var(--_on-accent);
+      background: var(--_accent);
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4em;
+      flex-basis: 100%;
+    }
+    .chip {
+      padding: 0.25em 0.75em;
+      background: transparent;
+      border: 1px solid var(--_border);
+    }
+    .chip[aria-pressed='true'] {
+      color: var(--_on-accent);
+      background: var(--_accent);
+      border-color: var(--_accent);
+    }
+    .chip-count {
+      opacity: 0.75;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary {
+      display: flex;
+      align-items: center;
+      gap: 1em;
+      flex-basis: 100%;
+      color: var(--_muted);
+    }
+    .clear {
+      padding: 0;
+      color: var(--_accent);
+      background: none;
+      border: 0;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+    .filters :is(input, select, button):focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
     [part~='list'] {
       display: flex;
       flex-direction: column;
@@ -92,6 +201,47 @@ export const eventListStyles = [
     :host(:not([theme])) [part~='group-heading'] {
       /* Without a theme the page's background is unknown: a sticky heading must not be see-through. */
       position: static;
+    }
+    .today-badge {
+      margin-inline-start: 0.4em;
+      padding: 0.05em 0.5em;
+      font-size: 0.8em;
+      font-weight: 600;
+      color: var(--_on-accent);
+      background: var(--_accent);
+      border-radius: 999px;
+      vertical-align: 0.1em;
+    }
+    dialog {
+      width: min(40rem, calc(100vw - 2rem));
+      max-height: calc(100dvh - 2rem);
+      padding: var(--_space);
+      color: var(--_text, CanvasText);
+      background: var(--_palette-surface, Canvas);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    dialog event-card {
+      --event-card-border: 0;
+      --event-card-padding: 0;
+    }
+    .dialog-close {
+      display: flex;
+      justify-content: flex-end;
+      margin: 0 0 0.5em;
+    }
+    .dialog-close button {
+      padding: 0.3em 0.9em;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      cursor: pointer;
     }
     .cards {
       display: flex;

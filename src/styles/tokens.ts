@@ -13,6 +13,7 @@ export const tokenLocals = css`
     --_accent: var(--event-color-accent, var(--_palette-accent, #b33c0b));
     --_surface: var(--event-color-surface, var(--_palette-surface, transparent));
     --_border: var(--event-color-border, var(--_palette-border, color-mix(in srgb, currentColor 16%, transparent)));
+    --_on-accent: var(--event-color-on-accent, var(--_palette-on-accent, #fff));
     --_radius: var(--event-radius, 0.75rem);
     --_space: var(--event-space, 1rem);
   }

@@ -1,0 +1,43 @@
+/**
+ * Filtering in two layers, as the filter bar needs it: the page's attribute filters decide
+ * what may be shown at all; the visitor narrows that down. The choices offered to the visitor
+ * (categories with counts, places, organisers) come from what the page allows, and the category
+ * counts follow the visitor's other choices, so a chip never promises events that are not there.
+ */
+import {filterEvents, type FilterCriteria} from './filter.js';
+import type {CalendarEvent} from './model.js';
+
+export interface Facets {
+  /** What passes both layers, in display order. */
+  visible: CalendarEvent[];
+  /** Category → count among events passing everything but the visitor's category choice. */
+  categories: Array<[string, number]>;
+  locations: string[];
+  organizers: string[];
+}
+
+const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b));
+
+export function facetEvents(
+  events: readonly CalendarEvent[],
+  page: FilterCriteria,
+  visitor: Omit<FilterCriteria, 'when'>,
+  now: Date
+): Facets {
+  const allowed = filterEvents(events, page, now);
+  const locations = new Set<string>();
+  const organizers = new Set<string>();
+  for (const event of allowed) {
+    event.locations.forEach((place) => locations.add(place));
+    if (event.organizer) organizers.add(event.organizer);
+  }
+  const visitorCriteria = {...visitor, when: 'all' as const};
+  const beforeCategories = filterEvents(allowed, {...visitorCriteria, categories: []}, now);
+  const counts = new Map<string, number>();
+  for (const event of beforeCategories) event.categories.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+  const visible = visitor.categories?.length ? filterEvents(beforeCategories, {categories: visitor.categories, when: 'all'}, now) : beforeCategories;
+  // `when: 'all'` re-sorts soonest first; keep the page's order (newest first for `past`).
+  if (page.when === 'past') visible.reverse();
+  return {visible, categories: [...counts].sort(byCount), locations: sorted(locations), organizers: sorted(organizers)};
+}

@@ -1,0 +1,177 @@
+import {css} from 'lit';
+
+/**
+ * The month view's styles, adopted into the list's shadow root when the month view first loads,
+ * so pages that only show lists never download them.
+ */
+export const monthStyles = css`
+  .month-nav {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  .month-nav h2 {
+    margin: 0;
+    font-size: 1.2em;
+    font-weight: 700;
+  }
+  .month-nav h2::first-letter {
+    text-transform: uppercase;
+  }
+  .month-buttons {
+    display: flex;
+    gap: 0.35em;
+  }
+  .month-buttons button,
+  .day-list .close {
+    min-width: 2.4em;
+    min-height: 2.4em;
+    padding: 0.2em 0.8em;
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  table {
+    width: 100%;
+    table-layout: fixed;
+    border-collapse: collapse;
+    font-size: 0.85em;
+  }
+  th {
+    padding: 0.4em 0.25em;
+    color: var(--_muted);
+    font-weight: 600;
+    text-align: start;
+  }
+  td {
+    height: 6.2em;
+    padding: 0.3em;
+    vertical-align: top;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    cursor: pointer;
+    overflow: hidden;
+  }
+  td.outside {
+    color: var(--_muted);
+    background: transparent;
+  }
+  td.outside .entries {
+    opacity: 0.7;
+  }
+  td:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  td.open {
+    box-shadow: inset 0 0 0 2px var(--_accent);
+  }
+  .number {
+    display: inline-grid;
+    place-items: center;
+    min-width: 1.8em;
+    height: 1.8em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    border-radius: 999px;
+  }
+  td.today .number {
+    color: var(--_on-accent);
+    background: var(--_accent);
+  }
+  .entries {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin: 0.2em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entry button {
+    display: flex;
+    gap: 0.3em;
+    width: 100%;
+    padding: 0.1em 0.3em;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    border: 0;
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: 0.3em;
+    cursor: pointer;
+    white-space: nowrap;
+    overflow: hidden;
+  }
+  .entry.span button {
+    color: var(--_on-accent);
+    background: var(--_accent);
+  }
+  .entry.continued button {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+  .entry.continues button {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+  .entry.cancelled .name {
+    text-decoration: line-through;
+  }
+  .entry .time {
+    font-variant-numeric: tabular-nums;
+    opacity: 0.8;
+  }
+  .entry .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  td .more {
+    margin-top: 2px;
+    padding: 0 0.3em;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+  .day-list {
+    margin-block-start: var(--_space);
+  }
+  .day-list-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    margin-block-end: calc(var(--_space) * 0.5);
+  }
+  .day-list-head h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+  .day-list-head h3::first-letter {
+    text-transform: uppercase;
+  }
+  .none {
+    color: var(--_muted);
+  }
+  .narrow-list {
+    display: none;
+  }
+  /* Below this width a grid is unreadable: phones get the month's events as a list. */
+  @container (max-width: 34rem) {
+    table,
+    .day-list {
+      display: none;
+    }
+    .narrow-list {
+      display: block;
+    }
+  }
+`;
