@@ -1,0 +1,155 @@
+/**
+ * Nothing lost: the last good copy of a feed is kept and shown, marked stale with its age, when
+ * a refresh fails; a copy the server confirms with 304 is reused; the store stays bounded and
+ * never throws.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import {loadFeed, type LoadedFeed} from '../../src/lib/load-feed.js';
+import {
+  MAX_ENTRY_BYTES,
+  MAX_LOCAL_STORAGE_BYTES,
+  MAX_TOTAL_BYTES,
+  clearFeedCache,
+  readCachedFeed,
+  useFeedCacheStore,
+  writeCachedFeed,
+} from '../../src/lib/feed-cache.js';
+import {FeedError} from '../../src/lib/model.js';
+import {RUN, hitsOf, render} from './helpers.js';
+
+const abs = (path: string) => new URL(path, location.href).href;
+const options = {timeZone: 'UTC', retries: 0};
+const stored = (path: string) => waitUntil(async () => Boolean(await readCachedFeed(abs(path))), 'the copy was not stored');
+
+describe('the last good copy of a feed', function () {
+  this.timeout(15000);
+
+  it('a refresh that fails returns the stored copy, marked stale with its age', async () => {
+    const src = `/fault/seq/stale-${RUN}?steps=ok,500`;
+    const first = (await loadFeed(src, options)) as LoadedFeed;
+    expect(first).not.to.be.instanceOf(FeedError);
+    expect(first.stale).to.equal(undefined);
+    await stored(src);
+    const second = (await loadFeed(src, options)) as LoadedFeed;
+    expect(second).not.to.be.instanceOf(FeedError);
+    expect(second.events.map((e) => e.title)).to.deep.equal(first.events.map((e) => e.title));
+    expect(second.stale?.error.kind).to.equal('http');
+    expect(second.stale?.error.detail.status).to.equal(500);
+    expect(second.stale?.fetchedAt.getTime()).to.be.closeTo(first.fetchedAt.getTime(), 1000);
+    expect(second.fetchedAt).to.deep.equal(second.stale?.fetchedAt);
+  });
+
+  it('the age is the stored copy’s: three hours', async () => {
+    const src = `/fault/500/aged-${RUN}`;
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000);
+    const body = new TextEncoder().encode(JSON.stringify({events: [{id: 'old', title: 'Kept', start: '2030-02-01T10:00:00Z'}]}));
+    expect(await writeCachedFeed(abs(src), {bytes: body, contentType: 'application/json', url: abs(src), fetchedAt: threeHoursAgo})).to.equal(true);
+    const result = (await loadFeed(src, options)) as LoadedFeed;
+    expect(result.events.map((e) => e.title)).to.deep.equal(['Kept']);
+    expect(result.stale?.fetchedAt.getTime()).to.equal(threeHoursAgo.getTime());
+    expect(Math.round((Date.now() - result.stale!.fetchedAt.getTime()) / 3600_000)).to.equal(3);
+  });
+
+  it('a feed that parses badly now also falls back to the good copy', async () => {
+    const src = `/__feeds/broken-${RUN}.json`;
+    await fetch(`${src}?type=application/json`, {method: 'POST', body: JSON.stringify({events: [{id: '1', title: 'Good', start: '2030-02-01T10:00:00Z'}]})});
+    expect(((await loadFeed(src, options)) as LoadedFeed).events).to.have.length(1);
+    await stored(src);
+    await fetch(`${src}?type=application/json`, {method: 'POST', body: '{"events": [{"title": "Cut'});
+    const result = (await loadFeed(src, options)) as LoadedFeed;
+    expect(result.events.map((e) => e.title)).to.deep.equal(['Good']);
+    expect(result.stale?.error.kind).to.equal('parse');
+  });
+
+  it('without a copy, a failure is the FeedError', async () => {
+    const result = await loadFeed(`/fault/404/nocopy-${RUN}`, options);
+    expect(result).to.be.instanceOf(FeedError);
+  });
+
+  it('cache: false neither reads nor writes a copy', async () => {
+    const src = `/fault/seq/nocache-${RUN}?steps=ok,500`;
+    await loadFeed(src, {...options, cache: false});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readCachedFeed(abs(src))).to.equal(undefined);
+    expect(await loadFeed(src, {...options, cache: false})).to.be.instanceOf(FeedError);
+  });
+
+  it('a refresh asks If-None-Match; a 304 reuses the copy and says unchanged', async () => {
+    const src = `/fault/ok/cond-${RUN}`;
+    const first = (await loadFeed(src, options)) as LoadedFeed;
+    expect(first.unchanged).to.equal(undefined);
+    await stored(src);
+    const second = (await loadFeed(src, options)) as LoadedFeed;
+    expect(second.unchanged).to.equal(true);
+    expect(second.stale).to.equal(undefined);
+    expect(second.events).to.have.length(2);
+    const seen = await hitsOf(src);
+    expect(seen.hits).to.equal(2);
+    expect(seen.notModified).to.equal(1);
+  });
+
+  it('<event-list> shows the stored copy when the feed fails on a later load', async () => {
+    const src = `/fault/seq/element-${RUN}?steps=ok,500`;
+    const first = await render(src);
+    expect(first.titles).to.have.length(2);
+    await stored(src);
+    first.el.remove();
+    const second = await render(src);
+    expect(second.titles).to.deep.equal(first.titles);
+  });
+});
+
+describe('feed-cache bounds', function () {
+  this.timeout(20000);
+  const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+  const entry = (n: number, fill = 1) => ({bytes: bytes(n, fill), contentType: 'application/json', url: 'https://example.org/', fetchedAt: new Date()});
+
+  afterEach(() => useFeedCacheStore());
+
+  it('a copy over the per-feed cap is not kept', async () => {
+    const key = `https://example.org/huge-${RUN}`;
+    expect(await writeCachedFeed(key, entry(MAX_ENTRY_BYTES + 1))).to.equal(false);
+    expect(await readCachedFeed(key)).to.equal(undefined);
+  });
+
+  it('the total stays under the cap, least recently used out first', async () => {
+    await clearFeedCache();
+    const size = Math.floor(MAX_ENTRY_BYTES * 0.95);
+    const keys = Array.from({length: Math.floor(MAX_TOTAL_BYTES / size) + 1}, (_, i) => `https://example.org/lru-${RUN}-${i}`);
+    for (const [i, key] of keys.entries()) {
+      expect(await writeCachedFeed(key, entry(size, i))).to.equal(true);
+      if (i === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Touch the first one: it was used recently, so the second is the oldest.
+      if (i === 1) await readCachedFeed(keys[0]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const present = await Promise.all(keys.map(async (key) => Boolean(await readCachedFeed(key))));
+    expect(present[0]).to.equal(true);
+    expect(present[1]).to.equal(false);
+    expect(present.filter(Boolean).length * size).to.be.at.most(MAX_TOTAL_BYTES);
+    expect(present.at(-1)).to.equal(true);
+    await clearFeedCache();
+  });
+
+  it('falls back to localStorage, bounded, and never throws on a full quota', async () => {
+    useFeedCacheStore('local');
+    const key = `https://example.org/ls-${RUN}`;
+    expect(await writeCachedFeed(key, {...entry(1000, 7), etag: '"e"'})).to.equal(true);
+    const copy = await readCachedFeed(key);
+    expect(copy?.bytes).to.deep.equal(bytes(1000, 7));
+    expect(copy?.etag).to.equal('"e"');
+    expect(await writeCachedFeed(`${key}-big`, entry(MAX_LOCAL_STORAGE_BYTES + 1))).to.equal(false);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      // It makes room by dropping its own older copies, then gives up quietly.
+      expect(await writeCachedFeed(`${key}-2`, entry(10))).to.equal(false);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    await clearFeedCache();
+    expect(await readCachedFeed(key)).to.equal(undefined);
+  });
+});
