@@ -4,16 +4,17 @@
 //
 //   BENCH_SIZES=100,1000,5000,20000   feed sizes (events)
 //   BENCH_RUNS=5                      page loads per figure and size (median reported)
-//   BENCH_RUNS_LARGE=3                page loads for sizes ≥ 20,000 (they are slow; said in the table)
+//   BENCH_RUNS_LARGE=5                page loads (and parse timings) for sizes ≥ 20,000; lower it if they are too slow
 //   BENCH_PARSE_RUNS=5                parse timings per format and size (after one warm-up)
 //   BENCH_LIST_FORMATS=json,rss,ics   feeds feedcal's list view is also timed with (FullCalendar: JSON only)
 //   BENCH_SEED=20260105               generator seed
 //   BENCH_OUT=bench/results/latest    output prefix (.json and .md)
 //   CHROME_PATH=/usr/bin/chromium
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
-import {cpus, release, totalmem} from 'node:os';
+import {cpus, loadavg, release, totalmem} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {execFileSync} from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import {DEFAULT_SEED, FIRST_DAY, generateFeeds} from './generate.mjs';
 import {startServer} from './server.mjs';
@@ -23,7 +24,7 @@ const env = process.env;
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const SIZES = list(env.BENCH_SIZES, '100,1000,5000,20000').map(Number);
 const RUNS = Number(env.BENCH_RUNS ?? 5);
-const RUNS_LARGE = Number(env.BENCH_RUNS_LARGE ?? 3);
+const RUNS_LARGE = Number(env.BENCH_RUNS_LARGE ?? 5);
 const PARSE_RUNS = Number(env.BENCH_PARSE_RUNS ?? 5);
 const LIST_FORMATS = list(env.BENCH_LIST_FORMATS, 'json,rss,ics');
 const SEED = Number(env.BENCH_SEED ?? DEFAULT_SEED);
@@ -55,6 +56,15 @@ if (!existsSync(join(root, 'dist/cdn/feedcal.js'))) {
 }
 const feedcalMonthBuilt = readdirSync(join(root, 'dist/cdn/chunks')).some((f) => /^month.*\.js$/.test(f)) || env.BENCH_FEEDCAL_MONTH === '1';
 const buildSize = () => [...snapshot.entries()].map(([path, body]) => ({path, bytes: body.length}));
+/** The commit the build came from, and whether src/ had uncommitted changes (dist/ may hold them). */
+function sourceState() {
+  try {
+    const git = (...a) => execFileSync('git', a, {cwd: root, encoding: 'utf8'}).trim();
+    return {commit: git('rev-parse', '--short', 'HEAD'), srcDirty: git('status', '--porcelain', '--', 'src').length > 0};
+  } catch {
+    return {commit: 'unknown', srcDirty: null};
+  }
+}
 
 log(`generating feeds for ${SIZES.join(', ')} events (seed ${SEED})`);
 const feeds = new Map();
@@ -80,6 +90,7 @@ log(`serving on ${server.origin}`);
 const browser = await puppeteer.launch({
   executablePath: CHROME,
   headless: true,
+  protocolTimeout: 600_000,
   args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', `--window-size=${VIEWPORT.width},${VIEWPORT.height}`],
   defaultViewport: VIEWPORT,
 });
@@ -141,6 +152,10 @@ async function loadRun(widget, {size, format, view, filters}) {
     const selector = widget === 'feedcal' ? (view === 'month' ? 'event-card, [part~="event"], [data-event-id]' : 'event-card') : view === 'month' ? '.fc-daygrid-event' : '.fc-list-event';
     const load = await page.evaluate((args) => window.benchRun(args), {feed: feedUrl(size, format), view, selector, initialDate: FIRST_DAY});
     const trace = await page.tracing.stop();
+    if (load.error) {
+      log(`${widget} ${view} ${format} ${size}: ${load.error}`);
+      return {error: load.error};
+    }
     const run = {
       feedToPaint: load.paint - load.responseEnd,
       feedToDom: load.dom - load.responseEnd,
@@ -199,8 +214,12 @@ async function parseRuns(size) {
 }
 
 const summarise = (runs) => {
-  const keys = Object.keys(runs[0] ?? {});
-  return Object.fromEntries(keys.map((k) => [k, {median: median(runs.map((r) => r[k])), runs: runs.map((r) => r[k])}]));
+  const ok = runs.filter((r) => !r.error);
+  const keys = Object.keys(ok[0] ?? {});
+  const out = Object.fromEntries(keys.map((k) => [k, {median: median(ok.map((r) => r[k])), runs: ok.map((r) => r[k])}]));
+  const errors = runs.filter((r) => r.error).map((r) => r.error);
+  if (errors.length) out.errors = errors;
+  return out;
 };
 
 async function main() {
@@ -208,7 +227,7 @@ async function main() {
   const out = {
     generated: new Date().toISOString(),
     machine: machine(chromium),
-    build: buildSize(),
+    build: {...sourceState(), files: buildSize()},
     config: {sizes: SIZES, runs: RUNS, runsLarge: RUNS_LARGE, parseRuns: PARSE_RUNS, listFormats: LIST_FORMATS, seed: SEED, viewport: VIEWPORT, timeZone: ZONE, category: CATEGORY, search: [SEARCH_BEFORE, SEARCH], fullcalendar: fcVersions(), feedcalMonthBuilt, launchArgs: browser.process()?.spawnargs?.slice(1)},
     feeds: feedInfo,
     sizes: {},
@@ -228,9 +247,8 @@ async function main() {
       if (feedcalMonthBuilt) raw.feedcal.month.push(await loadRun('feedcal', {size, format: 'json', view: 'month'}));
       if (LIST_FORMATS.includes('rss')) raw.feedcal.listRss.push(await loadRun('feedcal', {size, format: 'rss', view: 'list'}));
       if (LIST_FORMATS.includes('ics')) raw.feedcal.listIcs.push(await loadRun('feedcal', {size, format: 'ics', view: 'list'}));
-      const f = raw.feedcal.list.at(-1);
-      const c = raw.fullcalendar.list.at(-1);
-      log(`${size} run ${i + 1}/${n}: list paint feedcal ${f.feedToPaint.toFixed(1)} ms / FC ${c.feedToPaint.toFixed(1)} ms; FC month ${raw.fullcalendar.month.at(-1).feedToPaint.toFixed(1)} ms`);
+      const ms = (r) => (r.error ? 'error' : `${r.feedToPaint.toFixed(1)} ms`);
+      log(`${size} run ${i + 1}/${n}: list paint feedcal ${ms(raw.feedcal.list.at(-1))} / FC ${ms(raw.fullcalendar.list.at(-1))}; FC month ${ms(raw.fullcalendar.month.at(-1))}`);
     }
     out.sizes[size] = {
       runs: n,
@@ -244,6 +262,7 @@ async function main() {
       fullcalendar: {list: summarise(raw.fullcalendar.list), month: summarise(raw.fullcalendar.month)},
     };
   }
+  out.machine.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
   return out;
 }
 
@@ -259,7 +278,7 @@ function machine(chromium) {
   } catch {
     // not Linux
   }
-  return {cpu: model, cores: cpus().length, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), os: `${process.platform} ${release()}`, node: process.version, chromium};
+  return {cpu: model, cores: cpus().length, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), os: `${process.platform} ${release()}`, node: process.version, chromium, loadAverageAtStart: loadavg().map((x) => +x.toFixed(2))};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +297,8 @@ function rows(r) {
   const notBuilt = 'n/a (not built)';
   for (const size of Object.keys(r.sizes).map(Number)) {
     const s = r.sizes[size];
-    const m = (x, k) => x?.[k]?.median ?? null;
+    // A figure whose every run failed shows the error (e.g. the feed refused as too large).
+    const m = (x, k) => x?.[k]?.median ?? (x?.errors?.length ? `failed: ${x.errors[0].split(':')[0]}` : null);
     const F = s.feedcal;
     const C = s.fullcalendar;
     add('List: feed received → first events painted (ms)', size, m(F.list, 'feedToPaint'), m(C.list, 'feedToPaint'), fmtMs);
@@ -305,12 +325,15 @@ function markdown(r) {
   const cell = (row, v) => (typeof v === 'string' ? v : row.format(v));
   const lines = [];
   const mc = r.machine;
+  const dirty = r.build.srcDirty ? ' plus uncommitted changes in src/' : '';
+  lines.push(`Build: dist/cdn from commit ${r.build.commit}${dirty} (entry ${r.build.files.find((f) => f.path.endsWith('/feedcal.js'))?.bytes.toLocaleString('en-US')} B min).`);
   lines.push(`Run ${r.generated} on ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB, ${mc.os}; ${mc.chromium} (headless), Node ${mc.node}.`);
+  if (mc.loadAverageAtStart) lines.push(`Load average (1/5/15 min) at start ${mc.loadAverageAtStart.join(' / ')}, at end ${mc.loadAverageAtEnd?.join(' / ')}: other work on the machine during the run shows up as noise.`);
   lines.push(
     `FullCalendar ${r.config.fullcalendar.core} (core ${r.config.fullcalendar.core}, daygrid ${r.config.fullcalendar.daygrid}, list ${r.config.fullcalendar.list}), global builds; viewport ${r.config.viewport.width}×${r.config.viewport.height}; time zone ${r.config.timeZone}; seed ${r.config.seed}.`
   );
   const runNote = r.config.sizes.map((s) => `${s.toLocaleString('en-US')}: ${r.sizes[s].runs}`).join(', ');
-  lines.push(`Medians of page loads per size (${runNote}); parse: median of ${r.config.parseRuns} after a warm-up (${r.config.runsLarge} at 20,000). Ratio = feedcal / FullCalendar; **bold** where feedcal is worse.`);
+  lines.push(`Medians of page loads per size (${runNote}); parse: median of ${r.config.parseRuns} after a warm-up (${Math.min(r.config.parseRuns, r.config.runsLarge)} at ≥ 20,000). Ratio = feedcal / FullCalendar; **bold** where feedcal is worse.`);
   lines.push('');
   lines.push('| figure | size | feedcal | FullCalendar | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
@@ -326,11 +349,19 @@ function markdown(r) {
   } else {
     lines.push('feedcal is not slower or bigger than FullCalendar on any figure measured for both.');
   }
+  const failures = [];
+  for (const size of r.config.sizes) {
+    for (const [widget, views] of Object.entries(r.sizes[size])) {
+      if (widget === 'runs') continue;
+      for (const [view, summary] of Object.entries(views)) if (summary?.errors) failures.push(`- ${widget} ${view}, ${size.toLocaleString('en-US')} events: ${summary.errors.length} of ${r.sizes[size].runs} loads failed: ${summary.errors[0]}`);
+    }
+  }
+  if (failures.length) lines.push('', 'Failed loads:', ...failures);
   lines.push('');
   lines.push('Sanity (median per load): events parsed / shown');
   for (const size of r.config.sizes) {
     const s = r.sizes[size];
-    const m = (x, k) => x?.[k]?.median;
+    const m = (x, k) => x?.[k]?.median ?? '—';
     lines.push(
       `- ${size.toLocaleString('en-US')}: feedcal JSON ${m(s.feedcal.list, 'events')} events, ${m(s.feedcal.list, 'cards')} cards rendered; ` +
         `parse JSON/RSS/ICS ${s.feedcal.parse.json.events}/${s.feedcal.parse.rss.events}/${s.feedcal.parse.ics.events} events; ` +
