@@ -175,10 +175,10 @@ describe('parseIcs: recurrence', () => {
     ]);
   });
 
+  // A rule no date satisfies (30 February) is given up after a bounded number of steps; the
+  // test's own timeout is the guard against a hang, and the benchmark measures the cost.
   it('survives a rule that never matches', () => {
-    const started = performance.now();
     const {events} = feed(parseIcs(calendar('DTSTART:20240101T100000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'), ctx()));
-    expect(performance.now() - started).to.be.below(3000);
     expect(events.length).to.be.at.most(1);
   });
 });

@@ -19,7 +19,7 @@ export interface Stamp {date: Date; allDay: boolean; key: string; day: string; f
 
 export const DAY_MS = 86_400_000;
 /** Rule steps per RRULE, counting ical.js's inner tries too: stops rules that can never match. */
-const STEP_CAP = 200_000;
+const STEP_CAP = 20_000;
 
 export interface ExpandOptions {
   window: {from: number; to: number};

@@ -20,7 +20,7 @@ import {
   type ParseResult,
   type ParsedFeed,
 } from '../model.js';
-import type {ParsedTime} from '../time.js';
+import {addDaysIn, type ParsedTime} from '../time.js';
 import {
   activityStreamsDraft,
   addDescription,
@@ -297,6 +297,9 @@ function canonicalDraft(o: JsonObject, ctx: ParseContext, jsonFeed: boolean): Ev
     start = forceAllDay(start, rawStart, ctx);
     if (end && endField) end = forceAllDay(end, endField[1], ctx);
   }
+  // A date-only end is the last day people write (Gnistor's `enddate: 2026-09-27` for a fair
+  // that ends on the 27th), except under FullCalendar's `end`, which is exclusive by design.
+  if (end?.allDay && endField && endField[0] !== 'end') end = {...end, date: addDaysIn(end.date, 1, ctx.timeZone)};
 
   const draft: EventDraft = {
     id: idOf(pick(o, ID_KEYS)?.[1]),

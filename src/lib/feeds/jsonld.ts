@@ -6,7 +6,7 @@
  * cleaned before `JSON.parse`, and one bad block only skips itself.
  */
 import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../model.js';
-import {parseDateText} from '../time.js';
+import {addDaysIn, parseDateText, type ParsedTime} from '../time.js';
 import {parseInertDocument} from '../trusted-types.js';
 
 type Json = Record<string, unknown>;
@@ -114,6 +114,11 @@ function names(value: unknown): string[] {
     .filter((name): name is string => Boolean(name?.trim()));
 }
 
+/** schema.org's date-only `endDate` is the last day of the event; the model's end is exclusive. */
+function inclusiveEnd(end: ParsedTime | undefined, ctx: ParseContext): ParsedTime | undefined {
+  return end?.allDay ? {...end, date: addDaysIn(end.date, 1, ctx.timeZone)} : end;
+}
+
 function toDraft(node: Json, ctx: ParseContext): EventDraft {
   const zone = text(node.scheduleTimezone) ?? undefined;
   const {names: locations, place} = readLocation(node.location);
@@ -123,7 +128,7 @@ function toDraft(node: Json, ctx: ParseContext): EventDraft {
     id: text(node['@id']) ?? text(node.identifier),
     title: text(node.name),
     start: parseDateText(text(node.startDate), ctx.timeZone, zone),
-    end: parseDateText(text(node.endDate), ctx.timeZone, zone),
+    end: inclusiveEnd(parseDateText(text(node.endDate), ctx.timeZone, zone), ctx),
     url: text(node.url) ?? (isObject(node.url) ? text((node.url as Json)['@id']) : undefined),
     description: description && !/<[a-z]/i.test(description) ? description : undefined,
     descriptionHtml: description && /<[a-z]/i.test(description) ? description : undefined,
