@@ -4,7 +4,7 @@
  * DOMPurify the host page uses.
  */
 import createDOMPurify, {type Config} from 'dompurify';
-import {defuseInlineCode, parseInertDocument} from './trusted-types.js';
+import {defuseInlineCode, flattenHtml, hasTooManyTags, parseInertDocument} from './trusted-types.js';
 
 const purify = createDOMPurify(window);
 
@@ -50,7 +50,9 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 /** Sanitised HTML; relative links are resolved against `baseUrl` first so they survive. */
 export function purifyHtml(html: string, baseUrl?: string): string {
   // Defused first: DOMPurify's own parse would otherwise raise CSP reports for inline styles/handlers.
-  const clean = purify.sanitize(defuseInlineCode(html), CONFIG) as string;
+  // Pathological markup is shown as its text: parsing it could freeze the page.
+  const input = hasTooManyTags(html) ? flattenHtml(html).replace(/</g, '&lt;') : html;
+  const clean = purify.sanitize(defuseInlineCode(input), CONFIG) as string;
   if (!baseUrl || !/^https?:/i.test(baseUrl)) return clean;
   // Resolve relative href/src on a parsed copy (DOMParser runs nothing), then sanitise again so
   // resolution can never turn into something the rules forbid.

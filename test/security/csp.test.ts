@@ -43,6 +43,7 @@ describe('strict CSP and Trusted Types', function () {
     expect(report.styled, 'Lit styles applied through adoptedStyleSheets').to.equal(true);
     expect(report.richDescriptions, 'sanitised HTML descriptions rendered under Trusted Types').to.be.at.least(4);
     expect(report.xss).to.equal(undefined);
+    expect(report.states.jsonLd, 'trustedJsonLd under Trusted Types').to.equal('written');
     expect(report.states.loading).to.contain('Hämtar');
     expect(report.states.error).to.match(/not found/i);
     expect(report.states.empty).to.match(/no/i);

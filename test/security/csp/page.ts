@@ -84,6 +84,16 @@ async function main(): Promise<Report> {
   const base = cards[0].shadowRoot!.querySelector('[part~="base"]')!;
   const styled = cards[0].shadowRoot!.adoptedStyleSheets.length > 0 && getComputedStyle(base).display !== 'inline';
 
+  // The helper the element uses for its JSON-LD script text.
+  const {trustedJsonLd} = await import('../../../src/lib/trusted-types.js');
+  const before = violations.length;
+  const script = document.createElement('script');
+  script.type = 'application/ld+json';
+  script.textContent = trustedJsonLd('{"@context":"https://schema.org","@type":"Event","name":"x </script>"}')!;
+  document.head.append(script);
+  await wait(20);
+  states.jsonLd = violations.length === before && script.textContent.includes('Event') ? 'written' : 'refused';
+
   const widgetViolations = [...violations];
   // Controls: both must be refused here, which proves the policy is in force on this page.
   let innerHtmlThrew = false;
