@@ -226,8 +226,8 @@ export class EventCardElement extends LitElement {
             : nothing}
           ${this.renderDescription(event, longText)}
           ${this.expanded ? this.renderDetails(event, strings) : nothing}
-          <div part="actions"><button class="toggle" aria-expanded=${String(this.expanded)} aria-controls="description"
-              @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>${event.url
+          <div part="actions"><button class="toggle" aria-expanded=${String(this.expanded)}
+              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>${event.url
             ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true">${icons.arrow}</svg></a>`
             : nothing}</div>
         </div>

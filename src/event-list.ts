@@ -10,6 +10,7 @@ import {formatGroupHeading} from './lib/format.js';
 import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
+import {trustedJsonLd} from './lib/trusted-types.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
 import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
@@ -28,9 +29,12 @@ const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categorie
   .map((part) => `${part}:card__${part}`)
   .join(', ');
 let instances = 0;
+/** Languages whose strings were asked for already (bundled ones need no load). */
+const requestedLanguages = new Set(['en', 'sv']);
 
 type MonthView = typeof import('./views/month-view.js');
 let monthView: MonthView | undefined;
+let monthViewLoading: Promise<MonthView> | undefined;
 
 const hostOf = (url: string) => {
   try {
@@ -173,7 +177,6 @@ export class EventListElement extends LitElement {
   @state() private focusedDay = '';
   @state() private openDay?: string;
   @state() private selected?: CalendarEvent;
-  @state() private monthReady = false;
 
   private readonly loader = new FeedLoader(this);
   private readonly url = new UrlSync(
@@ -241,7 +244,15 @@ export class EventListElement extends LitElement {
     return [...fromSrc, ...children];
   }
 
+  /** The view the page asked for, before any visitor or address changed it. */
+  private pageView: 'list' | 'month' = 'list';
+  private pageMonth = '';
+
   override connectedCallback() {
+    if (!this.hasUpdated) {
+      this.pageView = this.getAttribute('view') === 'month' ? 'month' : 'list';
+      this.pageMonth = this.getAttribute('month') ?? '';
+    }
     super.connectedCallback();
     this.childObserver.observe(this, {childList: true});
     // Re-attached after a move in the DOM: a load that was aborted on disconnect starts again.
@@ -264,10 +275,11 @@ export class EventListElement extends LitElement {
       changed.has(key as keyof EventListElement)
     );
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
-    const locale = resolveLocale(this);
-    if (uiStrings(locale) === uiStrings('en') && uiLanguage(locale) !== 'en') {
-      // A language not bundled: load it, then draw again (cards included) in that language.
-      void loadUiStrings(locale).then(() => {
+    const language = uiLanguage(resolveLocale(this));
+    if (!requestedLanguages.has(language)) {
+      // A language not bundled: load it once, then draw again (cards included) in that language.
+      requestedLanguages.add(language);
+      void loadUiStrings(language).then(() => {
         this.requestUpdate();
         this.shadowRoot?.querySelectorAll('event-card').forEach((card) => card.requestUpdate());
       });
@@ -287,9 +299,10 @@ export class EventListElement extends LitElement {
     this.writeStructuredData();
   }
 
+  /** Every list waiting for the month view's code draws again when the one shared import arrives. */
   private async loadMonthView() {
-    monthView = await import('./views/month-view.js');
-    this.monthReady = true;
+    monthView = await (monthViewLoading ??= import('./views/month-view.js'));
+    this.requestUpdate();
   }
 
   private startLoading() {
@@ -391,8 +404,8 @@ export class EventListElement extends LitElement {
       organizers: v.organizer ? [v.organizer] : [],
       from: v.from,
       to: v.to,
-      view: defaults ? (this.getAttribute('view') === 'month' ? 'month' : 'list') : this.view === 'month' ? 'month' : 'list',
-      month: defaults ? '' : this.month,
+      view: defaults ? this.pageView : this.view === 'month' ? 'month' : 'list',
+      month: defaults ? this.pageMonth : this.month,
       event: defaults ? '' : this.selected?.id ?? '',
     };
   }
@@ -406,8 +419,9 @@ export class EventListElement extends LitElement {
       from: state.from ?? '',
       to: state.to ?? '',
     };
-    if (state.view) this.view = state.view;
-    if (state.month) this.month = state.month;
+    // What the address does not say is what the page said.
+    this.view = state.view ?? this.pageView;
+    this.month = state.month ?? this.pageMonth;
     this.pendingEventId = state.event || undefined;
     if (!state.event) this.selected = undefined;
   }
@@ -442,18 +456,16 @@ export class EventListElement extends LitElement {
     }
     const shown = this.facets.visible.slice(0, this.shownCount);
     const {structuredDataScript} = await import('./lib/structured-data.js');
-    const json = structuredDataScript(shown, {timeZone: this.resolvedTimeZone});
+    // Trusted Types count script text as a sink even for JSON; a page that refuses our policy
+    // gets no structured data rather than a violation report.
+    const text = trustedJsonLd(structuredDataScript(shown, {timeZone: this.resolvedTimeZone}));
+    if (text === undefined) return;
     if (!this.structuredData) {
       this.structuredData = document.createElement('script');
       this.structuredData.type = 'application/ld+json';
       this.append(this.structuredData);
     }
-    try {
-      this.structuredData.textContent = json;
-    } catch {
-      // A page enforcing Trusted Types treats script text as a sink: no structured data there.
-      this.structuredData.remove();
-    }
+    this.structuredData.textContent = text;
   }
 
   // --- Rendering --------------------------------------------------------------------------------
@@ -507,7 +519,7 @@ export class EventListElement extends LitElement {
   }
 
   private renderMonth(strings: UiStrings, locale: string, timeZone: string) {
-    if (!monthView || !this.monthReady) return html`<div part="status" role="status">${strings.loading}</div>`;
+    if (!monthView) return html`<div part="status" role="status">${strings.loading}</div>`;
     const root = this.shadowRoot!;
     const sheet = monthView.monthStyles.styleSheet;
     // The month view's styles travel with its code; adopt them once.
@@ -568,7 +580,7 @@ export class EventListElement extends LitElement {
             count,
             strings,
             idPrefix: this.idPrefix,
-            onChange: (filters) => this.setVisitorFilters(filters),
+            onChange: (patch) => this.setVisitorFilters({...this.visitor, ...patch}),
             onSearchInput: (value) => this.handleSearchInput(value),
             onView: (view) => this.setView(view),
           })

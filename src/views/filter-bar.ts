@@ -37,7 +37,8 @@ export interface FilterBarOptions {
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
-  onChange: (filters: VisitorFilters) => void;
+  /** A change of some fields; the element merges it into its current state. */
+  onChange: (patch: Partial<VisitorFilters>) => void;
   onSearchInput: (value: string) => void;
   onView: (view: 'list' | 'month') => void;
 }
@@ -45,7 +46,7 @@ export interface FilterBarOptions {
 export function renderFilterBar(o: FilterBarOptions) {
   const {controls, filters, strings: t, idPrefix} = o;
   const has = (control: Control) => controls.includes(control);
-  const update = (patch: Partial<VisitorFilters>) => o.onChange({...filters, ...patch});
+  const update = (patch: Partial<VisitorFilters>) => o.onChange(patch);
   const toggleCategory = (name: string) =>
     update({categories: filters.categories.includes(name) ? filters.categories.filter((c) => c !== name) : [...filters.categories, name]});
   const picker = (id: string, label: string, all: string, options: string[], value: string, key: 'location' | 'organizer') =>

@@ -99,7 +99,6 @@ export function renderMonthView(o: MonthViewOptions) {
 
   const cell = (day: MonthDay) => {
     const label = new Intl.DateTimeFormat(o.locale, {weekday: 'long', day: 'numeric', month: 'long', timeZone: o.timeZone}).format(day.date);
-    const total = day.events.length + day.hiddenCount;
     return html`<td
       part="day"
       class=${['day', day.inMonth ? '' : 'outside', day.isToday ? 'today' : '', day.key === o.openDay ? 'open' : ''].filter(Boolean).join(' ')}
@@ -108,7 +107,6 @@ export function renderMonthView(o: MonthViewOptions) {
       aria-current=${day.isToday ? 'date' : nothing}
       tabindex=${day.key === focused ? '0' : '-1'}
       data-day=${day.key}
-      aria-label=${`${label}${day.isToday ? `, ${t.today}` : ''}, ${t.resultCount(total)}`}
       @keydown=${(e: KeyboardEvent) => moveFocus(e, day)}
       @click=${(e: Event) => {
         if ((e.target as HTMLElement).closest('button')) return;
@@ -116,7 +114,7 @@ export function renderMonthView(o: MonthViewOptions) {
         o.onOpenDay(o.openDay === day.key ? undefined : day.key);
       }}
     >
-      <span class="number" aria-hidden="true">${day.day}</span>
+      <span class="number" aria-hidden="true">${day.day}</span><span class="visually-hidden">${label}${day.isToday ? `, ${t.today}` : ''}</span>
       ${day.events.length ? html`<ul class="entries">${day.events.map(entry)}</ul>` : nothing}
       ${day.hiddenCount
         ? html`<button type="button" class="more" tabindex="-1" @click=${() => o.onOpenDay(day.key)}>${t.moreEvents(day.hiddenCount)}</button>`
