@@ -6,7 +6,7 @@ import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {facetEvents, type Facets} from './lib/facets.js';
 import {groupEvents, type GroupBy} from './lib/group.js';
-import {formatGroupHeading} from './lib/format.js';
+import {formatGroupHeading, formatRelative} from './lib/format.js';
 import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
@@ -47,6 +47,14 @@ const hostOf = (url: string) => {
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
+/** `5MB`, `800 kB`, `1048576` → bytes; undefined (the default) for anything else. */
+function parseByteSize(value: string | undefined): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value ?? '');
+  if (!match) return undefined;
+  const unit = {b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3}[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(+match[1] * unit) || undefined;
+}
+
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 /**
@@ -77,7 +85,8 @@ const monthKey = (year: number, month: number) => `${year}-${String(month).padSt
  * @csspart day-list - The list of one day's events, opened from the grid.
  * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.
- * @csspart error - The error message.
+ * @csspart error - The error message (with a "try again" button).
+ * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message.
  * @csspart more - The "show more" button.
  *
@@ -153,6 +162,12 @@ export class EventListElement extends LitElement {
   /** Seconds before a feed request is given up (default 15). */
   @property({type: Number}) timeout?: number;
 
+  /** Largest feed accepted, in bytes or with a unit (`800KB`, `10MB`); default 5 MB. */
+  @property({attribute: 'max-bytes'}) maxBytes?: string;
+
+  /** Seconds between background refreshes (at least 30); a changed feed updates the view and keeps the visitor's place. */
+  @property({type: Number}) refresh?: number;
+
   /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`. */
   @property() controls = '';
 
@@ -205,6 +220,14 @@ export class EventListElement extends LitElement {
   }
   set events(value: CalendarEvent[]) {
     this.supplied = Array.isArray(value) ? value : undefined;
+  }
+
+  /**
+   * Loads the feeds again now, in the background: what is shown stays until the new copy
+   * arrives, and the visitor's filters, place and open details are kept.
+   */
+  reload(): void {
+    this.loader.refresh();
   }
 
   /** The events that pass the filters now, in display order (before `limit`). */
@@ -266,11 +289,13 @@ export class EventListElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields'].some((key) => changed.has(key as keyof EventListElement))) {
+    if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields', 'maxBytes', 'refresh'].some((key) => changed.has(key as keyof EventListElement))) {
       this.startLoading();
     }
     // Lit compares by identity, so a new loader result always counts as a change here.
     this.facets = this.computeFacets();
+    // After a refresh the open event is a new object with the same id: keep it open.
+    if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     const filtersChanged = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit', 'visitor'].some((key) =>
       changed.has(key as keyof EventListElement)
     );
@@ -305,9 +330,19 @@ export class EventListElement extends LitElement {
     this.requestUpdate();
   }
 
-  private startLoading() {
+  private startLoading(force = false) {
     const {from, to} = this.window();
-    this.loader.load(this.sources, {timeZone: this.resolvedTimeZone, timeout: this.timeout ? this.timeout * 1000 : undefined, window: from || to ? {from, to} : undefined});
+    this.loader.load(
+      this.sources,
+      {
+        timeZone: this.resolvedTimeZone,
+        timeout: this.timeout ? this.timeout * 1000 : undefined,
+        maxBytes: parseByteSize(this.maxBytes),
+        refresh: this.refresh,
+        window: from || to ? {from, to} : undefined,
+      },
+      {force}
+    );
   }
 
   private window(now = new Date()) {
@@ -479,7 +514,16 @@ export class EventListElement extends LitElement {
     });
     return html`<div part="error" role="alert">
       <slot name="error"><p class="error-title">${strings.errorTitle}</p>${[...new Set(messages)].map((m) => html`<p>${m}</p>`)}</slot>
+      <button type="button" class="retry" @click=${() => this.startLoading(true)}>${strings.tryAgain}</button>
     </div>`;
+  }
+
+  /** Sources shown from their last good copy: say how old it is. */
+  private renderStale(strings: UiStrings, locale: string) {
+    if (!this.loader.stale.length) return nothing;
+    const oldest = Math.min(...this.loader.stale.map((s) => s.fetchedAt.getTime()));
+    return html`<p part="stale" class="stale" role="status">${strings.staleNotice(formatRelative(new Date(oldest), new Date(), locale))}
+      <button type="button" class="retry" @click=${() => this.startLoading(true)}>${strings.tryAgain}</button></p>`;
   }
 
   private renderCards(events: CalendarEvent[], options: {dateStyle: 'time' | 'full'; headingLevel: number}) {
@@ -585,7 +629,7 @@ export class EventListElement extends LitElement {
             onView: (view) => this.setView(view),
           })
         : html`<div part="toolbar"><span class="count" role="status">${strings.resultCount(count)}</span></div>`}
-      ${this.loader.errors.length ? this.renderError(strings) : nothing}
+      ${this.loader.errors.length ? this.renderError(strings) : this.renderStale(strings, locale)}
       ${month
         ? this.renderMonth(strings, locale, timeZone)
         : count

@@ -1,8 +1,9 @@
 /**
  * Loads the feeds of one `<event-list>`: every source in parallel, each shown as soon as it
- * arrives, each failing on its own. It owns the request state (status, events, errors) and the
- * abort controller; the element asks it to load and reads the result. A Lit reactive controller,
- * so a removed element aborts its requests.
+ * arrives, each failing on its own, and a failed refresh falling back to the last good copy
+ * (`lib/load-feed.ts` keeps it). It owns the request state (status, events, errors, stale
+ * copies) and the abort controller and refresh timer; the element asks it to load and reads the
+ * result. A Lit reactive controller, so a removed element aborts its requests and timers.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
@@ -25,68 +26,131 @@ export interface LoadSettings {
   timeZone: string;
   /** Milliseconds. */
   timeout?: number;
+  maxBytes?: number;
   window?: ParseContext['window'];
+  /** Seconds between background refreshes; 0 or undefined: none. */
+  refresh?: number;
 }
+
+/** A source shown from its last good copy because loading it now failed. */
+export interface StaleSource {
+  source: Source;
+  fetchedAt: Date;
+  error: FeedError;
+}
+
+/** Refreshing more often than this would hammer small organisations' servers. */
+const MIN_REFRESH_SECONDS = 30;
 
 export class FeedLoader implements ReactiveController {
   status: LoadStatus = 'idle';
   events: CalendarEvent[] = [];
   errors: Array<{source: Source; error: FeedError}> = [];
+  stale: StaleSource[] = [];
   sourceCount = 0;
+  private perSource: CalendarEvent[][] = [];
   private controller?: AbortController;
+  private timer?: ReturnType<typeof setTimeout>;
+  private last?: {sources: Source[]; settings: LoadSettings};
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   hostDisconnected() {
+    clearTimeout(this.timer);
     // A load cut short here is started again by the element when it is attached again.
     if (this.status === 'loading') this.controller?.abort();
   }
 
-  /** Starts loading `sources`, aborting whatever was loading before. */
-  load(sources: Source[], settings: LoadSettings) {
-    this.controller?.abort();
+  hostConnected() {
+    if (this.status === 'loaded' && this.last) this.schedule(this.last.settings);
+  }
+
+  /** Loads `sources` afresh, aborting whatever was loading. `force` skips the failure memory (a "try again"). */
+  load(sources: Source[], settings: LoadSettings, {force = false} = {}) {
     this.sourceCount = sources.length;
+    this.perSource = sources.map(() => []);
     this.errors = [];
+    this.stale = [];
+    this.events = [];
     if (!sources.length) {
+      this.controller?.abort();
+      clearTimeout(this.timer);
       this.status = 'idle';
-      this.events = [];
       this.host.requestUpdate();
       return;
     }
+    this.status = 'loading';
+    this.run(sources, settings, force, false);
+  }
+
+  /** Loads the same sources again in the background; the events shown stay until new ones arrive. */
+  refresh() {
+    if (this.last && this.status !== 'loading') this.run(this.last.sources, this.last.settings, false, true);
+  }
+
+  private schedule(settings: LoadSettings) {
+    clearTimeout(this.timer);
+    const seconds = settings.refresh ?? 0;
+    if (seconds > 0 && this.host.isConnected) this.timer = setTimeout(() => this.refresh(), Math.max(seconds, MIN_REFRESH_SECONDS) * 1000);
+  }
+
+  private run(sources: Source[], settings: LoadSettings, force: boolean, background: boolean) {
+    this.controller?.abort();
+    clearTimeout(this.timer);
+    this.last = {sources, settings};
     const controller = new AbortController();
     this.controller = controller;
-    this.status = 'loading';
     this.host.requestUpdate();
-    const perSource: CalendarEvent[][] = sources.map(() => []);
     const skipped: SkippedItem[] = [];
+    const failed: Array<{source: Source; error: FeedError}> = [];
+    const stale: StaleSource[] = [];
+    let changed = false;
 
     const loads = sources.map(async (source, index) => {
-      const result = await loadFeed(source.src, {...source, ...settings, signal: controller.signal});
+      const result = await loadFeed(source.src, {...source, ...settings, force, signal: controller.signal});
       if (controller.signal.aborted) return;
       if (result instanceof FeedError) {
-        this.errors = [...this.errors, {source, error: result}];
+        failed.push({source, error: result});
+        if (!background) this.errors = [...failed];
         this.host.requestUpdate();
         this.host.dispatchEvent(new EventListErrorEvent(result, source.src));
         return;
       }
-      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
-      perSource[index] = result.events;
+      if (result.stale) {
+        stale.push({source, fetchedAt: result.stale.fetchedAt, error: result.stale.error});
+        this.stale = [...stale];
+        this.host.dispatchEvent(new EventListErrorEvent(result.stale.error, source.src));
+      }
       skipped.push(...result.skipped);
       if (result.skipped.length) {
         console.warn(`feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`, result.skipped.map((s) => `#${s.index}: ${s.reason}`));
       }
-      this.events = mergeEvents(perSource);
-      this.status = 'loaded';
+      // An unchanged feed keeps its event objects, so the view, filters and open details stay put.
+      if (background && result.unchanged && this.perSource[index]?.length) return;
+      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
+      this.perSource[index] = result.events;
+      changed = true;
+      this.events = mergeEvents(this.perSource);
+      if (!background) this.status = 'loaded';
       this.host.requestUpdate();
     });
     Promise.allSettled(loads).then(() => {
       if (controller.signal.aborted) return;
-      if (this.errors.length === sources.length) {
+      if (background) {
+        // A refresh that failed outright keeps what is shown, marked with its age.
+        this.errors = failed;
+        this.stale = stale;
+        this.host.requestUpdate();
+        if (changed) this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+      } else if (failed.length === sources.length) {
         this.status = 'error';
         this.host.requestUpdate();
-      } else this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+      } else {
+        this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+      }
+      if (this.status === 'loaded') this.schedule(settings);
     });
   }
 }

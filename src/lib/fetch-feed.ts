@@ -99,7 +99,8 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
       users: 0,
       promise: fetchWithRetry(target, url, controller.signal, options)
         .catch((error: unknown) => {
-          if (error instanceof FeedError) recentFailures.set(target, {error, until: Date.now() + FAILURE_MEMORY});
+          // "Too large" depends on the caller's own limit, not on the server: not remembered.
+          if (error instanceof FeedError && error.code !== 'too-large') recentFailures.set(target, {error, until: Date.now() + FAILURE_MEMORY});
           throw error;
         })
         .finally(() => {

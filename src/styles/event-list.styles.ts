@@ -292,6 +292,28 @@ export const eventListStyles = [
     [part~='error'] p {
       margin: 0.25em 0 0;
     }
+    .retry {
+      margin-block-start: 0.5em;
+      padding: 0.3em 0.9em;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      cursor: pointer;
+    }
+    .stale {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 1em;
+      margin: 0 0 var(--_space);
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .stale .retry {
+      margin: 0;
+    }
     .error-title {
       font-weight: 650;
     }

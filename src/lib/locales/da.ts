@@ -17,6 +17,8 @@ export const da: UiStrings = {
   events: 'Begivenheder',
   resultCount: (n) => (n === 1 ? '1 begivenhed' : `${n} begivenheder`),
   skipped: (n) => (n === 1 ? '1 element i feedet kunne ikke læses.' : `${n} elementer i feedet kunne ikke læses.`),
+  staleNotice: (age) => `Opdateret ${age} – kunne ikke hentes igen.`,
+  tryAgain: 'Prøv igen',
   errorTitle: 'Begivenhederne kunne ikke hentes.',
   happeningNow: 'I gang nu',
   today: 'I dag',

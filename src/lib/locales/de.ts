@@ -18,6 +18,8 @@ export const de: UiStrings = {
   resultCount: (n) => (n === 1 ? '1 Veranstaltung' : `${n} Veranstaltungen`),
   skipped: (n) =>
     n === 1 ? '1 Eintrag im Feed konnte nicht gelesen werden.' : `${n} Einträge im Feed konnten nicht gelesen werden.`,
+  staleNotice: (age) => `Aktualisiert ${age} – konnte nicht neu geladen werden.`,
+  tryAgain: 'Erneut versuchen',
   errorTitle: 'Die Veranstaltungen konnten nicht geladen werden.',
   happeningNow: 'Läuft gerade',
   today: 'Heute',

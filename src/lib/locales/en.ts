@@ -15,6 +15,8 @@ export const en = {
   events: 'Events',
   resultCount: (n: number) => (n === 1 ? '1 event' : `${n} events`),
   skipped: (n: number) => (n === 1 ? '1 item in the feed could not be read.' : `${n} items in the feed could not be read.`),
+  staleNotice: (age: string) => `Updated ${age} — could not refresh.`,
+  tryAgain: 'Try again',
   errorTitle: 'The events could not be loaded.',
   // List and month view
   happeningNow: 'Happening now',

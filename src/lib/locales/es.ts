@@ -17,6 +17,8 @@ export const es: UiStrings = {
   events: 'Eventos',
   resultCount: (n) => (n === 1 ? '1 evento' : `${n} eventos`),
   skipped: (n) => (n === 1 ? 'No se pudo leer 1 elemento del feed.' : `No se pudieron leer ${n} elementos del feed.`),
+  staleNotice: (age) => `Actualizado ${age}: no se pudo volver a cargar.`,
+  tryAgain: 'Reintentar',
   errorTitle: 'No se pudieron cargar los eventos.',
   happeningNow: 'En curso',
   today: 'Hoy',

@@ -17,6 +17,8 @@ export const fi: UiStrings = {
   events: 'Tapahtumat',
   resultCount: (n) => (n === 1 ? '1 tapahtuma' : `${n} tapahtumaa`),
   skipped: (n) => (n === 1 ? 'Syötteestä ei voitu lukea 1 kohdetta.' : `Syötteestä ei voitu lukea ${n} kohdetta.`),
+  staleNotice: (age) => `Päivitetty ${age} – päivitys epäonnistui.`,
+  tryAgain: 'Yritä uudelleen',
   errorTitle: 'Tapahtumia ei voitu ladata.',
   happeningNow: 'Käynnissä nyt',
   today: 'Tänään',

@@ -19,6 +19,8 @@ export const fr: UiStrings = {
   events: 'Événements',
   resultCount: (n) => (n < 2 ? `${n} événement` : `${n} événements`),
   skipped: (n) => (n < 2 ? `${n} élément du flux n’a pas pu être lu.` : `${n} éléments du flux n’ont pas pu être lus.`),
+  staleNotice: (age) => `Mis à jour ${age} — actualisation impossible.`,
+  tryAgain: 'Réessayer',
   errorTitle: 'Impossible de charger les événements.',
   happeningNow: 'En cours',
   today: 'Aujourd’hui',

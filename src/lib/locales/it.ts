@@ -18,6 +18,8 @@ export const it: UiStrings = {
   resultCount: (n) => (n === 1 ? '1 evento' : `${n} eventi`),
   skipped: (n) =>
     n === 1 ? 'Non è stato possibile leggere 1 elemento del feed.' : `Non è stato possibile leggere ${n} elementi del feed.`,
+  staleNotice: (age) => `Aggiornato ${age} — impossibile aggiornare.`,
+  tryAgain: 'Riprova',
   errorTitle: 'Impossibile caricare gli eventi.',
   happeningNow: 'In corso',
   today: 'Oggi',

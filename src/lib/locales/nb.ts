@@ -17,6 +17,8 @@ export const nb: UiStrings = {
   events: 'Arrangementer',
   resultCount: (n) => (n === 1 ? '1 arrangement' : `${n} arrangementer`),
   skipped: (n) => (n === 1 ? '1 oppføring i feeden kunne ikke leses.' : `${n} oppføringer i feeden kunne ikke leses.`),
+  staleNotice: (age) => `Oppdatert ${age} – kunne ikke hentes på nytt.`,
+  tryAgain: 'Prøv igjen',
   errorTitle: 'Arrangementene kunne ikke lastes inn.',
   happeningNow: 'Pågår nå',
   today: 'I dag',

@@ -17,6 +17,8 @@ export const pt: UiStrings = {
   events: 'Eventos',
   resultCount: (n) => (n === 1 ? '1 evento' : `${n} eventos`),
   skipped: (n) => (n === 1 ? 'Não foi possível ler 1 item do feed.' : `Não foi possível ler ${n} itens do feed.`),
+  staleNotice: (age) => `Atualizado ${age} — não foi possível atualizar.`,
+  tryAgain: 'Tentar novamente',
   errorTitle: 'Não foi possível carregar os eventos.',
   happeningNow: 'Em curso',
   today: 'Hoje',

@@ -17,6 +17,8 @@ export const sv: UiStrings = {
   events: 'Evenemang',
   resultCount: (n) => (n === 1 ? '1 evenemang' : `${n} evenemang`),
   skipped: (n) => (n === 1 ? '1 post i flödet kunde inte läsas.' : `${n} poster i flödet kunde inte läsas.`),
+  staleNotice: (age) => `Uppdaterat ${age} – kunde inte hämtas på nytt.`,
+  tryAgain: 'Försök igen',
   errorTitle: 'Evenemangen kunde inte hämtas.',
   happeningNow: 'Pågår nu',
   today: 'I dag',
