@@ -80,6 +80,9 @@ export class EventCardElement extends LitElement {
   /** Hide the add-to-calendar actions. */
   @property({attribute: 'no-add-to-calendar', type: Boolean}) noAddToCalendar = false;
 
+  /** No "read more / show less" button: the details stay as `expanded` says (the list's dialog uses this). */
+  @property({attribute: 'no-collapse', type: Boolean}) noCollapse = false;
+
   @state() private richDescription?: DocumentFragment;
   @state() private calendarLinks?: {google: string; outlook: string};
 
@@ -226,8 +229,10 @@ export class EventCardElement extends LitElement {
             : nothing}
           ${this.renderDescription(event, longText)}
           ${this.expanded ? this.renderDetails(event, strings) : nothing}
-          <div part="actions"><button class="toggle" aria-expanded=${String(this.expanded)}
-              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>${event.url
+          <div part="actions">${this.noCollapse
+            ? nothing
+            : html`<button class="toggle" aria-expanded=${String(this.expanded)}
+              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`}${event.url
             ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true">${icons.arrow}</svg></a>`
             : nothing}</div>
         </div>

@@ -590,7 +590,7 @@ export class EventListElement extends LitElement {
     if (!this.selected) return nothing;
     return html`<dialog part="dialog" aria-label=${strings.eventDetails} @close=${() => this.closeDialog()}>
       <form method="dialog" class="dialog-close"><button>${strings.close}</button></form>
-      <event-card .event=${this.selected} expanded heading-level="2" time-zone=${this.resolvedTimeZone} lang=${resolveLocale(this)}
+      <event-card .event=${this.selected} expanded no-collapse heading-level="2" time-zone=${this.resolvedTimeZone} lang=${resolveLocale(this)}
         ?no-add-to-calendar=${this.noAddToCalendar}></event-card>
     </dialog>`;
   }

@@ -341,5 +341,17 @@ describe('accessibility in every view and state, light and dark', () => {
       const empty = await list(html`<event-list theme=${theme} controls="search"></event-list>`, []);
       await expect(empty).to.be.accessible();
     });
+
+    it(`${theme}: error, and details open in the dialog`, async () => {
+      const failing = await fixture<EventListElement>(html`<event-list theme=${theme} src="/no/such/feed-${theme}.json" lang="en"><a href="/">All events</a></event-list>`);
+      await waitUntil(() => $(failing, '[part~="error"]'), 'error shown', {timeout: 5000});
+      await expect(failing).to.be.accessible();
+      const el = await list(html`<event-list theme=${theme} when="all" details="dialog" search="marsch" lang="en"></event-list>`);
+      const card = $<EventCardElement>(el, 'event-card')!;
+      await card.updateComplete;
+      card.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'dialog open');
+      await expect(el).to.be.accessible();
+    });
   }
 });
