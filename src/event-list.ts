@@ -14,7 +14,7 @@ import {trustedJsonLd} from './lib/trusted-types.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
 import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
-import {CONTROLS, NO_VISITOR_FILTERS, hasVisitorFilters, renderFilterBar, type Control, type VisitorFilters} from './views/filter-bar.js';
+import type {Control, VisitorFilters} from './views/filter-bar.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import './event-card.js';
@@ -32,6 +32,14 @@ let instances = 0;
 /** Languages whose strings were asked for already (bundled ones need no load). */
 const requestedLanguages = new Set(['en', 'sv']);
 
+const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
+const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
+const hasVisitorFilters = (f: VisitorFilters) => Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
+
+// The filter bar and the month view are code only some lists need: imported on first use, once.
+type FilterBar = typeof import('./views/filter-bar.js');
+let filterBar: FilterBar | undefined;
+let filterBarLoading: Promise<FilterBar> | undefined;
 type MonthView = typeof import('./views/month-view.js');
 let monthView: MonthView | undefined;
 let monthViewLoading: Promise<MonthView> | undefined;
@@ -310,6 +318,7 @@ export class EventListElement extends LitElement {
       });
     }
     if (this.view === 'month' && !monthView) void this.loadMonthView();
+    if (this.controls && !filterBar) void this.loadFilterBar();
     if (this.pendingEventId) this.openPendingEvent();
   }
 
@@ -322,6 +331,11 @@ export class EventListElement extends LitElement {
       this.shadowRoot!.querySelector<HTMLElement>(`td[data-day="${this.focusedDay}"]`)?.focus();
     }
     this.writeStructuredData();
+  }
+
+  private async loadFilterBar() {
+    filterBar = await (filterBarLoading ??= import('./views/filter-bar.js'));
+    this.requestUpdate();
   }
 
   /** Every list waiting for the month view's code draws again when the one shared import arrives. */
@@ -383,8 +397,8 @@ export class EventListElement extends LitElement {
   // --- Visitor actions -------------------------------------------------------------------------
 
   /** A visitor's change: apply it, keep the address in step, tell the page. */
-  private visitorChanged(history: 'push' | 'replace') {
-    this.url.write(history);
+  private async visitorChanged(history: 'push' | 'replace') {
+    await this.url.write(history);
     this.dispatchEvent(new EventListFilterChangeEvent());
   }
 
@@ -613,8 +627,8 @@ export class EventListElement extends LitElement {
     const count = this.facets.visible.length;
     const month = this.view === 'month';
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.handleSelect(e)}>
-      ${controls.length
-        ? renderFilterBar({
+      ${controls.length && filterBar
+        ? filterBar.renderFilterBar({
             controls,
             filters: this.visitor,
             categories: this.facets.categories,
@@ -622,6 +636,7 @@ export class EventListElement extends LitElement {
             organizers: this.facets.organizers,
             view: month ? 'month' : 'list',
             count,
+            filtered: hasVisitorFilters(this.visitor),
             strings,
             idPrefix: this.idPrefix,
             onChange: (patch) => this.setVisitorFilters({...this.visitor, ...patch}),

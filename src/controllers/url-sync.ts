@@ -3,14 +3,18 @@
  * filtered calendar can be shared and back/forward work. Parameters are prefixed with the
  * element's id, so two lists on a page keep apart, and the page's own parameters are left as
  * they are. Reading is defensive (lib/url-state.ts): a hostile or broken address only loses
- * the values it broke.
+ * the values it broke. The address code is imported only by lists that use `sync-url`.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {readUrlState, urlPrefix, writeUrlState, type ListState} from '../lib/url-state.js';
+import type {ListState} from '../lib/url-state.js';
+
+type UrlState = typeof import('../lib/url-state.js');
+let urlState: Promise<UrlState> | undefined;
+const loadUrlState = () => (urlState ??= import('../lib/url-state.js'));
 
 export class UrlSync implements ReactiveController {
   private listening = false;
-  private readonly onPopState = () => this.apply(this.read());
+  private readonly onPopState = () => void this.restore();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & {syncUrl: boolean},
@@ -21,15 +25,11 @@ export class UrlSync implements ReactiveController {
     host.addController(this);
   }
 
-  private get prefix(): string {
-    return urlPrefix(this.host.id);
-  }
-
   hostConnected() {
     if (!this.host.syncUrl || this.listening) return;
     this.listening = true;
     window.addEventListener('popstate', this.onPopState);
-    this.apply(this.read());
+    void this.restore();
   }
 
   hostDisconnected() {
@@ -37,18 +37,20 @@ export class UrlSync implements ReactiveController {
     this.listening = false;
   }
 
-  read(): Partial<ListState> {
-    return readUrlState(location.search, this.prefix);
+  private async restore() {
+    const {readUrlState, urlPrefix} = await loadUrlState();
+    this.apply(readUrlState(location.search, urlPrefix(this.host.id)));
   }
 
   /**
    * Writes the state. A new history entry for a change a visitor would go back from (view,
    * month, an opened event); typing and filter clicks replace the current one.
    */
-  write(kind: 'push' | 'replace') {
+  async write(kind: 'push' | 'replace') {
     if (!this.host.syncUrl) return;
+    const {writeUrlState, urlPrefix} = await loadUrlState();
     const {current, defaults} = this.state();
-    const search = writeUrlState(location.search, this.prefix, current, defaults);
+    const search = writeUrlState(location.search, urlPrefix(this.host.id), current, defaults);
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;
     if (kind === 'push') history.pushState(history.state, '', url);

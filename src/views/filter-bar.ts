@@ -7,7 +7,6 @@ import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
 
 export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view';
-export const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
 
 /** What the visitor has chosen, on top of the page's attribute filters. */
 export interface VisitorFilters {
@@ -19,11 +18,6 @@ export interface VisitorFilters {
   to: string;
 }
 
-export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
-
-export function hasVisitorFilters(filters: VisitorFilters): boolean {
-  return Boolean(filters.search || filters.categories.length || filters.location || filters.organizer || filters.from || filters.to);
-}
 
 export interface FilterBarOptions {
   controls: readonly Control[];
@@ -34,6 +28,8 @@ export interface FilterBarOptions {
   organizers: string[];
   view: 'list' | 'month';
   count: number;
+  /** Whether the visitor has narrowed anything (shows "clear filters"). */
+  filtered: boolean;
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
@@ -98,8 +94,8 @@ export function renderFilterBar(o: FilterBarOptions) {
       : nothing}
     <div class="summary">
       <span class="count" role="status" aria-live="polite">${t.resultCount(o.count)}</span>
-      ${hasVisitorFilters(filters)
-        ? html`<button type="button" class="clear" @click=${() => o.onChange({...NO_VISITOR_FILTERS})}>${t.clearFilters}</button>`
+      ${o.filtered
+        ? html`<button type="button" class="clear" @click=${() => o.onChange({search: '', categories: [], location: '', organizer: '', from: '', to: ''})}>${t.clearFilters}</button>`
         : nothing}
     </div>
   </div>`;
