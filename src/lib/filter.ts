@@ -41,17 +41,33 @@ export function eventEnd(event: CalendarEvent): Date {
   return event.allDay ? new Date(event.start.getTime() + 24 * 3600_000) : event.start;
 }
 
-function matchesAny(values: string[], wanted: string[]): boolean {
-  if (!wanted.length) return true;
-  const folded = values.map(foldText);
-  return wanted.some((w) => folded.includes(w));
+/** An event's text in folded form, computed once per event object: filtering runs per keystroke. */
+interface FoldedEvent {
+  categories: string[];
+  places: string[];
+  organizer: string[];
+  text: string;
 }
 
-function searchableText(event: CalendarEvent): string {
-  return foldText(
-    [event.title, event.description ?? '', event.organizer ?? '', event.place?.name ?? '', event.place?.address ?? '', ...event.locations, ...event.categories].join(' ')
-  );
+const foldedEvents = new WeakMap<CalendarEvent, FoldedEvent>();
+
+function folded(event: CalendarEvent): FoldedEvent {
+  let entry = foldedEvents.get(event);
+  if (!entry) {
+    entry = {
+      categories: event.categories.map(foldText),
+      places: [...event.locations, event.place?.name ?? ''].map(foldText),
+      organizer: event.organizer ? [foldText(event.organizer)] : [],
+      text: foldText(
+        [event.title, event.description ?? '', event.organizer ?? '', event.place?.name ?? '', event.place?.address ?? '', ...event.locations, ...event.categories].join(' ')
+      ),
+    };
+    foldedEvents.set(event, entry);
+  }
+  return entry;
 }
+
+const matchesAny = (values: string[], wanted: string[]) => !wanted.length || wanted.some((w) => values.includes(w));
 
 /**
  * Events that pass every criterion, in display order: soonest first, or newest first for
@@ -75,14 +91,12 @@ export function filterEvents(events: readonly CalendarEvent[], criteria: FilterC
     // An event is in the window when any part of it overlaps [from, to).
     if (endMs <= fromMs && startMs < fromMs) return false;
     if (startMs >= toMs) return false;
-    if (!matchesAny(event.categories, categories)) return false;
-    if (!matchesAny([...event.locations, event.place?.name ?? ''], locations)) return false;
-    if (!matchesAny(event.organizer ? [event.organizer] : [], organizers)) return false;
-    if (words.length) {
-      const text = searchableText(event);
-      if (!words.every((word) => text.includes(word))) return false;
-    }
-    return true;
+    if (!categories.length && !locations.length && !organizers.length && !words.length) return true;
+    const f = folded(event);
+    if (!matchesAny(f.categories, categories)) return false;
+    if (!matchesAny(f.places, locations)) return false;
+    if (!matchesAny(f.organizer, organizers)) return false;
+    return words.every((word) => f.text.includes(word));
   });
   const direction = when === 'past' ? -1 : 1;
   return kept.sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || a.title.localeCompare(b.title));
