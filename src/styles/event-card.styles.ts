@@ -176,14 +176,6 @@ export const eventCardStyles = [
       gap: 0.25em;
       text-underline-offset: 0.15em;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .details {
       display: grid;
       gap: 0.3em;

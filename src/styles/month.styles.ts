@@ -164,14 +164,6 @@ export const monthStyles = css`
   .narrow-list {
     display: none;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   /* Below this width a grid is unreadable: phones get the month's events as a list. */
   @container (max-width: 34rem) {
     table,

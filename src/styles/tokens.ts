@@ -1,7 +1,8 @@
 import {css} from 'lit';
 
 /**
- * The private locals both elements read. Each resolves a public token chain once (per-element
+ * What both elements share: the private locals they read, and a screen-reader-only class.
+ * Each local resolves a public token chain once (per-element
  * token → shared token → theme palette); when nothing is set, the declaration is invalid and the
  * property falls back to inheriting the page, which is the default look. Public tokens are never
  * declared here, so a blog can set them on `:root`.
@@ -16,5 +17,14 @@ export const tokenLocals = css`
     --_on-accent: var(--event-color-on-accent, var(--_palette-on-accent, #fff));
     --_radius: var(--event-radius, 0.75rem);
     --_space: var(--event-space, 1rem);
+  }
+  /* Text for screen readers only. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;
