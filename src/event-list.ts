@@ -1,20 +1,20 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {repeat} from 'lit/directives/repeat.js';
 import type {CalendarEvent} from './lib/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {facetEvents, type Facets} from './lib/facets.js';
-import {groupEvents, type GroupBy} from './lib/group.js';
-import {formatGroupHeading, formatRelative} from './lib/format.js';
+import type {GroupBy} from './lib/group.js';
+import {formatRelative} from './lib/format.js';
 import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
-import {trustedJsonLd} from './lib/trusted-types.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
 import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
+import {StructuredData} from './controllers/structured-data.js';
 import type {Control, VisitorFilters} from './views/filter-bar.js';
+import {renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import './event-card.js';
@@ -25,9 +25,6 @@ const DEFAULT_PAGE_SIZE = 50;
 /** Milliseconds of quiet typing before the search filter applies. */
 const SEARCH_DEBOUNCE = 200;
 const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
-const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
-  .map((part) => `${part}:card__${part}`)
-  .join(', ');
 let instances = 0;
 /** Languages whose strings were asked for already (bundled ones need no load). */
 const requestedLanguages = new Set(['en', 'sv']);
@@ -209,7 +206,7 @@ export class EventListElement extends LitElement {
   );
   private facets: Facets = {visible: [], categories: [], locations: [], organizers: []};
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private structuredData?: HTMLScriptElement;
+  private readonly structuredData = new StructuredData(this);
   private readonly idPrefix = `feedcal-${++instances}`;
   // `<event-source>` children added or removed: load again.
   private readonly childObserver = new MutationObserver((records) => {
@@ -330,7 +327,7 @@ export class EventListElement extends LitElement {
     if (changed.has('focusedDay' as keyof EventListElement) && this.focusedDay) {
       this.shadowRoot!.querySelector<HTMLElement>(`td[data-day="${this.focusedDay}"]`)?.focus();
     }
-    this.writeStructuredData();
+    void this.structuredData.write(this.facets.visible.slice(0, this.shownCount), this.resolvedTimeZone, !this.noStructuredData);
   }
 
   private async loadFilterBar() {
@@ -494,29 +491,6 @@ export class EventListElement extends LitElement {
       });
   }
 
-  // --- Search engines ---------------------------------------------------------------------------
-
-  /** schema.org JSON-LD for the shown events, in the light DOM where crawlers read it. */
-  private async writeStructuredData() {
-    if (this.noStructuredData || !this.facets.visible.length) {
-      this.structuredData?.remove();
-      this.structuredData = undefined;
-      return;
-    }
-    const shown = this.facets.visible.slice(0, this.shownCount);
-    const {structuredDataScript} = await import('./lib/structured-data.js');
-    // Trusted Types count script text as a sink even for JSON; a page that refuses our policy
-    // gets no structured data rather than a violation report.
-    const text = trustedJsonLd(structuredDataScript(shown, {timeZone: this.resolvedTimeZone}));
-    if (text === undefined) return;
-    if (!this.structuredData) {
-      this.structuredData = document.createElement('script');
-      this.structuredData.type = 'application/ld+json';
-      this.append(this.structuredData);
-    }
-    this.structuredData.textContent = text;
-  }
-
   // --- Rendering --------------------------------------------------------------------------------
 
   private renderError(strings: UiStrings) {
@@ -540,40 +514,13 @@ export class EventListElement extends LitElement {
       <button type="button" class="retry" @click=${() => this.startLoading(true)}>${strings.tryAgain}</button></p>`;
   }
 
-  private renderCards(events: CalendarEvent[], options: {dateStyle: 'time' | 'full'; headingLevel: number}) {
-    const highlight = [this.search, this.visitor.search].join(' ').split(/\s+/).filter(Boolean);
-    const timeZone = this.resolvedTimeZone;
-    const locale = resolveLocale(this);
-    return html`<ol class="cards" role="list">
-      ${repeat(events, (event) => event.id, (event) => html`<li>
-        <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${highlight} time-zone=${timeZone} lang=${locale}
-          date-style=${options.dateStyle} heading-level=${options.headingLevel} ?no-add-to-calendar=${this.noAddToCalendar}></event-card></li>`)}
-    </ol>`;
-  }
-
-  private renderList(strings: UiStrings, locale: string, timeZone: string) {
-    const visible = this.facets.visible;
-    const shown = visible.slice(0, this.shownCount);
-    const groupBy = oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day');
-    const now = new Date();
-    const today = dayKey(now, timeZone);
-    const remaining = visible.length - shown.length;
-    const cardOptions = {dateStyle: groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: groupBy === 'none' ? 2 : 3};
-    return html`
-      <div part="list" aria-label=${strings.events}>
-        ${groupBy === 'none'
-          ? this.renderCards(shown, cardOptions)
-          : repeat(groupEvents(shown, groupBy, timeZone), (group) => group.key, (group) => html`<section part="group" aria-labelledby="${this.idPrefix}-g-${group.key}">
-              <h2 part="group-heading" id="${this.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, groupBy, locale, timeZone, now)}${group.key === today
-                ? html` <span class="today-badge">${strings.today}</span>`
-                : nothing}</h2>
-              ${this.renderCards(group.events, cardOptions)}
-            </section>`)}
-      </div>
-      ${remaining > 0
-        ? html`<button part="more" @click=${() => (this.shownCount += this.pageSize)}>${strings.showMore(Math.min(remaining, this.pageSize))}</button>`
-        : nothing}
-    `;
+  private cardOptions() {
+    return {
+      timeZone: this.resolvedTimeZone,
+      locale: resolveLocale(this),
+      highlight: [this.search, this.visitor.search].join(' ').split(/\s+/).filter(Boolean),
+      noAddToCalendar: this.noAddToCalendar,
+    };
   }
 
   private renderMonth(strings: UiStrings, locale: string, timeZone: string) {
@@ -596,7 +543,7 @@ export class EventListElement extends LitElement {
       onFocusDay: (key) => (this.focusedDay = key),
       onOpenDay: (key) => (this.openDay = key),
       onSelectEvent: (event) => this.openEvent(event),
-      renderCards: (events) => this.renderCards(events, {dateStyle: 'full', headingLevel: 4}),
+      renderCards: (events) => renderCards(events, {...this.cardOptions(), dateStyle: 'full', headingLevel: 4}),
     });
   }
 
@@ -648,7 +595,16 @@ export class EventListElement extends LitElement {
       ${month
         ? this.renderMonth(strings, locale, timeZone)
         : count
-          ? this.renderList(strings, locale, timeZone)
+          ? renderListView({
+              ...this.cardOptions(),
+              events: this.facets.visible,
+              shown: this.shownCount,
+              pageSize: this.pageSize,
+              groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
+              strings,
+              idPrefix: this.idPrefix,
+              onMore: () => (this.shownCount += this.pageSize),
+            })
           : html`<div part="empty"><slot name="empty">${filtered ? strings.emptyFiltered : strings.empty}</slot></div>`}
       ${this.renderDialog(strings)}
     </div>`;

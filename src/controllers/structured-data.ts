@@ -1,0 +1,38 @@
+/**
+ * schema.org `Event` JSON-LD for the events a list shows, written to the light DOM where
+ * crawlers read it (a shadow root is invisible to them). The JSON code is imported on first
+ * use, and the script is rewritten only when the shown events change, not on every update.
+ */
+import type {CalendarEvent} from '../lib/model.js';
+import {trustedJsonLd} from '../lib/trusted-types.js';
+
+export class StructuredData {
+  private script?: HTMLScriptElement;
+  private written = '';
+
+  constructor(private readonly host: HTMLElement) {}
+
+  /** Shows `events` to search engines; an empty list (or `enabled` false) removes the script. */
+  async write(events: readonly CalendarEvent[], timeZone: string, enabled: boolean) {
+    const key = enabled ? `${timeZone}|${events.map((event) => event.id).join('\u0000')}` : '';
+    if (key === this.written) return;
+    this.written = key;
+    if (!enabled || !events.length) {
+      this.script?.remove();
+      this.script = undefined;
+      return;
+    }
+    const {structuredDataScript} = await import('../lib/structured-data.js');
+    if (this.written !== key) return; // a newer list arrived while the module loaded
+    // Trusted Types count script text as a sink even for JSON; a page that refuses our policy
+    // gets no structured data rather than a violation report.
+    const text = trustedJsonLd(structuredDataScript(events, {timeZone}));
+    if (text === undefined) return;
+    if (!this.script) {
+      this.script = document.createElement('script');
+      this.script.type = 'application/ld+json';
+      this.host.append(this.script);
+    }
+    this.script.textContent = text;
+  }
+}

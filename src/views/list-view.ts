@@ -1,0 +1,70 @@
+/**
+ * The list view: events grouped under day (or month) headings, today's heading marked, a page of
+ * cards at a time with "show more" for the rest. Template functions; `<event-list>` keeps the
+ * state and passes it in.
+ */
+import {html, nothing} from 'lit';
+import {repeat} from 'lit/directives/repeat.js';
+import type {CalendarEvent} from '../lib/model.js';
+import type {UiStrings} from '../lib/i18n.js';
+import {formatGroupHeading} from '../lib/format.js';
+import {groupEvents, type GroupBy} from '../lib/group.js';
+import {dayKey} from '../lib/time.js';
+
+const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
+  .map((part) => `${part}:card__${part}`)
+  .join(', ');
+
+export interface CardOptions {
+  timeZone: string;
+  locale: string;
+  /** Search words to mark. */
+  highlight: string[];
+  noAddToCalendar: boolean;
+  dateStyle: 'time' | 'full';
+  headingLevel: number;
+}
+
+/** A real list of `<event-card>`s, keyed by event id so a card keeps its state across updates. */
+export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
+  return html`<ol class="cards" role="list">
+    ${repeat(events, (event) => event.id, (event) => html`<li>
+      <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} time-zone=${o.timeZone} lang=${o.locale}
+        date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`)}
+  </ol>`;
+}
+
+export interface ListViewOptions extends Omit<CardOptions, 'dateStyle' | 'headingLevel'> {
+  /** Every event that passes the filters, in display order. */
+  events: readonly CalendarEvent[];
+  /** How many of them are rendered. */
+  shown: number;
+  pageSize: number;
+  groupBy: GroupBy;
+  strings: UiStrings;
+  /** Prefix for heading ids, unique per list. */
+  idPrefix: string;
+  onMore: () => void;
+}
+
+export function renderListView(o: ListViewOptions) {
+  const shown = o.events.slice(0, o.shown);
+  const now = new Date();
+  const today = dayKey(now, o.timeZone);
+  const remaining = o.events.length - shown.length;
+  // Under a day heading a card needs only its time; without headings its title is the heading.
+  const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? 2 : 3};
+  return html`
+    <div part="list" aria-label=${o.strings.events}>
+      ${o.groupBy === 'none'
+        ? renderCards(shown, cards)
+        : repeat(groupEvents(shown, o.groupBy, o.timeZone), (group) => group.key, (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
+            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, now)}${group.key === today
+              ? html` <span class="today-badge">${o.strings.today}</span>`
+              : nothing}</h2>
+            ${renderCards(group.events, cards)}
+          </section>`)}
+    </div>
+    ${remaining > 0 ? html`<button part="more" @click=${o.onMore}>${o.strings.showMore(Math.min(remaining, o.pageSize))}</button>` : nothing}
+  `;
+}
