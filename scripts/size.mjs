@@ -34,7 +34,7 @@ const SCENARIOS = [
   {name: 'list + ICS feed', chunks: ['ics']},
   // A JSON feed whose descriptions carry markup: DOMPurify comes in through sanitize.
   {name: 'list + HTML descriptions', chunks: ['json', 'sanitize', 'purify']},
-  {name: 'month view', chunks: ['month', 'json'], optional: 'month'},
+  {name: 'month view', chunks: ['month-view', 'json'], optional: 'month-view'},
 ];
 
 // ---------------------------------------------------------------------------------------------
