@@ -87,6 +87,7 @@ const monthKey = (year: number, month: number) => `${year}-${String(month).padSt
  * @csspart nav - The month view's previous/today/next buttons.
  * @csspart grid - The month view's table.
  * @csspart day - A day cell of the month grid.
+ * @csspart event - An event in a day cell.
  * @csspart day-list - The list of one day's events, opened from the grid.
  * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.

@@ -90,7 +90,7 @@ export function renderMonthView(o: MonthViewOptions) {
     const classes = ['entry', event.allDay || item.continues || item.continued ? 'span' : '', item.continued ? 'continued' : '', item.continues ? 'continues' : '', event.status === 'cancelled' ? 'cancelled' : '']
       .filter(Boolean)
       .join(' ');
-    return html`<li class=${classes}>
+    return html`<li class=${classes} part="event">
       <button type="button" tabindex="-1" @click=${() => o.onSelectEvent(event)}>
         ${time ? html`<span class="time">${time}</span>` : nothing}<span class="name">${event.title}</span>
       </button>
