@@ -6,6 +6,7 @@ import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validat
 import {readCachedFeed, writeCachedFeed, type CachedFeed} from './feed-cache.js';
 import {parseFeed, type FormatChoice} from './feeds/index.js';
 import {decodeFeedBytes} from './feeds/decode.js';
+import {Pacer} from './feeds/steps.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from './model.js';
 
@@ -120,21 +121,29 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding.
   const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;
   const text = decodeFeedBytes(bytes, fetched.contentType);
+  // Parsing and sanitising share one time budget: the page gets a turn every few milliseconds.
+  const pacer = new Pacer();
   const result = await parseFeed(text, {timeZone: options.timeZone, source, window: options.window}, {
     format: options.format,
     contentType: fetched.contentType,
     fields: options.fields,
+    pacer,
   });
-  if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events);
+  if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events, pacer);
   return result;
 }
 
-/** Replaces each event's feed HTML with its sanitised form (loads DOMPurify only when needed). */
-export async function sanitizeDescriptions(events: CalendarEvent[]): Promise<void> {
+/**
+ * Replaces each event's feed HTML with its sanitised form (loads DOMPurify only when needed), a
+ * slice at a time so thousands of descriptions do not hold the page.
+ */
+export async function sanitizeDescriptions(events: CalendarEvent[], pacer: Pacer = new Pacer()): Promise<void> {
   if (!events.some((event) => event.descriptionHtml)) return;
   const {sanitizeHtml} = await import('./sanitize.js');
   for (const event of events) {
-    if (event.descriptionHtml) event.descriptionHtml = await sanitizeHtml(event.descriptionHtml, event.url ?? event.source);
+    if (!event.descriptionHtml) continue;
+    event.descriptionHtml = await sanitizeHtml(event.descriptionHtml, event.url ?? event.source);
+    if (pacer.due()) await pacer.pause();
   }
 }
 

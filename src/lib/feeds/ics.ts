@@ -19,6 +19,7 @@ import {
 import {calendarDate, wallClockToInstant} from '../time.js';
 import {DAY_MS, expandSeries, utcDay, type Fields, type Stamp, type Zone} from './ics-recur.js';
 import {ianaZoneFor} from './ics-zones.js';
+import {runSync, type Steps} from './steps.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 type IcalProperty = InstanceType<typeof ICAL.Property>;
@@ -43,17 +44,25 @@ interface Parsed {index: number; comp: IcalComponent; uid?: string; start: Stamp
 /** How an occurrence's end follows from its start: exact milliseconds, or whole days (all-day). */
 type EndRule = {ms?: number; days?: number};
 
+/** Reads an iCalendar feed in one go. */
 export function parseIcs(text: string, ctx: ParseContext): ParseResult {
+  return runSync(icsSteps(text, ctx));
+}
+
+/** `parseIcs` as steps (see steps.ts): it may pause every few hundred lines and after each event. */
+export function* icsSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   try {
-    return parse(text, ctx);
+    return yield* parse(text, ctx);
   } catch (error) {
     return new FeedError('parse', 'invalid', `The iCalendar feed could not be read: ${(error as Error).message}`);
   }
 }
 
-function parse(text: string, ctx: ParseContext): ParseResult {
+function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
-  const {blocks, vtimezones, props, sawCalendar} = split(unfold(text));
+  const unfolded = unfold(text);
+  yield;
+  const {blocks, vtimezones, props, sawCalendar} = yield* split(unfolded);
   if (!sawCalendar && !blocks.length) {
     return new FeedError('parse', 'not-a-feed', 'This is not an iCalendar file: it has no BEGIN:VCALENDAR.');
   }
@@ -67,13 +76,14 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   const skipped: SkippedItem[] = [];
   const parsed: Parsed[] = [];
   for (const block of blocks) {
+    yield;
     try {
       parsed.push(readEvent(block, cal));
     } catch (error) {
       skipped.push({index: block.index, reason: (error as Error).message});
     }
   }
-  const events = assemble(parsed, cal).sort((a, b) => a.start.getTime() - b.start.getTime());
+  const events = (yield* assemble(parsed, cal)).sort((a, b) => a.start.getTime() - b.start.getTime());
   const title = props.get('X-WR-CALNAME') ?? props.get('NAME');
   return {format: 'ics', events, skipped, ...(title ? {title: unescapeText(title)} : {})};
 }
@@ -99,7 +109,7 @@ function unfold(text: string): string {
 interface Block {index: number; lines: string[]; complete: boolean}
 
 /** Cuts the lines into VEVENT blocks (own properties only: VALARMs are not needed), VTIMEZONEs and calendar properties. */
-function split(text: string) {
+function* split(text: string) {
   const blocks: Block[] = [];
   const vtimezones: Calendar['vtimezones'] = new Map();
   const props = new Map<string, string>();
@@ -107,7 +117,9 @@ function split(text: string) {
   let sawCalendar = false;
   let event: (Block & {depth: number}) | undefined;
   let zone: string[] | undefined;
+  let count = 0;
   for (const raw of text.split('\n')) {
+    if (++count % 256 === 0) yield;
     const line = raw.trimEnd();
     if (!line.trim()) continue;
     const marker = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i.exec(line);
@@ -341,7 +353,7 @@ function endFor(start: Stamp, rule: EndRule, cal: Calendar): Date | undefined {
  * with it overrides that occurrence of its master: it moves it, or removes it when CANCELLED.
  * Overrides without a master in the file are shown as events of their own.
  */
-function assemble(parsed: Parsed[], cal: Calendar): CalendarEvent[] {
+function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
   const overrides = new Map<string, Parsed[]>();
   const masters = new Set<string>();
   for (const p of parsed) {
@@ -350,6 +362,7 @@ function assemble(parsed: Parsed[], cal: Calendar): CalendarEvent[] {
   }
   const events: CalendarEvent[] = [];
   for (const p of parsed) {
+    yield;
     if (p.recurrenceId && p.uid && masters.has(p.uid)) continue;
     if (p.recurrenceId) {
       events.push(p.base);

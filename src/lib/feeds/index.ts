@@ -1,33 +1,45 @@
 /**
  * One entry point from feed text to events: pick the format (given, or sniffed by
- * `detectFormat`), then hand the text to that format's parser. Parsers are synchronous and
- * never throw. Each is imported on demand, so a page downloads only the parser its feed needs
- * (and never ical.js unless it shows an iCalendar feed).
+ * `detectFormat`), then hand the text to that format's parser. Parsers never throw. Each is
+ * imported on demand, so a page downloads only the parser its feed needs (and never ical.js
+ * unless it shows an iCalendar feed).
+ *
+ * Each parser is written as steps (steps.ts) and run here in slices of about 10 ms with the
+ * event loop running between them, so even a 5 MB feed never holds the page for long; the
+ * synchronous `parseJson`, `parseRss`, … run the same steps in one go.
  */
 import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../model.js';
 import {detectFormat} from './detect.js';
+import {Pacer, runSliced} from './steps.js';
 
 export type FormatChoice = FeedFormat | 'auto';
 
 export async function parseFeed(
   text: string,
   ctx: ParseContext,
-  options: {format?: FormatChoice; contentType?: string; fields?: string} = {}
+  options: {
+    format?: FormatChoice;
+    contentType?: string;
+    fields?: string;
+    /** Shares one time budget with the caller's own sliced work (load-feed.ts: sanitising). */
+    pacer?: Pacer;
+  } = {}
 ): Promise<ParseResult> {
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(text, options.contentType);
+  const pacer = options.pacer ?? new Pacer();
   try {
     switch (format) {
       case 'json':
-        return (await import('./json.js')).parseJson(text, ctx, {fields: options.fields});
+        return await runSliced((await import('./json.js')).jsonSteps(text, ctx, {fields: options.fields}), pacer);
       case 'rss':
       case 'atom':
-        return (await import('./rss.js')).parseRss(text, ctx);
+        return await runSliced((await import('./rss.js')).rssSteps(text, ctx), pacer);
       case 'markdown':
         return (await import('./markdown.js')).parseMarkdown(text, ctx);
       case 'ics':
-        return (await import('./ics.js')).parseIcs(text, ctx);
+        return await runSliced((await import('./ics.js')).icsSteps(text, ctx), pacer);
       case 'jsonld':
-        return (await import('./jsonld.js')).parseJsonLd(text, ctx);
+        return await runSliced((await import('./jsonld.js')).jsonLdSteps(text, ctx), pacer);
     }
   } catch (error) {
     // Parsers promise not to throw; this is the last guard so one bug never breaks the page.

@@ -45,6 +45,7 @@ import {eventsCalendarProfile, lumaProfile, meetupGraphqlProfile, meetupV2Profil
 import {mobilizonGraphqlProfile, radarProfile} from './json-community.js';
 import {gdataFeed, gdataProfile, gdataZone} from './json-gdata.js';
 import {mappedItem, readFieldMap, valueAt, type AliasTable, type FieldMap} from './json-fields.js';
+import {runSync, type Steps} from './steps.js';
 
 // Aliases in order of preference. Keys are case-sensitive, as feeds write them.
 const START_KEYS = ['date', 'start', 'start_time', 'startDate', 'start_date', 'startTime', 'dtstart'] as const;
@@ -113,7 +114,13 @@ export interface JsonOptions {
   fields?: string;
 }
 
+/** Reads a JSON feed in one go. */
 export function parseJson(text: string, ctx: ParseContext, options: JsonOptions = {}): ParseResult {
+  return runSync(jsonSteps(text, ctx, options));
+}
+
+/** `parseJson` as steps (see steps.ts): it may pause after each item. */
+export function* jsonSteps(text: string, ctx: ParseContext, options: JsonOptions = {}): Steps<ParseResult> {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return new FeedError('parse', 'empty', 'The JSON feed is empty.');
   if (/^\s*</.test(body)) {
@@ -154,12 +161,15 @@ export function parseJson(text: string, ctx: ParseContext, options: JsonOptions 
     const reason = error instanceof SkipItem ? error.message : `could not be read (${(error as Error).message})`;
     feed.skipped.push({index, reason});
   };
-  list.items.forEach((item, index) => {
+  const {items} = list;
+  for (let index = 0; index < items.length; index++) {
+    if (index) yield;
     let drafts: EventDraft | EventDraft[];
     try {
-      drafts = draftFor(item, ctx, list, itemFields);
+      drafts = draftFor(items[index], ctx, list, itemFields);
     } catch (error) {
-      return skip(index, error);
+      skip(index, error);
+      continue;
     }
     // Several drafts from one item (Radar's dates) are checked one by one, so one bad date
     // does not hide the others; each is reported under its item's index.
@@ -170,7 +180,7 @@ export function parseJson(text: string, ctx: ParseContext, options: JsonOptions 
         skip(index, error);
       }
     }
-  });
+  }
   distinguishSharedIds(feed.events);
   return feed;
 }

@@ -8,6 +8,7 @@
 import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../model.js';
 import {addDaysIn, parseDateText, type ParsedTime} from '../time.js';
 import {parseInertDocument} from '../trusted-types.js';
+import {runSync, type Steps} from './steps.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function cleanJsonBlock(block: string): string {
 }
 
 /** The JSON values in a JSON-LD document or in an HTML page's ld+json blocks. */
-function readBlocks(source: string): {values: unknown[]; broken: number} {
+function* readBlocks(source: string): Steps<{values: unknown[]; broken: number}> {
   const trimmed = source.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -42,17 +43,47 @@ function readBlocks(source: string): {values: unknown[]; broken: number} {
       return {values: [], broken: 1};
     }
   }
-  const doc = parseInertDocument(source, 'text/html');
   const values: unknown[] = [];
   let broken = 0;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    try {
-      values.push(JSON.parse(cleanJsonBlock(script.textContent ?? '')));
-    } catch {
-      broken++;
+  for (const part of yield* pageParts(source)) {
+    yield;
+    const doc = parseInertDocument(part, 'text/html');
+    for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+      yield;
+      try {
+        values.push(JSON.parse(cleanJsonBlock(script.textContent ?? '')));
+      } catch {
+        broken++;
+      }
     }
   }
   return {values, broken};
+}
+
+/** Above this size a page is not parsed whole (5 MB of HTML hold the page for a tenth of a second). */
+export const BIG_PAGE = 512 * 1024;
+const SCRIPTS_PER_PART = 200;
+
+/**
+ * The HTML to parse: a small page whole; of a big one only its `<script>` elements (those not
+ * inside comments), a few hundred per part, each part parsed when its turn comes. The HTML parser
+ * still decides which of them are ld+json and what their text is. The cut is by pattern, as
+ * `flattenHtml` does for pages with too many tags: a `<script>` written as text inside a
+ * `<textarea>` or `<title>` of a big page would be read as a block.
+ */
+function* pageParts(source: string): Steps<string[]> {
+  if (source.length < BIG_PAGE) return [source];
+  // Left to right, as the HTML tokenizer reads: a comment hides the scripts in it, a script's
+  // text (which may say `<!--`) is taken whole.
+  const scripts: string[] = [];
+  let seen = 0;
+  for (const m of source.matchAll(/<!--[^]*?(?:-->|$)|(<script\b[^>]*>[^]*?(?:<\/script\s*>|$))/gi)) {
+    if (m[1]) scripts.push(m[1]);
+    if (++seen % 1000 === 0) yield;
+  }
+  const parts: string[] = [];
+  for (let k = 0; k < scripts.length; k += SCRIPTS_PER_PART) parts.push(scripts.slice(k, k + SCRIPTS_PER_PART).join('\n'));
+  return parts;
 }
 
 /** Every node typed as an Event, walking arrays and `@graph`, at a bounded depth. */
@@ -141,8 +172,14 @@ function toDraft(node: Json, ctx: ParseContext): EventDraft {
   };
 }
 
+/** Reads JSON-LD (a document, or a page's ld+json blocks) in one go. */
 export function parseJsonLd(source: string, ctx: ParseContext): ParseResult {
-  const {values, broken} = readBlocks(source);
+  return runSync(jsonLdSteps(source, ctx));
+}
+
+/** `parseJsonLd` as steps (see steps.ts): it may pause after each block and each event. */
+export function* jsonLdSteps(source: string, ctx: ParseContext): Steps<ParseResult> {
+  const {values, broken} = yield* readBlocks(source);
   if (!values.length) {
     return broken
       ? new FeedError('parse', 'invalid', 'The JSON-LD on this page is damaged and could not be read.')
@@ -153,14 +190,15 @@ export function parseJsonLd(source: string, ctx: ParseContext): ParseResult {
   const events: CalendarEvent[] = [];
   const skipped: SkippedItem[] = [];
   for (let i = 0; i < broken; i++) skipped.push({index: -1, reason: 'a JSON-LD block is not valid JSON'});
-  nodes.forEach((node, index) => {
+  for (let index = 0; index < nodes.length; index++) {
+    yield;
     try {
-      events.push(finishEvent(toDraft(node, ctx), ctx));
+      events.push(finishEvent(toDraft(nodes[index], ctx), ctx));
     } catch (error) {
       if (!(error instanceof SkipItem)) throw error;
       skipped.push({index, reason: error.message});
     }
-  });
+  }
   if (!events.length && !skipped.length) {
     return new FeedError('parse', 'not-a-feed', 'The JSON-LD on this page describes no events.');
   }

@@ -37,6 +37,7 @@ import {
 } from '../model.js';
 import {addDaysIn, calendarDate, parseDateText, type ParsedTime} from '../time.js';
 import {parseInertDocument} from '../trusted-types.js';
+import {runSync, type Steps} from './steps.js';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -60,7 +61,21 @@ const NS = {
 const NO_EVENT_DATES =
   "This Atom feed lists posts, not event dates, so feedcal cannot tell when anything happens. If it comes from an event calendar (Mobilizon, Gancio, …), use the calendar's ICS feed (e.g. /feed/ics) instead.";
 
+/** Reads an RSS, RDF or Atom feed in one go. */
 export function parseRss(text: string, ctx: ParseContext): ParseResult {
+  return runSync(rssSteps(text, ctx));
+}
+
+/**
+ * `parseRss` as steps (see steps.ts). A big feed is not parsed as one document: one
+ * `parseFromString` of 5 MB holds the page for a third of a second, and its cost grows faster
+ * than the size. `splitFeed` cuts the text between items into parts of `ITEMS_PER_PART` items,
+ * each wrapped in the feed's own prolog, root and channel start tags (namespace declarations and
+ * `xml:base` included) and end tags; each part is a small document, parsed when its turn comes.
+ * When a part is not well-formed (then neither is the whole) or the feed's shape is unusual,
+ * the whole text is parsed as one document, exactly as before.
+ */
+export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (declaresEntities(text)) {
     // Entity declarations are how "billion laughs" blows a few hundred bytes up into gigabytes
     // of text. Chromium's parser does not fetch external entities and libxml2 caps expansion,
@@ -69,32 +84,196 @@ export function parseRss(text: string, ctx: ParseContext): ParseResult {
     return new FeedError('parse', 'invalid', 'The feed declares its own XML entities (<!ENTITY>), which feedcal refuses to expand for safety.');
   }
   if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
+  let source = text;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const parts = yield* splitFeed(source);
+    if (!parts) break;
+    const result = yield* readFeed(parts.length, (k) => {
+      const doc = parseInertDocument(parts[k], 'application/xml');
+      return parserError(doc) ? undefined : doc;
+    }, ctx);
+    if (result) return result;
+    // A part is not well-formed: the whole is not either. Try the usual repairs once.
+    if (attempt) break;
+    const repaired = repairEntities(text);
+    if (repaired === text) break;
+    source = repaired;
+  }
+  // One document: small feeds, unusual shapes, and broken feeds (whose error message should
+  // name the line of the whole text).
   const parsed = parseXml(text);
   if (parsed instanceof FeedError) return parsed;
-  const root = parsed.documentElement;
-  const kind = feedKind(root);
-  if (!kind) {
-    return new FeedError('parse', 'not-a-feed', `The XML document is not RSS or Atom (its root element is <${root.nodeName}>).`);
-  }
-  // RSS 2.0's <channel> has no namespace, RSS 1.0's is in the RSS 1.0 (or 0.90) namespace.
-  const channel = kind === 'atom' ? root : Array.from(root.children).find((el) => el.localName === 'channel') ?? root;
-  const items = kind === 'atom' ? children(root, root.namespaceURI, 'entry') : feedItems(root, channel, kind);
-  const feedTitle = collapse(firstChild(channel, channel.namespaceURI, 'title')?.textContent ?? '') || undefined;
+  return (yield* readFeed(1, () => parsed, ctx))!;
+}
 
+/**
+ * Reads the feed from `count` documents (parts of one feed, in order), each made when its turn
+ * comes. Undefined when a part could not be parsed.
+ */
+function* readFeed(count: number, part: (k: number) => Document | undefined, ctx: ParseContext): Steps<ParseResult | undefined> {
   const events: CalendarEvent[] = [];
   const skipped: SkippedItem[] = [];
   let eventDated = 0;
-  items.forEach((item, index) => {
-    try {
-      const {draft, fromEventNamespace} = readItem(item, kind, ctx);
-      if (fromEventNamespace) eventDated++;
-      events.push(finishEvent(draft, ctx));
-    } catch (error) {
-      skipped.push({index, reason: error instanceof SkipItem ? error.message : `unreadable item: ${(error as Error).message}`});
+  let index = 0;
+  let kind: FeedKind | undefined;
+  let feedTitle: string | undefined;
+  let titleSeen = false;
+  for (let k = 0; k < count; k++) {
+    if (k) yield;
+    const doc = part(k);
+    if (!doc) return undefined;
+    const root = doc.documentElement;
+    kind = feedKind(root);
+    if (!kind) {
+      return new FeedError('parse', 'not-a-feed', `The XML document is not RSS or Atom (its root element is <${root.nodeName}>).`);
     }
-  });
-  if (kind === 'atom' && items.length && !eventDated) return new FeedError('parse', 'no-event-dates', NO_EVENT_DATES);
+    // RSS 2.0's <channel> has no namespace, RSS 1.0's is in the RSS 1.0 (or 0.90) namespace.
+    const found = kind === 'atom' ? root : Array.from(root.children).find((el) => el.localName === 'channel');
+    const channel = found ?? root;
+    const items = kind === 'atom' ? children(root, root.namespaceURI, 'entry') : feedItems(root, channel, kind);
+    // The feed's title is the first <title> of its channel, in whichever part the channel has it.
+    const titleElement = !titleSeen && (found || count === 1) ? firstChild(channel, channel.namespaceURI, 'title') : undefined;
+    if (titleElement) {
+      titleSeen = true;
+      feedTitle = collapse(titleElement.textContent ?? '') || undefined;
+    }
+    for (const item of items) {
+      yield;
+      try {
+        const {draft, fromEventNamespace} = readItem(item, kind, ctx);
+        if (fromEventNamespace) eventDated++;
+        events.push(finishEvent(draft, ctx));
+      } catch (error) {
+        skipped.push({index, reason: error instanceof SkipItem ? error.message : `unreadable item: ${(error as Error).message}`});
+      }
+      index++;
+    }
+  }
+  if (kind === 'atom' && index && !eventDated) return new FeedError('parse', 'no-event-dates', NO_EVENT_DATES);
   return {format: kind === 'atom' ? 'atom' : 'rss', events, skipped, title: feedTitle};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cutting a big feed into parts
+
+/** Items per part: a part parses in a few milliseconds. */
+export const ITEMS_PER_PART = 100;
+
+/** One element seen by `outline`: where it starts, where its content is, where its children start. */
+interface Span {
+  name: string;
+  contentStart: number;
+  contentEnd: number;
+  children: number[];
+}
+
+/**
+ * The texts of the parts, or undefined when the feed is small or its shape is not one that
+ * `readFeed` reads the same in parts: RSS 2.0 (`<rss>` holding one `<channel>`, cut between the
+ * channel's children), RSS 1.0 (`<rdf:RDF>`) and Atom (`<feed>`), cut between the root's children.
+ */
+function* splitFeed(text: string): Steps<string[] | undefined> {
+  // Cheap test first: a small feed is one part.
+  if (text.length < 256 * 1024) return undefined;
+  const shape = yield* outline(text);
+  if (!shape) return undefined;
+  const {root, kids} = shape;
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  let container: Span;
+  if (local(root.name) === 'rss') {
+    if (kids.length !== 1 || local(kids[0].name) !== 'channel') return undefined;
+    container = kids[0];
+  } else if (local(root.name) === 'RDF' || local(root.name) === 'feed') {
+    container = root;
+  } else {
+    return undefined;
+  }
+  const starts = container.children;
+  if (starts.length <= ITEMS_PER_PART * 1.5) return undefined;
+  const head = text.slice(0, container.contentStart);
+  const tail = text.slice(container.contentEnd);
+  const parts: string[] = [];
+  for (let k = 0; k < starts.length; k += ITEMS_PER_PART) {
+    const from = k === 0 ? container.contentStart : starts[k];
+    const to = k + ITEMS_PER_PART < starts.length ? starts[k + ITEMS_PER_PART] : container.contentEnd;
+    parts.push(head + text.slice(from, to) + tail);
+  }
+  return parts;
+}
+
+/**
+ * The root element and its element children, each with the start offsets of its own element
+ * children, read in one linear pass that knows just enough XML to find where elements start
+ * and end: comments, CDATA sections, processing instructions and quoted attribute values are
+ * skipped whole. Undefined when the text is not shaped like one element (it is then parsed
+ * whole, and the XML parser reports what is wrong). A DOCTYPE with an internal subset is left
+ * to the XML parser too.
+ */
+function* outline(text: string): Steps<{root: Span; kids: Span[]} | undefined> {
+  const kids: Span[] = [];
+  let root: Span | undefined;
+  let depth = 0;
+  let steps = 0;
+  let i = text.indexOf('<');
+  while (i >= 0) {
+    if (++steps % 4096 === 0) yield;
+    const next = text.charCodeAt(i + 1);
+    let end: number;
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', i)) end = text.indexOf('-->', i + 4) + 2;
+      else if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i + 9) + 2;
+      else if (depth === 0 && !root && text.startsWith('<!DOCTYPE', i)) {
+        end = tagEnd(text, i);
+        if (end < 0 || text.slice(i, end).includes('[')) return undefined;
+      } else return undefined;
+      if (end < 2) return undefined;
+    } else if (next === 0x3f /* ? */) {
+      end = text.indexOf('?>', i + 2) + 1;
+      if (end < 1) return undefined;
+    } else if (next === 0x2f /* / */) {
+      end = text.indexOf('>', i);
+      if (end < 0 || depth === 0) return undefined;
+      if (depth === 1) root!.contentEnd = i;
+      else if (depth === 2) kids[kids.length - 1].contentEnd = i;
+      depth--;
+    } else {
+      end = tagEnd(text, i);
+      if (end < 0) return undefined;
+      const empty = text.charCodeAt(end - 1) === 0x2f;
+      if (depth <= 1) {
+        const name = /^<([^\s/>]+)/.exec(text.slice(i, Math.min(end + 1, i + 200)))?.[1];
+        if (!name) return undefined;
+        const span: Span = {name, contentStart: end + 1, contentEnd: end + 1, children: []};
+        if (depth === 0) {
+          if (root) return undefined;
+          root = span;
+        } else {
+          root!.children.push(i);
+          kids.push(span);
+        }
+      } else if (depth === 2) {
+        kids[kids.length - 1].children.push(i);
+      }
+      if (!empty) depth++;
+    }
+    i = text.indexOf('<', end + 1);
+  }
+  return root && depth === 0 ? {root, kids} : undefined;
+}
+
+/** The offset of the `>` that ends the tag starting at `start`, skipping quoted values; -1 if none. */
+function tagEnd(text: string, start: number): number {
+  for (let k = start + 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3e) return k;
+    if (c === 0x22 || c === 0x27) {
+      k = text.indexOf(c === 0x22 ? '"' : "'", k + 1);
+      if (k < 0) return -1;
+    } else if (c === 0x3c) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------
