@@ -206,6 +206,7 @@ export class EventListElement extends LitElement {
     (state) => this.applyUrlState(state)
   );
   private facets: Facets = {visible: [], categories: [], locations: [], organizers: []};
+  private facetedEvents?: CalendarEvent[];
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly structuredData = new StructuredData(this);
   private readonly idPrefix = `feedcal-${++instances}`;
@@ -298,13 +299,17 @@ export class EventListElement extends LitElement {
     if (['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields', 'maxBytes', 'refresh'].some((key) => changed.has(key as keyof EventListElement))) {
       this.startLoading();
     }
-    // Lit compares by identity, so a new loader result always counts as a change here.
-    this.facets = this.computeFacets();
-    // After a refresh the open event is a new object with the same id: keep it open.
-    if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     const filtersChanged = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit', 'visitor'].some((key) =>
       changed.has(key as keyof EventListElement)
     );
+    // Filtering runs only when its inputs change: new events (the loader replaces the array),
+    // a filter, the view (the month ignores `when`) or the zone — not for every focus move.
+    if (filtersChanged || this.events !== this.facetedEvents || changed.has('view') || changed.has('timeZone')) {
+      this.facetedEvents = this.events;
+      this.facets = this.computeFacets();
+      // After a refresh the open event is a new object with the same id: keep it open.
+      if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
+    }
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
     const language = uiLanguage(resolveLocale(this));
     if (!requestedLanguages.has(language)) {
@@ -544,6 +549,8 @@ export class EventListElement extends LitElement {
       onFocusDay: (key) => (this.focusedDay = key),
       onOpenDay: (key) => (this.openDay = key),
       onSelectEvent: (event) => this.openEvent(event),
+      narrowLimit: this.shownCount,
+      onMoreNarrow: () => (this.shownCount += this.pageSize),
       renderCards: (events) => renderCards(events, {...this.cardOptions(), dateStyle: 'full', headingLevel: 4}),
     });
   }

@@ -4,7 +4,7 @@
  * (categories with counts, places, organisers) come from what the page allows, and the category
  * counts follow the visitor's other choices, so a chip never promises events that are not there.
  */
-import {filterEvents, type FilterCriteria} from './filter.js';
+import {eventMatcher, filterEvents, type FilterCriteria} from './filter.js';
 import type {CalendarEvent} from './model.js';
 
 export interface Facets {
@@ -25,6 +25,8 @@ export function facetEvents(
   visitor: Omit<FilterCriteria, 'when'>,
   now: Date
 ): Facets {
+  // Sorted once; the visitor's layers only filter, so the page's order (newest first for
+  // `past`) is kept.
   const allowed = filterEvents(events, page, now);
   const locations = new Set<string>();
   const organizers = new Set<string>();
@@ -32,12 +34,9 @@ export function facetEvents(
     event.locations.forEach((place) => locations.add(place));
     if (event.organizer) organizers.add(event.organizer);
   }
-  const visitorCriteria = {...visitor, when: 'all' as const};
-  const beforeCategories = filterEvents(allowed, {...visitorCriteria, categories: []}, now);
+  const beforeCategories = allowed.filter(eventMatcher({...visitor, categories: [], when: 'all'}, now));
   const counts = new Map<string, number>();
   for (const event of beforeCategories) event.categories.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
-  const visible = visitor.categories?.length ? filterEvents(beforeCategories, {categories: visitor.categories, when: 'all'}, now) : beforeCategories;
-  // `when: 'all'` re-sorts soonest first; keep the page's order (newest first for `past`).
-  if (page.when === 'past') visible.reverse();
+  const visible = visitor.categories?.length ? beforeCategories.filter(eventMatcher({categories: visitor.categories, when: 'all'}, now)) : beforeCategories;
   return {visible, categories: [...counts].sort(byCount), locations: sorted(locations), organizers: sorted(organizers)};
 }

@@ -69,11 +69,8 @@ function folded(event: CalendarEvent): FoldedEvent {
 
 const matchesAny = (values: string[], wanted: string[]) => !wanted.length || wanted.some((w) => values.includes(w));
 
-/**
- * Events that pass every criterion, in display order: soonest first, or newest first for
- * `when="past"`. `now` is passed in so the result does not depend on the clock.
- */
-export function filterEvents(events: readonly CalendarEvent[], criteria: FilterCriteria, now: Date): CalendarEvent[] {
+/** A predicate for `criteria`, with the criteria folded once rather than per event. */
+export function eventMatcher(criteria: FilterCriteria, now: Date): (event: CalendarEvent) => boolean {
   const categories = (criteria.categories ?? []).map(foldText);
   const locations = (criteria.locations ?? []).map(foldText);
   const organizers = (criteria.organizers ?? []).map(foldText);
@@ -82,8 +79,9 @@ export function filterEvents(events: readonly CalendarEvent[], criteria: FilterC
   const nowMs = now.getTime();
   const fromMs = criteria.from?.getTime() ?? -Infinity;
   const toMs = criteria.to?.getTime() ?? Infinity;
+  const byText = categories.length || locations.length || organizers.length || words.length;
 
-  const kept = events.filter((event) => {
+  return (event) => {
     const endMs = eventEnd(event).getTime();
     const startMs = event.start.getTime();
     if (when === 'upcoming' && endMs <= nowMs) return false;
@@ -91,13 +89,23 @@ export function filterEvents(events: readonly CalendarEvent[], criteria: FilterC
     // An event is in the window when any part of it overlaps [from, to).
     if (endMs <= fromMs && startMs < fromMs) return false;
     if (startMs >= toMs) return false;
-    if (!categories.length && !locations.length && !organizers.length && !words.length) return true;
+    if (!byText) return true;
     const f = folded(event);
     if (!matchesAny(f.categories, categories)) return false;
     if (!matchesAny(f.places, locations)) return false;
     if (!matchesAny(f.organizer, organizers)) return false;
     return words.every((word) => f.text.includes(word));
-  });
-  const direction = when === 'past' ? -1 : 1;
-  return kept.sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || a.title.localeCompare(b.title));
+  };
+}
+
+/**
+ * Events that pass every criterion, in display order: soonest first, or newest first for
+ * `when="past"`. `now` is passed in so the result does not depend on the clock.
+ */
+export function filterEvents(events: readonly CalendarEvent[], criteria: FilterCriteria, now: Date): CalendarEvent[] {
+  const direction = criteria.when === 'past' ? -1 : 1;
+  // Ties are broken by title with a plain comparison: localeCompare is costly in a sort of thousands.
+  return events
+    .filter(eventMatcher(criteria, now))
+    .sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }

@@ -29,6 +29,12 @@ export interface MonthViewOptions {
   onFocusDay: (key: string) => void;
   onOpenDay: (key: string | undefined) => void;
   onSelectEvent: (event: CalendarEvent) => void;
+  /**
+   * How many of the month's events the narrow fallback list renders. It is in the DOM even
+   * while the container query hides it, so it is kept to a page, with "show more".
+   */
+  narrowLimit: number;
+  onMoreNarrow: () => void;
   /** Renders the events of the open day (and of the narrow fallback list) as cards. */
   renderCards: (events: CalendarEvent[]) => unknown;
 }
@@ -157,7 +163,11 @@ export function renderMonthView(o: MonthViewOptions) {
           ${openEvents.length ? o.renderCards(openEvents) : html`<p class="none">${t.empty}</p>`}
         </section>`
       : nothing}
-    <div class="narrow-list">${monthEvents.length ? o.renderCards(monthEvents) : html`<p class="none">${t.empty}</p>`}</div>
+    <div class="narrow-list">${monthEvents.length
+      ? html`${o.renderCards(monthEvents.slice(0, o.narrowLimit))}${monthEvents.length > o.narrowLimit
+          ? html`<button type="button" part="more" @click=${o.onMoreNarrow}>${t.showMore(monthEvents.length - o.narrowLimit)}</button>`
+          : nothing}`
+      : html`<p class="none">${t.empty}</p>`}</div>
   </section>`;
 }
 
