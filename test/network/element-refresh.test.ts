@@ -41,7 +41,8 @@ describe('<event-list> keeps what it has', function () {
     ]);
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en" controls="search"></event-list>`);
     await oneEvent(el, 'event-list-load');
-    await el.updateComplete;
+    // The filter bar's code loads on first use.
+    await waitUntil(() => el.shadowRoot!.querySelector('input[type="search"]'), 'filter bar', {timeout: 5000});
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     input.value = 'möte';
     input.dispatchEvent(new Event('input'));
