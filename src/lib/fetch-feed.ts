@@ -239,7 +239,7 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
       if (error instanceof FeedError) throw error;
       if (signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut('The feed started to answer but did not finish in time.');
-      throw new FeedError('network', 'offline', 'The connection broke while the feed was loading.', {url: original});
+      throw new FeedError('network', 'interrupted', 'The connection broke while the feed was loading.', {url: original});
     }
   } finally {
     clearTimeout(timeoutId);

@@ -94,6 +94,7 @@ export type FeedErrorCode =
   | 'invalid'
   | 'no-event-dates'
   | 'offline'
+  | 'interrupted'
   | 'cors'
   | 'timeout'
   | 'too-large';

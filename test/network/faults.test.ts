@@ -81,9 +81,11 @@ describe('flaky networks, through <event-list>', function () {
     const src = url('truncated', 'a');
     const r = await render(src);
     expect(r.error?.kind).to.equal('network');
+    expect(r.error?.code).to.equal('interrupted');
     expect(r.error?.message).to.contain('connection broke');
+    expect(r.text).to.contain('The connection broke while the feed was loading.');
     expect((await hitsOf(src)).hits).to.equal(3);
-    ended.push(`truncated → ${r.error?.kind} after 3 requests`);
+    ended.push(`truncated → ${r.error?.kind}/${r.error?.code} after 3 requests`);
   });
 
   it('a body that trickles in loads; with a short timeout it times out', async () => {

@@ -59,6 +59,7 @@ export const da: UiStrings = {
     empty: 'Feedet er tomt.',
     invalid: 'Feedet er beskadiget og kunne ikke læses.',
     'no-event-dates': 'Feedet viser indlæg uden datoer for begivenheder. Brug kalenderens iCalendar-feed (.ics) i stedet.',
+    interrupted: 'Forbindelsen blev afbrudt, mens feedet blev hentet.',
     offline: 'Ingen netværksforbindelse: feedet kunne ikke nås.',
     cors: 'Feedets server tillader ikke, at andre websteder læser det. Bed ejeren om at tillade det (CORS), eller angiv en proxy.',
     timeout: 'Feedet var for længe om at svare.',

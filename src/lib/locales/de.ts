@@ -60,6 +60,7 @@ export const de: UiStrings = {
     empty: 'Der Feed ist leer.',
     invalid: 'Der Feed ist beschädigt und konnte nicht gelesen werden.',
     'no-event-dates': 'Dieser Feed enthält Beiträge ohne Veranstaltungsdaten. Verwenden Sie stattdessen den iCalendar-Feed (.ics) des Kalenders.',
+    interrupted: 'Die Verbindung brach ab, während der Feed geladen wurde.',
     offline: 'Keine Netzwerkverbindung: Der Feed ist nicht erreichbar.',
     cors: 'Der Server des Feeds erlaubt anderen Websites nicht, ihn zu lesen. Bitten Sie den Betreiber, das zu erlauben (CORS), oder richten Sie einen Proxy ein.',
     timeout: 'Der Feed hat zu lange nicht geantwortet.',

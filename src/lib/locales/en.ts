@@ -60,6 +60,7 @@ export const en = {
     empty: 'The feed is empty.',
     invalid: 'The feed is damaged and could not be read.',
     'no-event-dates': 'This feed lists posts without event dates. Use the calendar’s iCalendar (.ics) feed instead.',
+    interrupted: 'The connection broke while the feed was loading.',
     offline: 'No network connection: the feed could not be reached.',
     cors: 'The feed’s server does not allow other sites to read it. Ask its owner to allow it (CORS), or set a proxy.',
     timeout: 'The feed took too long to answer.',

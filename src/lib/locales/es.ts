@@ -59,6 +59,7 @@ export const es: UiStrings = {
     empty: 'El feed está vacío.',
     invalid: 'El feed está dañado y no se pudo leer.',
     'no-event-dates': 'Este feed contiene publicaciones sin fechas de eventos. Usa el feed iCalendar (.ics) del calendario.',
+    interrupted: 'La conexión se cortó mientras se cargaba el feed.',
     offline: 'Sin conexión de red: no se pudo acceder al feed.',
     cors: 'El servidor del feed no permite que otros sitios lo lean. Pide a su propietario que lo permita (CORS) o configura un proxy.',
     timeout: 'El feed tardó demasiado en responder.',

@@ -59,6 +59,7 @@ export const fi: UiStrings = {
     empty: 'Syöte on tyhjä.',
     invalid: 'Syöte on vioittunut, eikä sitä voitu lukea.',
     'no-event-dates': 'Tämä syöte sisältää julkaisuja ilman tapahtumapäiviä. Käytä sen sijaan kalenterin iCalendar-syötettä (.ics).',
+    interrupted: 'Yhteys katkesi syötteen latautuessa.',
     offline: 'Ei verkkoyhteyttä: syötteeseen ei saatu yhteyttä.',
     cors: 'Syötteen palvelin ei salli muiden sivustojen lukea sitä. Pyydä ylläpitäjää sallimaan se (CORS) tai määritä välityspalvelin.',
     timeout: 'Syöte vastasi liian hitaasti.',

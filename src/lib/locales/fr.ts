@@ -61,6 +61,7 @@ export const fr: UiStrings = {
     empty: 'Le flux est vide.',
     invalid: 'Le flux est endommagé et n’a pas pu être lu.',
     'no-event-dates': 'Ce flux contient des articles sans dates d’événement. Utilisez plutôt le flux iCalendar (.ics) du calendrier.',
+    interrupted: 'La connexion a été coupée pendant le chargement du flux.',
     offline: 'Pas de connexion réseau\u00a0: le flux est inaccessible.',
     cors: 'Le serveur du flux n’autorise pas les autres sites à le lire. Demandez à son propriétaire de l’autoriser (CORS) ou configurez un proxy.',
     timeout: 'Le flux a mis trop de temps à répondre.',

@@ -60,6 +60,7 @@ export const it: UiStrings = {
     empty: 'Il feed è vuoto.',
     invalid: 'Il feed è danneggiato e non è stato possibile leggerlo.',
     'no-event-dates': 'Questo feed elenca articoli senza date degli eventi. Usa invece il feed iCalendar (.ics) del calendario.',
+    interrupted: 'La connessione si è interrotta durante il caricamento del feed.',
     offline: 'Nessuna connessione di rete: impossibile raggiungere il feed.',
     cors: 'Il server del feed non consente ad altri siti di leggerlo. Chiedi al proprietario di consentirlo (CORS) o imposta un proxy.',
     timeout: 'Il feed ha impiegato troppo tempo a rispondere.',

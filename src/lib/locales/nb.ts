@@ -59,6 +59,7 @@ export const nb: UiStrings = {
     empty: 'Feeden er tom.',
     invalid: 'Feeden er skadet og kunne ikke leses.',
     'no-event-dates': 'Denne feeden viser innlegg uten arrangementsdatoer. Bruk kalenderens iCalendar-feed (.ics) i stedet.',
+    interrupted: 'Forbindelsen ble brutt mens strømmen ble hentet.',
     offline: 'Ingen nettverkstilkobling: feeden kunne ikke nås.',
     cors: 'Serveren til feeden tillater ikke at andre nettsteder leser den. Be eieren om å tillate det (CORS), eller angi en proxy.',
     timeout: 'Feeden brukte for lang tid på å svare.',

@@ -59,6 +59,7 @@ export const pt: UiStrings = {
     empty: 'O feed está vazio.',
     invalid: 'O feed está danificado e não pôde ser lido.',
     'no-event-dates': 'Este feed lista publicações sem datas de eventos. Use o feed iCalendar (.ics) do calendário.',
+    interrupted: 'A conexão caiu enquanto o feed era carregado.',
     offline: 'Sem conexão de rede: não foi possível acessar o feed.',
     cors: 'O servidor do feed não permite que outros sites o leiam. Peça ao responsável que o permita (CORS) ou configure um proxy.',
     timeout: 'O feed demorou demais para responder.',

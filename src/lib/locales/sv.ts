@@ -59,6 +59,7 @@ export const sv: UiStrings = {
     empty: 'Flödet är tomt.',
     invalid: 'Flödet är trasigt och kunde inte läsas.',
     'no-event-dates': 'Flödet listar inlägg utan evenemangsdatum. Använd kalenderns iCalendar-flöde (.ics) i stället.',
+    interrupted: 'Anslutningen bröts medan flödet hämtades.',
     offline: 'Ingen nätverksanslutning: flödet gick inte att nå.',
     cors: 'Flödets server tillåter inte att andra webbplatser läser det. Be ägaren att tillåta det (CORS), eller ange en proxy.',
     timeout: 'Flödet tog för lång tid att svara.',
