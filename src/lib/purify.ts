@@ -4,7 +4,7 @@
  * DOMPurify the host page uses.
  */
 import createDOMPurify, {type Config} from 'dompurify';
-import {defuseInlineCode, flattenHtml, hasTooManyTags, parseInertDocument} from './trusted-types.js';
+import {defuseInlineCode, flattenHtml, hasTooManyTags} from './trusted-types.js';
 
 const purify = createDOMPurify(window);
 
@@ -27,49 +27,66 @@ const CONFIG: Config = {
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   const el = node as Element;
-  // An empty link would point at the page the widget sits on.
-  for (const name of ['href', 'src']) if (el.getAttribute(name)?.trim() === '') el.removeAttribute(name);
+  // The final word on URLs, whatever DOMPurify's defaults allow (it lets `data:` through on
+  // images): a link only on <a>, to http(s) or mailto; a source only on <img>, from http(s).
+  // An empty one would point at the page the widget sits on.
+  const href = el.getAttribute('href');
+  if (href !== null && (el.tagName !== 'A' || !/^(?:https?|mailto):/i.test(href.trim()))) el.removeAttribute('href');
+  const src = el.getAttribute('src');
+  if (src !== null && (el.tagName !== 'IMG' || !/^https?:/i.test(src.trim()))) el.removeAttribute('src');
   if (el.tagName === 'A') {
-    const href = el.getAttribute('href');
-    if (href && /^https?:/i.test(href)) {
+    if (/^https?:/i.test(el.getAttribute('href') ?? '')) {
       el.setAttribute('target', '_blank');
       el.setAttribute('rel', 'noopener noreferrer');
     }
   }
   if (el.tagName === 'IMG') {
-    const src = el.getAttribute('src') ?? '';
-    // mailto: passes the URI rule but is no image source.
-    if (!/^https?:/i.test(src)) el.remove();
+    // An image without a web source shows nothing but a broken icon.
+    if (!el.hasAttribute('src')) el.remove();
     else {
       el.setAttribute('loading', 'lazy');
       el.setAttribute('referrerpolicy', 'no-referrer');
+      // Feed images often have no text alternative; unnamed, a screen reader reads the file name.
+      if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
     }
   }
 });
 
-/** Sanitised HTML; relative links are resolved against `baseUrl` first so they survive. */
-export function purifyHtml(html: string, baseUrl?: string): string {
+/** The address relative links resolve against, during one `sanitize` call. */
+let baseForCall: string | undefined;
+
+// Relative `href`/`src` are made absolute before DOMPurify checks them against the allowed
+// schemes (which only absolute http(s)/mailto URLs pass), so `/event/1` in a feed's HTML
+// survives as `https://feed.example/event/1`, and whatever it resolves to is still checked.
+purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (!baseForCall || (data.attrName !== 'href' && data.attrName !== 'src')) return;
+  const value = data.attrValue.trim();
+  if (!value || /^[a-z][a-z0-9+.-]*:/i.test(value)) return;
+  try {
+    // The URL parser drops leading control characters, so "\u0001data:…" is not relative:
+    // only a resolution that lands on http(s) is kept.
+    const resolved = new URL(value, baseForCall);
+    data.attrValue = resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : '';
+  } catch {
+    data.attrValue = '';
+  }
+});
+
+function sanitize(html: string, baseUrl: string | undefined, config: Config): unknown {
   // Defused first: DOMPurify's own parse would otherwise raise CSP reports for inline styles/handlers.
   // Pathological markup is shown as its text: parsing it could freeze the page.
   const input = hasTooManyTags(html) ? flattenHtml(html).replace(/</g, '&lt;') : html;
-  const clean = purify.sanitize(defuseInlineCode(input), CONFIG) as string;
-  if (!baseUrl || !/^https?:/i.test(baseUrl)) return clean;
-  // Resolve relative href/src on a parsed copy (DOMParser runs nothing), then sanitise again so
-  // resolution can never turn into something the rules forbid.
-  const doc = parseInertDocument(clean, 'text/html');
-  for (const el of doc.querySelectorAll<HTMLElement>('[href], [src]')) {
-    for (const attribute of ['href', 'src']) {
-      const value = el.getAttribute(attribute);
-      if (value && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-        try {
-          el.setAttribute(attribute, new URL(value, baseUrl).href);
-        } catch {
-          el.removeAttribute(attribute);
-        }
-      }
-    }
+  baseForCall = baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined;
+  try {
+    return purify.sanitize(defuseInlineCode(input), config);
+  } finally {
+    baseForCall = undefined;
   }
-  return purify.sanitize(doc.body.innerHTML, CONFIG) as string;
+}
+
+/** Sanitised HTML; relative links are resolved against `baseUrl`. */
+export function purifyHtml(html: string, baseUrl?: string): string {
+  return sanitize(html, baseUrl, CONFIG) as string;
 }
 
 /**
@@ -77,5 +94,5 @@ export function purifyHtml(html: string, baseUrl?: string): string {
  * to `innerHTML`, so this works under a Trusted Types policy too.
  */
 export function purifyToFragment(html: string, baseUrl?: string): DocumentFragment {
-  return purify.sanitize(purifyHtml(html, baseUrl), {...CONFIG, RETURN_DOM_FRAGMENT: true}) as unknown as DocumentFragment;
+  return sanitize(html, baseUrl, {...CONFIG, RETURN_DOM_FRAGMENT: true}) as DocumentFragment;
 }
