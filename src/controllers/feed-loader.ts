@@ -109,7 +109,7 @@ export class FeedLoader implements ReactiveController {
     let changed = false;
 
     const loads = sources.map(async (source, index) => {
-      const result = await loadFeed(source.src, {...source, ...settings, force, signal: controller.signal});
+      const result = await loadFeed(source.src, {...source, ...settings, force, refreshing: background, signal: controller.signal});
       if (controller.signal.aborted) return;
       if (result instanceof FeedError) {
         failed.push({source, error: result});

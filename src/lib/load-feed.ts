@@ -18,6 +18,11 @@ export interface LoadOptions extends FetchOptions {
   window?: ParseContext['window'];
   /** Keep the last good copy and fall back to it when a refresh fails. Default true. */
   cache?: boolean;
+  /**
+   * A background refresh: also say whether the feed equals the stored copy (`unchanged`). A
+   * first load does not ask, so it never waits for the stored copy to be read.
+   */
+  refreshing?: boolean;
 }
 
 /** A feed read now, or its last good copy when it could not be read now. */
@@ -100,7 +105,7 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
       void writeCachedFeed(key, {bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, etag: fetched.etag, lastModified: fetched.lastModified, fetchedAt});
     }
   }
-  const copy = useCache ? await cachedCopy : undefined;
+  const copy = useCache && options.refreshing ? await cachedCopy : undefined;
   return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
 }
 

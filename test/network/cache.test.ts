@@ -88,6 +88,15 @@ describe('the last good copy of a feed', function () {
     expect(seen.notModified).to.equal(1);
   });
 
+  it('a refresh that gets the same bytes says unchanged; a first load never waits to compare', async () => {
+    const src = `/__feeds/same-${RUN}.json`;
+    await fetch(`${src}?type=application/json`, {method: 'POST', body: JSON.stringify({events: [{id: '1', title: 'Same', start: '2030-02-01T10:00:00Z'}]})});
+    expect(((await loadFeed(src, options)) as LoadedFeed).unchanged).to.equal(undefined);
+    await stored(src);
+    expect(((await loadFeed(src, options)) as LoadedFeed).unchanged, 'not a refresh').to.equal(undefined);
+    expect(((await loadFeed(src, {...options, refreshing: true})) as LoadedFeed).unchanged).to.equal(true);
+  });
+
   it('<event-list> shows the stored copy when the feed fails on a later load', async () => {
     const src = `/fault/seq/element-${RUN}?steps=ok,500`;
     const first = await render(src);
