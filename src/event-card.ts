@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, svg} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {absoluteHttpUrl, type CalendarEvent} from './lib/model.js';
+import {absoluteHttpUrl, hostOf, type CalendarEvent} from './lib/model.js';
 import {formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/filter.js';
 import {highlightPieces} from './lib/highlight.js';
@@ -239,14 +239,6 @@ export class EventCardElement extends LitElement {
         ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       </article>
     `;
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).host || undefined : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,9 +1,9 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {CalendarEvent} from './lib/model.js';
+import {hostOf, type CalendarEvent} from './lib/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/filter.js';
-import {facetEvents, type Facets} from './lib/facets.js';
+import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
 import {formatRelative} from './lib/format.js';
 import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
@@ -13,7 +13,7 @@ import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
 import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
-import type {Control, VisitorFilters} from './views/filter-bar.js';
+import type {Control} from './views/filter-bar.js';
 import {renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
@@ -30,8 +30,6 @@ let instances = 0;
 const requestedLanguages = new Set(['en', 'sv']);
 
 const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
-const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
-const hasVisitorFilters = (f: VisitorFilters) => Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
 
 // The filter bar and the month view are code only some lists need: imported on first use, once.
 type FilterBar = typeof import('./views/filter-bar.js');
@@ -40,14 +38,6 @@ let filterBarLoading: Promise<FilterBar> | undefined;
 type MonthView = typeof import('./views/month-view.js');
 let monthView: MonthView | undefined;
 let monthViewLoading: Promise<MonthView> | undefined;
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url, document.baseURI).host;
-  } catch {
-    return url;
-  }
-};
 
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -504,7 +494,7 @@ export class EventListElement extends LitElement {
       const template = strings.error[error.code];
       const text = typeof template === 'function' ? template(error.detail.status ?? 0) : template;
       // With several sources, say which one failed.
-      return this.loader.sourceCount > 1 ? `${source.label ?? hostOf(source.src)}: ${text}` : text;
+      return this.loader.sourceCount > 1 ? `${source.label ?? hostOf(source.src) ?? source.src}: ${text}` : text;
     });
     return html`<div part="error" role="alert">
       <slot name="error"><p class="error-title">${strings.errorTitle}</p>${[...new Set(messages)].map((m) => html`<p>${m}</p>`)}</slot>

@@ -7,6 +7,22 @@
 import {eventMatcher, filterEvents, type FilterCriteria} from './filter.js';
 import type {CalendarEvent} from './model.js';
 
+/** What the visitor has chosen in the filter bar, on top of the page's attribute filters. */
+export interface VisitorFilters {
+  search: string;
+  categories: string[];
+  location: string;
+  organizer: string;
+  /** `YYYY-MM-DD` from the date inputs, or ''. */
+  from: string;
+  to: string;
+}
+
+export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
+
+export const hasVisitorFilters = (f: VisitorFilters): boolean =>
+  Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
+
 export interface Facets {
   /** What passes both layers, in display order. */
   visible: CalendarEvent[];

@@ -190,6 +190,15 @@ export function absoluteHttpUrl(value: string | undefined | null, base?: string)
   }
 }
 
+/** The host part of a URL (relative ones against the page), for naming a source to a person. */
+export function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url, document.baseURI).host || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Turns what feeds give as a list (an array, a comma string, objects with a name) into clean,
  * de-duplicated strings.

@@ -5,18 +5,9 @@
  */
 import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
+import {NO_VISITOR_FILTERS, type VisitorFilters} from '../lib/facets.js';
 
 export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view';
-
-/** What the visitor has chosen, on top of the page's attribute filters. */
-export interface VisitorFilters {
-  search: string;
-  categories: string[];
-  location: string;
-  organizer: string;
-  from: string;
-  to: string;
-}
 
 
 export interface FilterBarOptions {
@@ -95,7 +86,7 @@ export function renderFilterBar(o: FilterBarOptions) {
     <div class="summary">
       <span class="count" role="status" aria-live="polite">${t.resultCount(o.count)}</span>
       ${o.filtered
-        ? html`<button type="button" class="clear" @click=${() => o.onChange({search: '', categories: [], location: '', organizer: '', from: '', to: ''})}>${t.clearFilters}</button>`
+        ? html`<button type="button" class="clear" @click=${() => o.onChange(NO_VISITOR_FILTERS)}>${t.clearFilters}</button>`
         : nothing}
     </div>
   </div>`;
