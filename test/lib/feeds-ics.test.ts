@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {parseIcs, SERIES_CAP} from '../../src/lib/feeds/ics.js';
 import {unfoldIcsBytes} from '../../src/lib/feeds/ics-unfold.js';
-import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from '../../src/lib/model.js';
+import {FeedError, type CalendarEvent, type ParseContext} from '../../src/lib/model.js';
+import {feedOf as feed} from './feed-helpers.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const SOURCE = 'https://www.example.org/calendar/feed.ics';
@@ -15,10 +16,6 @@ function calendar(event: string, header = ''): string {
   return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//feedcal//tests//EN\r\n${header}BEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:Möte\r\n${event}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
 }
 
-function feed(result: ReturnType<typeof parseIcs>): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected events, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 function only(text: string, context = ctx()): CalendarEvent {
   const {events, skipped} = feed(parseIcs(text, context));

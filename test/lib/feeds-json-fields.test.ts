@@ -2,14 +2,11 @@ import {expect} from '@open-wc/testing';
 import {parseFeed} from '../../src/lib/feeds/index.js';
 import {parseFieldMap, readFieldMap, valueAt} from '../../src/lib/feeds/json-fields.js';
 import {parseJson} from '../../src/lib/feeds/json.js';
-import {FeedError, type ParseContext, type ParseResult, type ParsedFeed} from '../../src/lib/model.js';
+import {FeedError, type ParseContext} from '../../src/lib/model.js';
+import {feedOf} from './feed-helpers.js';
 
 const ctx: ParseContext = {timeZone: 'Europe/Stockholm', source: 'https://forening.example/api/happenings'};
 
-function feedOf(result: ParseResult): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected a feed, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 /** The page author's own JSON shape, as in the JSDoc example of json-fields.ts. */
 const happenings = {

@@ -1,13 +1,10 @@
 import {expect} from '@open-wc/testing';
 import {parseJson} from '../../src/lib/feeds/json.js';
-import {FeedError, type CalendarEvent, type ParseContext, type ParseResult, type ParsedFeed} from '../../src/lib/model.js';
+import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from '../../src/lib/model.js';
+import {feedOf} from './feed-helpers.js';
 
 const ctx: ParseContext = {timeZone: 'Europe/Stockholm', source: 'https://kalender.example.se/api/feed.json'};
 
-function feedOf(result: ParseResult): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected a feed, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 function parse(value: unknown, context = ctx): ParsedFeed {
   return feedOf(parseJson(JSON.stringify(value), context));

@@ -1,14 +1,11 @@
 import {expect} from '@open-wc/testing';
 import {markdownToText, parseMarkdown} from '../../src/lib/feeds/markdown.js';
-import {FeedError, type CalendarEvent, type ParseContext, type ParseResult, type ParsedFeed} from '../../src/lib/model.js';
+import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from '../../src/lib/model.js';
+import {feedOf} from './feed-helpers.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const ctx: ParseContext = {timeZone: STOCKHOLM, source: 'https://kalender.example.se/event/x.md'};
 
-function feedOf(result: ParseResult): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected a feed, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 async function fixture(name: string): Promise<ParsedFeed> {
   const response = await fetch(new URL(`../fixtures/markdown/${name}`, import.meta.url));

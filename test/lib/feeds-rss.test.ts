@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {parseRss} from '../../src/lib/feeds/rss.js';
-import {FeedError, type CalendarEvent, type ParsedFeed, type ParseResult} from '../../src/lib/model.js';
+import {FeedError, type CalendarEvent, type ParsedFeed} from '../../src/lib/model.js';
+import {feedOf as feed} from './feed-helpers.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const ctx = {timeZone: STOCKHOLM, source: 'https://feeds.example.org/feed.xml'};
@@ -9,10 +10,6 @@ async function fixture(name: string): Promise<string> {
   return (await fetch(new URL(`../fixtures/rss/${name}`, import.meta.url))).text();
 }
 
-function feed(result: ParseResult): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected a feed, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 function byTitle(parsed: ParsedFeed, title: string): CalendarEvent {
   const event = parsed.events.find((e) => e.title === title);

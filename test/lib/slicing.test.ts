@@ -13,13 +13,10 @@ import {jsonLdSteps, parseJsonLd} from '../../src/lib/feeds/jsonld.js';
 import {Pacer, runSliced, type Steps} from '../../src/lib/feeds/steps.js';
 import {sanitizeDescriptions} from '../../src/lib/load-feed.js';
 import {FeedError, type CalendarEvent, type ParsedFeed, type ParseResult} from '../../src/lib/model.js';
+import {feedOf as feed} from './feed-helpers.js';
 
 const ctx = {timeZone: 'Europe/Stockholm', source: 'https://feeds.example.org/feed.xml'};
 
-function feed(result: ParseResult): ParsedFeed {
-  if (result instanceof FeedError) throw new Error(`expected a feed, got ${result.code}: ${result.message}`);
-  return result;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (i: number) => `2026-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
