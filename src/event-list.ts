@@ -192,7 +192,7 @@ export class EventListElement extends LitElement {
   private readonly loader = new FeedLoader(this);
   private readonly url = new UrlSync(
     this,
-    () => ({current: this.urlState(), defaults: {...this.urlState(true)}}),
+    () => ({current: this.urlState(), defaults: this.urlState(true)}),
     (state) => this.applyUrlState(state)
   );
   private facets: Facets = {visible: [], categories: [], locations: [], organizers: []};

@@ -74,12 +74,6 @@ const inFlight = new Map<string, SharedRequest>();
 const retryAfterOf = new WeakMap<FeedError, number>();
 const recentFailures = new Map<string, {error: FeedError; until: number}>();
 
-/** Forgets remembered failures (of one feed URL, or all), so the next call asks the server. */
-export function forgetFeedFailures(url?: string, proxy?: string): void {
-  if (url === undefined) recentFailures.clear();
-  else recentFailures.delete(new URL(proxiedUrl(url, proxy), document.baseURI).href);
-}
-
 /**
  * Fetches `url` (resolved against the page). Callers asking for the same URL while a request is
  * under way share it, retries included; the request is aborted only when every caller has

@@ -109,17 +109,6 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
   return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
 }
 
-/**
- * The stored copy of a feed, parsed, without touching the network: for showing something at
- * once while `loadFeed` asks the server. Undefined when there is none or it cannot be read.
- */
-export async function loadCachedFeed(url: string, options: LoadOptions): Promise<LoadedFeed | undefined> {
-  const copy = await readCachedFeed(new URL(proxiedUrl(url, options.proxy), document.baseURI).href);
-  if (!copy) return undefined;
-  const parsed = await parseBytes(copy, url, options);
-  return parsed instanceof FeedError ? undefined : {...parsed, fetchedAt: copy.fetchedAt};
-}
-
 /** bytes → text → events, with sanitised descriptions. */
 async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, url: string, options: LoadOptions): Promise<ParsedFeed | FeedError> {
   const source = new URL(url, document.baseURI).href;

@@ -18,7 +18,8 @@ async function until(check: () => boolean, what: string, timeout = 8000) {
   }
 }
 
-interface Report {
+/** What the page reports back to the test (the test imports this type only). */
+export interface Report {
   violations: string[];
   controls: {innerHtmlThrew: boolean; inlineStyleBlocked: boolean; violationsAfterControls: number};
   states: Record<string, string>;
