@@ -5,8 +5,8 @@ import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
-import {formatRelative} from './lib/format.js';
-import {isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
+import {formatRelative, warmUpFormatters} from './lib/format.js';
+import {hasUiStrings, isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
@@ -21,13 +21,21 @@ import './event-card.js';
 import {EventSourceElement} from './event-source.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
-const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 20;
+/**
+ * Cards drawn in the first frame after the shown events change: about a screenful. The rest of
+ * the page follows once that frame is painted, so a first load or a filter change shows its
+ * result without waiting for cards below the fold.
+ */
+const FIRST_FRAME_CARDS = 8;
 /** Milliseconds of quiet typing before the search filter applies. */
 const SEARCH_DEBOUNCE = 200;
 const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
 let instances = 0;
-/** Languages whose strings were asked for already (bundled ones need no load). */
-const requestedLanguages = new Set(['en', 'sv']);
+/** Each language's strings are loaded once per page, for every list that shows it. */
+const languageLoads = new Map<string, Promise<unknown>>();
+/** Languages whose load has settled; one that failed (offline) stays English, with no retry loop. */
+const triedLanguages = new Set<string>();
 
 const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
 
@@ -48,6 +56,17 @@ function parseByteSize(value: string | undefined): number | undefined {
   if (!match) return undefined;
   const unit = {b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3}[(match[2] ?? 'b').toLowerCase() as 'b'];
   return Math.round(+match[1] * unit) || undefined;
+}
+
+/** Runs `callback` once the next frame is painted, or after 100 ms where no frames run (a hidden tab). */
+function afterNextPaint(callback: () => void) {
+  let done = false;
+  const run = () => {
+    if (!done) callback();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(run));
+  setTimeout(run, 100);
 }
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
@@ -184,6 +203,9 @@ export class EventListElement extends LitElement {
 
   @state() private supplied?: CalendarEvent[];
   @state() private shownCount = 0;
+  /** Only the first screenful of cards is drawn (FIRST_FRAME_CARDS); `restDrawn` settles when the rest is. */
+  @state() private firstScreenOnly = false;
+  private restDrawn?: Promise<void>;
   @state() private visitor: VisitorFilters = NO_VISITOR_FILTERS;
   @state() private focusedDay = '';
   @state() private openDay?: string;
@@ -293,23 +315,19 @@ export class EventListElement extends LitElement {
       changed.has(key as keyof EventListElement)
     );
     // Filtering runs only when its inputs change: new events (the loader replaces the array),
-    // a filter, the view (the month ignores `when`) or the zone — not for every focus move.
-    if (filtersChanged || this.events !== this.facetedEvents || changed.has('view') || changed.has('timeZone')) {
+    // a filter, the view (the month ignores `when`), the zone or the controls (only a filter bar
+    // needs the choices) — not for every focus move.
+    if (filtersChanged || this.events !== this.facetedEvents || changed.has('view') || changed.has('timeZone') || changed.has('controls')) {
+      // A first draw or a new filter result starts at the top: draw what fits first. A refresh
+      // redraws in place (the visitor may be reading card 15).
+      if (filtersChanged || !this.facetedEvents?.length) this.drawFirstScreenFirst();
       this.facetedEvents = this.events;
       this.facets = this.computeFacets();
       // After a refresh the open event is a new object with the same id: keep it open.
       if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     }
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
-    const language = uiLanguage(resolveLocale(this));
-    if (!requestedLanguages.has(language)) {
-      // A language not bundled: load it once, then draw again (cards included) in that language.
-      requestedLanguages.add(language);
-      void loadUiStrings(language).then(() => {
-        this.requestUpdate();
-        this.shadowRoot?.querySelectorAll('event-card').forEach((card) => card.requestUpdate());
-      });
-    }
+    this.waitForLanguage(uiLanguage(resolveLocale(this)));
     if (this.view === 'month' && !monthView) void this.loadMonthView();
     if (this.controls && !filterBar) void this.loadFilterBar();
     if (this.pendingEventId) this.openPendingEvent();
@@ -324,6 +342,43 @@ export class EventListElement extends LitElement {
       this.shadowRoot!.querySelector<HTMLElement>(`td[data-day="${this.focusedDay}"]`)?.focus();
     }
     void this.structuredData.write(this.facets.visible.slice(0, this.shownCount), this.resolvedTimeZone, !this.noStructuredData);
+  }
+
+  /** The language whose strings this list waits for; events are shown once they are here. */
+  private awaitedLanguage?: string;
+
+  /** Loads the strings of a language other than English (in parallel with the feed), then draws again, cards included. */
+  private waitForLanguage(language: string) {
+    if (hasUiStrings(language) || triedLanguages.has(language) || this.awaitedLanguage === language) return;
+    this.awaitedLanguage = language;
+    let load = languageLoads.get(language);
+    if (!load) languageLoads.set(language, (load = loadUiStrings(language).finally(() => triedLanguages.add(language))));
+    void load.then(() => {
+      if (this.awaitedLanguage === language) this.awaitedLanguage = undefined;
+      this.requestUpdate();
+      this.shadowRoot?.querySelectorAll('event-card').forEach((card) => card.requestUpdate());
+    });
+  }
+
+  private drawFirstScreenFirst() {
+    this.firstScreenOnly = true;
+    this.restDrawn ??= new Promise((resolve) =>
+      afterNextPaint(() => {
+        this.firstScreenOnly = false;
+        this.restDrawn = undefined;
+        resolve();
+      })
+    );
+  }
+
+  /** `updateComplete` includes the cards drawn after the first frame. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.restDrawn) {
+      await this.restDrawn;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private async loadFilterBar() {
@@ -350,6 +405,7 @@ export class EventListElement extends LitElement {
       },
       {force}
     );
+    if (this.loader.status === 'loading') setTimeout(() => warmUpFormatters(resolveLocale(this), this.resolvedTimeZone));
   }
 
   private window(now = new Date()) {
@@ -383,7 +439,8 @@ export class EventListElement extends LitElement {
         // The visitor's "to" is the last day they want to see.
         to: lastDay && new Date(lastDay.getTime() + 86_400_000),
       },
-      now
+      now,
+      this.activeControls.length > 0
     );
   }
 
@@ -560,10 +617,12 @@ export class EventListElement extends LitElement {
     const timeZone = this.resolvedTimeZone;
     const status = this.loader.status;
     const dir = isRtl(locale) ? 'rtl' : nothing;
-    if (this.supplied === undefined && status !== 'loaded') {
+    // Events wait for the page's language (a Swedish list never flashes English cards).
+    if (this.supplied === undefined && (status !== 'loaded' || this.awaitedLanguage)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
-      return html`<div dir=${dir}><div part="status" role="status" aria-busy=${status === 'loading'}>
-          ${status === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : nothing}
+      const busy = status === 'loading' || status === 'loaded';
+      return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : nothing}
         </div>
         <div class="fallback"><slot></slot></div></div>`;
     }
@@ -597,6 +656,7 @@ export class EventListElement extends LitElement {
               ...this.cardOptions(),
               events: this.facets.visible,
               shown: this.shownCount,
+              drawn: this.firstScreenOnly ? FIRST_FRAME_CARDS : this.shownCount,
               pageSize: this.pageSize,
               groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
               strings,

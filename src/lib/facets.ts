@@ -39,20 +39,25 @@ export function facetEvents(
   events: readonly CalendarEvent[],
   page: FilterCriteria,
   visitor: Omit<FilterCriteria, 'when'>,
-  now: Date
+  now: Date,
+  /** Whether the choices (categories with counts, places, organisers) are wanted: only a filter bar shows them. */
+  choices = true
 ): Facets {
   // Sorted once; the visitor's layers only filter, so the page's order (newest first for
   // `past`) is kept.
   const allowed = filterEvents(events, page, now);
   const locations = new Set<string>();
   const organizers = new Set<string>();
-  for (const event of allowed) {
-    event.locations.forEach((place) => locations.add(place));
-    if (event.organizer) organizers.add(event.organizer);
-  }
-  const beforeCategories = allowed.filter(eventMatcher({...visitor, categories: [], when: 'all'}, now));
   const counts = new Map<string, number>();
-  for (const event of beforeCategories) event.categories.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+  const hasVisitor = Boolean(visitor.search || visitor.categories?.length || visitor.locations?.length || visitor.organizers?.length || visitor.from || visitor.to);
+  const beforeCategories = hasVisitor ? allowed.filter(eventMatcher({...visitor, categories: [], when: 'all'}, now)) : allowed;
+  if (choices) {
+    for (const event of allowed) {
+      event.locations.forEach((place) => locations.add(place));
+      if (event.organizer) organizers.add(event.organizer);
+    }
+    for (const event of beforeCategories) event.categories.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+  }
   const visible = visitor.categories?.length ? beforeCategories.filter(eventMatcher({categories: visitor.categories, when: 'all'}, now)) : beforeCategories;
   return {visible, categories: [...counts].sort(byCount), locations: sorted(locations), organizers: sorted(organizers)};
 }

@@ -41,33 +41,35 @@ export function eventEnd(event: CalendarEvent): Date {
   return event.allDay ? new Date(event.start.getTime() + 24 * 3600_000) : event.start;
 }
 
-/** An event's text in folded form, computed once per event object: filtering runs per keystroke. */
-interface FoldedEvent {
-  categories: string[];
-  places: string[];
-  organizer: string[];
-  text: string;
-}
+// Folded forms, computed once. Categories, places and organisers repeat across thousands of
+// events, so they are cached per string; the full text (with the description) only when a search
+// needs it, per event object: filtering runs per keystroke.
+const foldedStrings = new Map<string, string>();
+const foldedTexts = new WeakMap<CalendarEvent, string>();
 
-const foldedEvents = new WeakMap<CalendarEvent, FoldedEvent>();
-
-function folded(event: CalendarEvent): FoldedEvent {
-  let entry = foldedEvents.get(event);
-  if (!entry) {
-    entry = {
-      categories: event.categories.map(foldText),
-      places: [...event.locations, event.place?.name ?? ''].map(foldText),
-      organizer: event.organizer ? [foldText(event.organizer)] : [],
-      text: foldText(
-        [event.title, event.description ?? '', event.organizer ?? '', event.place?.name ?? '', event.place?.address ?? '', ...event.locations, ...event.categories].join(' ')
-      ),
-    };
-    foldedEvents.set(event, entry);
+function foldOnce(value: string): string {
+  let result = foldedStrings.get(value);
+  if (result === undefined) {
+    if (foldedStrings.size > 10_000) foldedStrings.clear();
+    result = foldText(value);
+    foldedStrings.set(value, result);
   }
-  return entry;
+  return result;
 }
 
-const matchesAny = (values: string[], wanted: string[]) => !wanted.length || wanted.some((w) => values.includes(w));
+function foldedText(event: CalendarEvent): string {
+  let text = foldedTexts.get(event);
+  if (text === undefined) {
+    const place = event.place;
+    text = foldText([event.title, event.description ?? '', event.organizer ?? '', place?.name ?? '', place?.address ?? '', ...event.locations, ...event.categories].join(' '));
+    foldedTexts.set(event, text);
+  }
+  return text;
+}
+
+/** Whether any of `values`, folded, is one of `wanted` (already folded); true when nothing is wanted. */
+const matchesAny = (values: readonly (string | undefined)[], wanted: string[]) =>
+  !wanted.length || values.some((value) => value !== undefined && wanted.includes(foldOnce(value)));
 
 /** A predicate for `criteria`, with the criteria folded once rather than per event. */
 export function eventMatcher(criteria: FilterCriteria, now: Date): (event: CalendarEvent) => boolean {
@@ -90,11 +92,12 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
     if (endMs <= fromMs && startMs < fromMs) return false;
     if (startMs >= toMs) return false;
     if (!byText) return true;
-    const f = folded(event);
-    if (!matchesAny(f.categories, categories)) return false;
-    if (!matchesAny(f.places, locations)) return false;
-    if (!matchesAny(f.organizer, organizers)) return false;
-    return words.every((word) => f.text.includes(word));
+    if (!matchesAny(event.categories, categories)) return false;
+    if (locations.length && !matchesAny([...event.locations, event.place?.name ?? ''], locations)) return false;
+    if (organizers.length && !matchesAny([event.organizer], organizers)) return false;
+    if (!words.length) return true;
+    const text = foldedText(event);
+    return words.every((word) => text.includes(word));
   };
 }
 
@@ -103,9 +106,22 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
  * `when="past"`. `now` is passed in so the result does not depend on the clock.
  */
 export function filterEvents(events: readonly CalendarEvent[], criteria: FilterCriteria, now: Date): CalendarEvent[] {
-  const direction = criteria.when === 'past' ? -1 : 1;
-  // Ties are broken by title with a plain comparison: localeCompare is costly in a sort of thousands.
-  return events
-    .filter(eventMatcher(criteria, now))
-    .sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  return inOrder(events, criteria.when === 'past' ? -1 : 1).filter(eventMatcher(criteria, now));
+}
+
+const orders = {1: new WeakMap<readonly CalendarEvent[], CalendarEvent[]>(), [-1]: new WeakMap<readonly CalendarEvent[], CalendarEvent[]>()};
+
+/**
+ * `events` soonest first (`direction` 1) or newest first (-1), sorted once per array: a filter
+ * change then only filters. The loader replaces the array when events change, so a cached order
+ * is never stale. Ties are broken by title with a plain comparison (localeCompare is costly in a
+ * sort of thousands).
+ */
+function inOrder(events: readonly CalendarEvent[], direction: 1 | -1): readonly CalendarEvent[] {
+  let sorted = orders[direction].get(events);
+  if (!sorted) {
+    sorted = [...events].sort((a, b) => direction * (a.start.getTime() - b.start.getTime()) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    orders[direction].set(events, sorted);
+  }
+  return sorted;
 }

@@ -96,3 +96,16 @@ export function formatRelative(date: Date, now: Date, locale: string): string {
   }
   return format.format(seconds, 'second');
 }
+
+/**
+ * Builds the formatters a list needs while its feed is still on the way. The first
+ * `Intl.DateTimeFormat` of a locale and zone loads their data, which takes milliseconds better
+ * spent waiting for the network than after the events have arrived.
+ */
+export function warmUpFormatters(locale: string, timeZone: string): void {
+  const now = new Date();
+  const sample: CalendarEvent = {id: '', title: '', start: now, end: new Date(now.getTime() + 3_600_000), allDay: false, categories: [], locations: [], source: ''};
+  formatEventRange(sample, locale, timeZone, now, {timeOnly: true});
+  formatEventRange(sample, locale, timeZone, now);
+  formatGroupHeading(now, 'day', locale, timeZone, now);
+}

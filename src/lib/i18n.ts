@@ -3,13 +3,12 @@
  * element or its nearest ancestor, else the document, else the browser — so a blog sets it once
  * on `<html>`. Dates use that locale through `Intl`; strings come from `locales/<language>.ts`.
  *
- * English and Swedish are bundled (English is the reference every language falls back to, and
- * the first feeds are Swedish); the other languages are loaded on demand with `import()`, so a
- * page pays only for the language it shows. A string a language lacks falls back to English,
+ * English is bundled (it is the reference every language falls back to); the other languages,
+ * Swedish included, are loaded on demand with `import()`, so a page pays only for the language it
+ * shows, and that download runs while the feed is on its way. A string a language lacks falls back to English,
  * key by key, never to a key name.
  */
 import {en, type UiStrings} from './locales/en.js';
-import {sv} from './locales/sv.js';
 
 export type {UiStrings};
 
@@ -17,6 +16,7 @@ type Loader = () => Promise<Partial<UiStrings>>;
 
 /** Languages loaded on demand, by base language subtag. */
 const LOADERS: Record<string, Loader> = {
+  sv: () => import('./locales/sv.js').then((m) => m.sv),
   nb: () => import('./locales/nb.js').then((m) => m.nb),
   da: () => import('./locales/da.js').then((m) => m.da),
   fi: () => import('./locales/fi.js').then((m) => m.fi),
@@ -30,10 +30,7 @@ const LOADERS: Record<string, Loader> = {
 // `no` (the macrolanguage) and `nn` (Nynorsk) readers read Bokmål.
 const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb'};
 
-const loaded = new Map<string, UiStrings>([
-  ['en', en],
-  ['sv', withFallback(sv)],
-]);
+const loaded = new Map<string, UiStrings>([['en', en]]);
 const pending = new Map<string, Promise<UiStrings>>();
 
 /** The BCP 47 tag that applies to `element`. */
@@ -53,11 +50,17 @@ export function uiLanguage(locale: string): string {
 }
 
 /**
- * UI strings for `locale`, synchronously: English, Swedish, or a language already loaded with
+ * UI strings for `locale`, synchronously: English, or a language already loaded with
  * `loadUiStrings`; English for anything else (until it is loaded).
  */
 export function uiStrings(locale: string): UiStrings {
   return loaded.get(uiLanguage(locale)) ?? en;
+}
+
+/** Whether `uiStrings(locale)` already gives that language's own strings (or English is all there is). */
+export function hasUiStrings(locale: string): boolean {
+  const language = uiLanguage(locale);
+  return loaded.has(language) || !LOADERS[language];
 }
 
 /**
@@ -92,7 +95,7 @@ export function loadUiStrings(locale: string): Promise<UiStrings> {
 
 /** Every language that has UI strings (bundled or on demand), as base subtags. */
 export function uiLanguages(): string[] {
-  return ['en', 'sv', ...Object.keys(LOADERS)];
+  return ['en', ...Object.keys(LOADERS)];
 }
 
 /**

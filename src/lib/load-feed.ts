@@ -3,8 +3,8 @@
  * sanitise. And the merge of several sources into one calendar.
  */
 import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
-import {readCachedFeed, writeCachedFeed, type CachedFeed} from './feed-cache.js';
-import {parseFeed, type FormatChoice} from './feeds/index.js';
+import type {CachedFeed} from './feed-cache.js';
+import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from './feeds/index.js';
 import {decodeFeedBytes} from './feeds/decode.js';
 import {Pacer} from './feeds/steps.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
@@ -49,6 +49,15 @@ const knownValidators = new Map<string, Validators>();
 /** Responses already stored: callers sharing one request store it once. */
 const stored = new WeakSet<FetchedFeed>();
 
+/**
+ * The store of last good copies is needed only after a feed has arrived (to keep it) or failed
+ * (to fall back on it), never for the first events to show: it is a chunk of its own.
+ */
+let feedCache: Promise<typeof import('./feed-cache.js')> | undefined;
+const loadFeedCache = () => (feedCache ??= import('./feed-cache.js'));
+const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCachedFeed(key), () => undefined);
+const writeCopy = (key: string, entry: CachedFeed) => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false);
+
 const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
@@ -62,11 +71,15 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
   const {signal} = options;
   const useCache = options.cache !== false;
   const key = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
-  // Read the stored copy while the request is under way; it is needed only if the request fails.
-  const cachedCopy = useCache ? readCachedFeed(key) : Promise.resolve(undefined);
+  preloadParser(likelyFormat(url, options.format));
+  // The stored copy is read only when it is needed: the request failed, the server said "not
+  // modified", or a refresh asks whether the feed changed (then while the request is under way).
+  let copyRead: Promise<CachedFeed | undefined> | undefined;
+  const storedCopy = () => (copyRead ??= useCache ? readCopy(key) : Promise.resolve(undefined));
+  if (options.refreshing) void storedCopy();
   const validators = useCache ? knownValidators.get(key) : undefined;
   const staleOr = async (error: FeedError): Promise<LoadResult> => {
-    const copy = await cachedCopy;
+    const copy = await storedCopy();
     if (signal?.aborted) throw abortError(signal);
     if (!copy) return error;
     const parsed = await parseBytes(copy, url, options);
@@ -78,12 +91,12 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
   try {
     fetched = await fetchFeed(url, {...options, validators});
     if (fetched.notModified) {
-      const copy = await cachedCopy;
+      const copy = await storedCopy();
       if (copy) {
         const parsed = await parseBytes(copy, url, options);
         if (!(parsed instanceof FeedError)) {
           const fetchedAt = new Date();
-          void writeCachedFeed(key, {...copy, fetchedAt});
+          writeCopy(key, {...copy, fetchedAt});
           return {...parsed, fetchedAt, unchanged: true};
         }
       }
@@ -102,10 +115,10 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
     knownValidators.set(key, {etag: fetched.etag, lastModified: fetched.lastModified});
     if (!stored.has(fetched)) {
       stored.add(fetched);
-      void writeCachedFeed(key, {bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, etag: fetched.etag, lastModified: fetched.lastModified, fetchedAt});
+      writeCopy(key, {bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, etag: fetched.etag, lastModified: fetched.lastModified, fetchedAt});
     }
   }
-  const copy = useCache && options.refreshing ? await cachedCopy : undefined;
+  const copy = useCache && options.refreshing ? await storedCopy() : undefined;
   return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
 }
 
@@ -151,6 +164,9 @@ function normalisedTitle(event: CalendarEvent): string {
  * locations of both.
  */
 export function mergeEvents(lists: readonly CalendarEvent[][]): CalendarEvent[] {
+  // One feed has nothing to merge with (its parser already made ids unique): no copies.
+  const nonEmpty = lists.filter((list) => list.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
   const merged: CalendarEvent[] = [];
   const byKey = new Map<string, CalendarEvent>();
   for (const list of lists) {

@@ -37,8 +37,10 @@ export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
 export interface ListViewOptions extends Omit<CardOptions, 'dateStyle' | 'headingLevel'> {
   /** Every event that passes the filters, in display order. */
   events: readonly CalendarEvent[];
-  /** How many of them are rendered. */
+  /** How many of them are shown (the rest is behind "show more"). */
   shown: number;
+  /** How many of the shown are drawn in this frame (the first screenful first); default all. */
+  drawn?: number;
   pageSize: number;
   groupBy: GroupBy;
   strings: UiStrings;
@@ -48,10 +50,10 @@ export interface ListViewOptions extends Omit<CardOptions, 'dateStyle' | 'headin
 }
 
 export function renderListView(o: ListViewOptions) {
-  const shown = o.events.slice(0, o.shown);
+  const remaining = Math.max(0, o.events.length - o.shown);
+  const shown = o.events.slice(0, Math.min(o.shown, o.drawn ?? o.shown));
   const now = new Date();
   const today = dayKey(now, o.timeZone);
-  const remaining = o.events.length - shown.length;
   // Under a day heading a card needs only its time; without headings its title is the heading.
   const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? 2 : 3};
   return html`

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {isRtl, loadUiStrings, uiLanguage, uiLanguages, uiStrings, withFallback, type UiStrings} from '../../src/lib/i18n.js';
+import {hasUiStrings, isRtl, loadUiStrings, uiLanguage, uiLanguages, uiStrings, withFallback, type UiStrings} from '../../src/lib/i18n.js';
 import {en} from '../../src/lib/locales/en.js';
 import {sv} from '../../src/lib/locales/sv.js';
 import {nb} from '../../src/lib/locales/nb.js';
@@ -73,8 +73,13 @@ describe('uiStrings and loadUiStrings', () => {
     it(`uiLanguage(${JSON.stringify(locale)}) is ${JSON.stringify(language)}`, () => expect(uiLanguage(locale)).to.equal(language));
   }
 
-  it('bundles English and Swedish synchronously', () => {
+  it('bundles English only; Swedish is English until loaded, then Swedish synchronously', async () => {
     expect(uiStrings('en-GB').loading).to.equal(en.loading);
+    expect(hasUiStrings('en-GB')).to.equal(true);
+    expect(hasUiStrings('xx'), 'a language we do not have is English, final').to.equal(true);
+    if (!hasUiStrings('sv')) expect(uiStrings('sv').loading).to.equal(en.loading);
+    expect((await loadUiStrings('sv-SE')).loading).to.equal(sv.loading);
+    expect(hasUiStrings('sv')).to.equal(true);
     expect(uiStrings('sv').loading).to.equal(sv.loading);
   });
 

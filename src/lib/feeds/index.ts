@@ -14,6 +14,38 @@ import {Pacer, runSliced} from './steps.js';
 
 export type FormatChoice = FeedFormat | 'auto';
 
+// One import() per parser chunk, shared by `parseFeed` and `preloadParser`.
+const parsers = {
+  json: () => import('./json.js'),
+  rss: () => import('./rss.js'),
+  markdown: () => import('./markdown.js'),
+  ics: () => import('./ics.js'),
+  jsonld: () => import('./jsonld.js'),
+};
+
+/**
+ * The parser a feed at `url` most likely needs: the format asked for, else the one its file
+ * extension names. Only a hint for preloading; `parseFeed` still sniffs the body.
+ */
+export function likelyFormat(url: string, format: FormatChoice = 'auto'): FeedFormat | undefined {
+  if (format !== 'auto') return format;
+  const path = /^[^?#]*/.exec(url)![0].toLowerCase();
+  if (/\.json$/.test(path)) return 'json';
+  if (/\.(ics|ical|ifb|icalendar)$/.test(path)) return 'ics';
+  if (/\.(xml|rss|atom)$|\/(feed|rss)\/?$/.test(path)) return 'rss';
+  if (/\.md$/.test(path)) return 'markdown';
+  return undefined;
+}
+
+/**
+ * Starts downloading a parser while the feed itself is still on its way, so the feed does not
+ * wait for its parser after it arrives. A failed preload is harmless: `parseFeed` imports again.
+ */
+export function preloadParser(format: FeedFormat | undefined): void {
+  const load = format && parsers[format === 'atom' ? 'rss' : format];
+  load?.().catch(() => {});
+}
+
 export async function parseFeed(
   text: string,
   ctx: ParseContext,
@@ -30,16 +62,16 @@ export async function parseFeed(
   try {
     switch (format) {
       case 'json':
-        return await runSliced((await import('./json.js')).jsonSteps(text, ctx, {fields: options.fields}), pacer);
+        return await runSliced((await parsers.json()).jsonSteps(text, ctx, {fields: options.fields}), pacer);
       case 'rss':
       case 'atom':
-        return await runSliced((await import('./rss.js')).rssSteps(text, ctx), pacer);
+        return await runSliced((await parsers.rss()).rssSteps(text, ctx), pacer);
       case 'markdown':
-        return (await import('./markdown.js')).parseMarkdown(text, ctx);
+        return (await parsers.markdown()).parseMarkdown(text, ctx);
       case 'ics':
-        return await runSliced((await import('./ics.js')).icsSteps(text, ctx), pacer);
+        return await runSliced((await parsers.ics()).icsSteps(text, ctx), pacer);
       case 'jsonld':
-        return await runSliced((await import('./jsonld.js')).jsonLdSteps(text, ctx), pacer);
+        return await runSliced((await parsers.jsonld()).jsonLdSteps(text, ctx), pacer);
     }
   } catch (error) {
     // Parsers promise not to throw; this is the last guard so one bug never breaks the page.
