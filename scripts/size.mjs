@@ -29,12 +29,20 @@ const args = new Set(process.argv.slice(2));
  * the entry; `optional` scenarios print "not built" when their chunk does not exist yet.
  */
 const SCENARIOS = [
+  // First load: what a page needs before its first events are painted.
   {name: 'list + JSON feed', chunks: ['json']},
+  // The same on a Swedish page: UI strings other than English are a chunk of their own.
+  {name: 'list + JSON feed, Swedish page', chunks: ['json', 'sv']},
   {name: 'list + RSS feed', chunks: ['rss']},
   {name: 'list + ICS feed', chunks: ['ics']},
   // A JSON feed whose descriptions carry markup: DOMPurify comes in through sanitize.
   {name: 'list + HTML descriptions', chunks: ['json', 'sanitize', 'purify']},
   {name: 'month view', chunks: ['month-view', 'json'], optional: 'month-view'},
+  // After the first paint, without any visitor action: the stored copy is written and the
+  // schema.org data for search engines.
+  {name: 'list + JSON feed, once idle', chunks: ['json', 'feed-cache', 'structured-data']},
+  // A visitor opens a card: its details and the add-to-calendar links.
+  {name: 'list + JSON feed, a card opened', chunks: ['json', 'card-details', 'ics-export']},
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,19 @@
 import {LitElement, html, nothing, svg} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {absoluteHttpUrl, hostOf, type CalendarEvent} from './lib/model.js';
+import type {CalendarEvent} from './lib/model.js';
 import {formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/filter.js';
 import {highlightPieces} from './lib/highlight.js';
-import {resolveLocale, uiStrings, type UiStrings} from './lib/i18n.js';
+import {UiLanguage} from './controllers/ui-language.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
+
+// What only an opened card shows, loaded on the first opening.
+type CardDetails = typeof import('./views/card-details.js');
+let cardDetails: CardDetails | undefined;
+let cardDetailsLoading: Promise<CardDetails> | undefined;
 
 // A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
@@ -83,6 +88,8 @@ export class EventCardElement extends LitElement {
   /** No "read more / show less" button: the details stay as `expanded` says (the list's dialog uses this). */
   @property({attribute: 'no-collapse', type: Boolean}) noCollapse = false;
 
+  private readonly language = new UiLanguage(this);
+
   @state() private richDescription?: DocumentFragment;
   @state() private calendarLinks?: {google: string; outlook: string};
 
@@ -102,8 +109,28 @@ export class EventCardElement extends LitElement {
     if (this.expanded && this.event) void this.loadDetails(this.event);
   }
 
-  /** What only the details need: sanitised HTML (DOMPurify) and calendar links, loaded on demand. */
+  /** `updateComplete` includes what arrives with on-demand code: the language's strings, an opened card's details. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let waiting = this.language.loading ?? this.detailsLoading; waiting; waiting = this.language.loading ?? this.detailsLoading) {
+      await waiting;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  private detailsLoading?: Promise<void>;
+
+  /** What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded on demand. */
   private async loadDetails(event: CalendarEvent) {
+    if (!cardDetails) {
+      this.detailsLoading ??= (cardDetailsLoading ??= import('./views/card-details.js')).then((module) => {
+        cardDetails = module;
+        this.detailsLoading = undefined;
+        this.requestUpdate();
+      });
+      await this.detailsLoading;
+    }
     if (event.descriptionHtml && !this.richDescription) {
       const {sanitizeToFragment} = await import('./lib/sanitize.js');
       const fragment = await sanitizeToFragment(event.descriptionHtml, event.url ?? event.source);
@@ -112,7 +139,7 @@ export class EventCardElement extends LitElement {
     }
     if (!this.noAddToCalendar && !this.calendarLinks) {
       const {googleCalendarUrl, outlookCalendarUrl} = await import('./lib/ics-export.js');
-      const options = {timeZone: this.resolvedTimeZone, organizerLabel: uiStrings(resolveLocale(this)).organizer};
+      const options = {timeZone: this.resolvedTimeZone, organizerLabel: this.language.strings.organizer};
       if (this.event === event) this.calendarLinks = {google: googleCalendarUrl(event, options), outlook: outlookCalendarUrl(event, options)};
     }
   }
@@ -126,19 +153,6 @@ export class EventCardElement extends LitElement {
     if (!event) return;
     if (!this.expanded && !this.dispatchEvent(new EventCardSelectEvent(event))) return;
     this.expanded = !this.expanded;
-  }
-
-  private async downloadIcs() {
-    const event = this.event;
-    if (!event) return;
-    const {toIcs, icsFileName} = await import('./lib/ics-export.js');
-    const text = toIcs([event], {timeZone: this.resolvedTimeZone, organizerLabel: uiStrings(resolveLocale(this)).organizer});
-    const url = URL.createObjectURL(new Blob([text], {type: 'text/calendar;charset=utf-8'}));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = icsFileName(event);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** Text with the search words in `<mark>`; always text nodes, never HTML. */
@@ -168,38 +182,12 @@ export class EventCardElement extends LitElement {
     return html`<p part="description" class="full plain" id="description">${this.marked(event.description ?? '')}</p>`;
   }
 
-  private renderDetails(event: CalendarEvent, strings: UiStrings) {
-    const place = event.place;
-    const where = place?.address ?? (event.locations.join(', ') || place?.name);
-    const online = absoluteHttpUrl(place?.online);
-    const map = openStreetMapUrl(event);
-    const source = event.sourceLabel ?? hostOf(event.source);
-    return html`<dl class="details" part="details">
-      ${where
-        ? html`<div><dt>${strings.address}</dt><dd>${where}${map
-            ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>`
-            : nothing}</dd></div>`
-        : nothing}
-      ${online ? html`<div><dt>${strings.online}</dt><dd><a href=${online} target="_blank" rel="noopener noreferrer">${hostOf(online)}</a></dd></div>` : nothing}
-      ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd>${source}</dd></div>` : nothing}
-    </dl>
-    ${this.noAddToCalendar
-      ? nothing
-      : html`<div class="calendar" role="group" aria-label=${strings.addToCalendar}>
-          <span class="calendar-label">${strings.addToCalendar}:</span>
-          <button type="button" class="link" @click=${() => this.downloadIcs()}>${strings.downloadIcs}</button>
-          ${this.calendarLinks
-            ? html`<a href=${this.calendarLinks.google} target="_blank" rel="noopener noreferrer">${strings.googleCalendar}</a>
-                <a href=${this.calendarLinks.outlook} target="_blank" rel="noopener noreferrer">${strings.outlook}</a>`
-            : nothing}
-        </div>`}`;
-  }
-
   override render() {
     const event = this.event;
     if (!event) return nothing;
-    const locale = resolveLocale(this);
-    const strings = uiStrings(locale);
+    // A card on its own waits for its language's strings (a list waits before drawing cards).
+    if (!this.language.ready) return nothing;
+    const {locale, strings} = this.language;
     const range = formatEventRange(event, locale, this.resolvedTimeZone, new Date(), {
       timeOnly: this.dateStyle === 'time',
       allDayLabel: strings.allDay,
@@ -228,7 +216,14 @@ export class EventCardElement extends LitElement {
             ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li>${c}</li>`)}</ul>`
             : nothing}
           ${this.renderDescription(event, longText)}
-          ${this.expanded ? this.renderDetails(event, strings) : nothing}
+          ${this.expanded && cardDetails
+            ? cardDetails.renderCardDetails(event, {
+                strings,
+                noAddToCalendar: this.noAddToCalendar,
+                calendarLinks: this.calendarLinks,
+                onDownloadIcs: () => cardDetails!.downloadIcs(event, {timeZone: this.resolvedTimeZone, organizerLabel: strings.organizer}),
+              })
+            : nothing}
           <div part="actions">${this.noCollapse
             ? nothing
             : html`<button class="toggle" aria-expanded=${String(this.expanded)}
@@ -240,16 +235,6 @@ export class EventCardElement extends LitElement {
       </article>
     `;
   }
-}
-
-/** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
-export function openStreetMapUrl(event: CalendarEvent): string | undefined {
-  const {lat, lon} = event.place ?? {};
-  if (typeof lat === 'number' && typeof lon === 'number') {
-    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
-  }
-  const query = event.place?.address ?? (event.locations.join(', ') || event.place?.name);
-  return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
 }
 
 defineElement('event-card', EventCardElement);

@@ -1,12 +1,13 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, html, nothing, type CSSResult, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {hostOf, type CalendarEvent} from './lib/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
-import {formatRelative, warmUpFormatters} from './lib/format.js';
-import {hasUiStrings, isRtl, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from './lib/i18n.js';
+import {formatRelative} from './lib/format.js';
+import {isRtl, resolveLocale, type UiStrings} from './lib/i18n.js';
+import {UiLanguage} from './controllers/ui-language.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
@@ -14,7 +15,7 @@ import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
 import type {Control} from './views/filter-bar.js';
-import {renderCards, renderListView} from './views/list-view.js';
+import {prepareCards, renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import './event-card.js';
@@ -32,10 +33,6 @@ const FIRST_FRAME_CARDS = 8;
 const SEARCH_DEBOUNCE = 200;
 const FORMATS = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as const;
 let instances = 0;
-/** Each language's strings are loaded once per page, for every list that shows it. */
-const languageLoads = new Map<string, Promise<unknown>>();
-/** Languages whose load has settled; one that failed (offline) stays English, with no retry loop. */
-const triedLanguages = new Set<string>();
 
 const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
 
@@ -58,15 +55,20 @@ function parseByteSize(value: string | undefined): number | undefined {
   return Math.round(+match[1] * unit) || undefined;
 }
 
-/** Runs `callback` once the next frame is painted, or after 100 ms where no frames run (a hidden tab). */
+/**
+ * Runs `callback` once the next frame is painted and the page is idle (so it delays neither that
+ * frame nor what the page had queued behind it), or after 100 ms at the latest (a hidden tab).
+ */
 function afterNextPaint(callback: () => void) {
+  const later = (run: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(run, {timeout: 100}) : setTimeout(run, 16);
   let done = false;
   const run = () => {
     if (!done) callback();
     done = true;
   };
-  requestAnimationFrame(() => setTimeout(run));
-  setTimeout(run, 100);
+  requestAnimationFrame(() => later(run));
+  setTimeout(run, 200);
 }
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
@@ -212,6 +214,7 @@ export class EventListElement extends LitElement {
   @state() private selected?: CalendarEvent;
 
   private readonly loader = new FeedLoader(this);
+  private readonly language = new UiLanguage(this);
   private readonly url = new UrlSync(
     this,
     () => ({current: this.urlState(), defaults: this.urlState(true)}),
@@ -327,7 +330,6 @@ export class EventListElement extends LitElement {
       if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     }
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
-    this.waitForLanguage(uiLanguage(resolveLocale(this)));
     if (this.view === 'month' && !monthView) void this.loadMonthView();
     if (this.controls && !filterBar) void this.loadFilterBar();
     if (this.pendingEventId) this.openPendingEvent();
@@ -344,22 +346,6 @@ export class EventListElement extends LitElement {
     void this.structuredData.write(this.facets.visible.slice(0, this.shownCount), this.resolvedTimeZone, !this.noStructuredData);
   }
 
-  /** The language whose strings this list waits for; events are shown once they are here. */
-  private awaitedLanguage?: string;
-
-  /** Loads the strings of a language other than English (in parallel with the feed), then draws again, cards included. */
-  private waitForLanguage(language: string) {
-    if (hasUiStrings(language) || triedLanguages.has(language) || this.awaitedLanguage === language) return;
-    this.awaitedLanguage = language;
-    let load = languageLoads.get(language);
-    if (!load) languageLoads.set(language, (load = loadUiStrings(language).finally(() => triedLanguages.add(language))));
-    void load.then(() => {
-      if (this.awaitedLanguage === language) this.awaitedLanguage = undefined;
-      this.requestUpdate();
-      this.shadowRoot?.querySelectorAll('event-card').forEach((card) => card.requestUpdate());
-    });
-  }
-
   private drawFirstScreenFirst() {
     this.firstScreenOnly = true;
     this.restDrawn ??= new Promise((resolve) =>
@@ -371,11 +357,11 @@ export class EventListElement extends LitElement {
     );
   }
 
-  /** `updateComplete` includes the cards drawn after the first frame. */
+  /** `updateComplete` includes the language's strings and the cards drawn after the first frame. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.restDrawn) {
-      await this.restDrawn;
+    for (let waiting = this.language.loading ?? this.restDrawn; waiting; waiting = this.language.loading ?? this.restDrawn) {
+      await waiting;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -405,7 +391,7 @@ export class EventListElement extends LitElement {
       },
       {force}
     );
-    if (this.loader.status === 'loading') setTimeout(() => warmUpFormatters(resolveLocale(this), this.resolvedTimeZone));
+    if (this.loader.status === 'loading') setTimeout(() => prepareCards(resolveLocale(this), this.resolvedTimeZone));
   }
 
   private window(now = new Date()) {
@@ -576,12 +562,16 @@ export class EventListElement extends LitElement {
     };
   }
 
+  /** Styles that travel with on-demand code (month view, filter bar), adopted once they are here. */
+  private adoptStyles(styles: CSSResult) {
+    const root = this.shadowRoot!;
+    const sheet = styles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   private renderMonth(strings: UiStrings, locale: string, timeZone: string) {
     if (!monthView) return html`<div part="status" role="status">${strings.loading}</div>`;
-    const root = this.shadowRoot!;
-    const sheet = monthView.monthStyles.styleSheet;
-    // The month view's styles travel with its code; adopt them once.
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.adoptStyles(monthView.monthStyles);
     const {year, month} = this.shownMonth;
     return monthView.renderMonthView({
       year,
@@ -612,13 +602,12 @@ export class EventListElement extends LitElement {
   }
 
   override render() {
-    const locale = resolveLocale(this);
-    const strings = uiStrings(locale);
+    const {locale, strings} = this.language;
     const timeZone = this.resolvedTimeZone;
     const status = this.loader.status;
     const dir = isRtl(locale) ? 'rtl' : nothing;
     // Events wait for the page's language (a Swedish list never flashes English cards).
-    if (this.supplied === undefined && (status !== 'loaded' || this.awaitedLanguage)) {
+    if (this.supplied === undefined && (status !== 'loaded' || !this.language.ready)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
@@ -630,6 +619,7 @@ export class EventListElement extends LitElement {
     const controls = this.activeControls;
     const count = this.facets.visible.length;
     const month = this.view === 'month';
+    if (controls.length && filterBar) this.adoptStyles(filterBar.filterBarStyles);
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.handleSelect(e)}>
       ${controls.length && filterBar
         ? filterBar.renderFilterBar({

@@ -1,7 +1,8 @@
 /**
  * schema.org `Event` JSON-LD for the events a list shows, written to the light DOM where
  * crawlers read it (a shadow root is invisible to them). The JSON code is imported on first
- * use, and the script is rewritten only when the shown events change, not on every update.
+ * use, once the page is idle, and the script is rewritten only when the shown events change,
+ * not on every update.
  */
 import type {CalendarEvent} from '../lib/model.js';
 import {trustedJsonLd} from '../lib/trusted-types.js';
@@ -22,6 +23,9 @@ export class StructuredData {
       this.script = undefined;
       return;
     }
+    // Search engines can wait for the page to be idle; the visitor's first frame cannot.
+    await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, {timeout: 1000}) : setTimeout(resolve, 50)));
+    if (this.written !== key) return;
     const {structuredDataScript} = await import('../lib/structured-data.js');
     if (this.written !== key) return; // a newer list arrived while the module loaded
     // Trusted Types count script text as a sink even for JSON; a page that refuses our policy

@@ -56,7 +56,12 @@ const stored = new WeakSet<FetchedFeed>();
 let feedCache: Promise<typeof import('./feed-cache.js')> | undefined;
 const loadFeedCache = () => (feedCache ??= import('./feed-cache.js'));
 const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCachedFeed(key), () => undefined);
-const writeCopy = (key: string, entry: CachedFeed) => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false);
+/** Stores a copy once the page is idle: storing megabytes must not hold up the first events. */
+const writeCopy = (key: string, entry: CachedFeed) => {
+  const write = () => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(write, {timeout: 2000});
+  else setTimeout(write, 50);
+};
 
 const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
 

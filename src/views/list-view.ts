@@ -3,13 +3,13 @@
  * cards at a time with "show more" for the rest. Template functions; `<event-list>` keeps the
  * state and passes it in.
  */
-import {html, nothing} from 'lit';
+import {html, nothing, type CSSResultOrNative, type LitElement} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CalendarEvent} from '../lib/model.js';
 import type {UiStrings} from '../lib/i18n.js';
-import {formatGroupHeading} from '../lib/format.js';
+import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
 import {groupEvents, type GroupBy} from '../lib/group.js';
-import {dayKey} from '../lib/time.js';
+import {dayKey, zoneOffset} from '../lib/time.js';
 
 const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
   .map((part) => `${part}:card__${part}`)
@@ -23,6 +23,18 @@ export interface CardOptions {
   noAddToCalendar: boolean;
   dateStyle: 'time' | 'full';
   headingLevel: number;
+}
+
+/**
+ * Gets ready, while the feed is still on its way, what the first cards would otherwise build
+ * after it arrives: the cards' stylesheet (Lit parses it when the first card is created) and
+ * the date formatters and the zone's offsets (the first answer `Intl` gives for a zone is slow).
+ */
+export function prepareCards(locale: string, timeZone: string): void {
+  zoneOffset(timeZone, Date.now());
+  const card = customElements.get('event-card') as (typeof LitElement & {elementStyles: CSSResultOrNative[]}) | undefined;
+  for (const style of card?.elementStyles ?? []) void (style as {styleSheet?: CSSStyleSheet}).styleSheet;
+  warmUpFormatters(locale, timeZone);
 }
 
 /** A real list of `<event-card>`s, keyed by event id so a card keeps its state across updates. */

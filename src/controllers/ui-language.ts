@@ -1,0 +1,55 @@
+/**
+ * The UI strings of the element's language, loaded on demand. English is bundled; any other
+ * language is imported once per page (in parallel with the feed) and every element waiting for
+ * it draws again when it arrives. Until then `ready` is false, so an element can hold back
+ * rather than flash English text on a Swedish page. A language whose load failed (offline)
+ * stays English, without a retry on every update.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {hasUiStrings, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from '../lib/i18n.js';
+
+const loads = new Map<string, Promise<unknown>>();
+const tried = new Set<string>();
+
+export class UiLanguage implements ReactiveController {
+  private awaited?: string;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** The host's locale (BCP 47), from `lang` on it or its nearest ancestor. */
+  get locale(): string {
+    return resolveLocale(this.host);
+  }
+
+  get strings(): UiStrings {
+    return uiStrings(this.locale);
+  }
+
+  /** Whether the strings are the language's own (or as final as they will get). */
+  get ready(): boolean {
+    return this.awaited === undefined;
+  }
+
+  /** Settles when the awaited language has arrived (and the host has been asked to draw again). */
+  get loading(): Promise<unknown> | undefined {
+    return this.awaited === undefined ? undefined : loads.get(this.awaited);
+  }
+
+  hostUpdate() {
+    const language = uiLanguage(this.locale);
+    if (hasUiStrings(language) || tried.has(language)) {
+      this.awaited = undefined;
+      return;
+    }
+    if (this.awaited === language) return;
+    this.awaited = language;
+    let load = loads.get(language);
+    if (!load) loads.set(language, (load = loadUiStrings(language).finally(() => tried.add(language))));
+    void load.then(() => {
+      if (this.awaited === language) this.awaited = undefined;
+      this.host.requestUpdate();
+    });
+  }
+}

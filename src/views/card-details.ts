@@ -1,0 +1,65 @@
+/**
+ * What an `<event-card>` shows only once it is opened: the address with a map link, the online
+ * link, the source feed and the add-to-calendar actions. Loaded with `import()` on the first
+ * opening, so a list of closed cards never pays for it.
+ */
+import {html, nothing} from 'lit';
+import {absoluteHttpUrl, hostOf, type CalendarEvent} from '../lib/model.js';
+import type {UiStrings} from '../lib/i18n.js';
+
+export interface CardDetailsOptions {
+  strings: UiStrings;
+  noAddToCalendar: boolean;
+  /** Google and Outlook links, once ics-export.ts has made them. */
+  calendarLinks?: {google: string; outlook: string};
+  onDownloadIcs: () => void;
+}
+
+export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
+  const {strings} = o;
+  const place = event.place;
+  const where = place?.address ?? (event.locations.join(', ') || place?.name);
+  const online = absoluteHttpUrl(place?.online);
+  const map = openStreetMapUrl(event);
+  const source = event.sourceLabel ?? hostOf(event.source);
+  return html`<dl class="details" part="details">
+      ${where
+        ? html`<div><dt>${strings.address}</dt><dd>${where}${map
+            ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>`
+            : nothing}</dd></div>`
+        : nothing}
+      ${online ? html`<div><dt>${strings.online}</dt><dd><a href=${online} target="_blank" rel="noopener noreferrer">${hostOf(online)}</a></dd></div>` : nothing}
+      ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd>${source}</dd></div>` : nothing}
+    </dl>
+    ${o.noAddToCalendar
+      ? nothing
+      : html`<div class="calendar" role="group" aria-label=${strings.addToCalendar}>
+          <span class="calendar-label">${strings.addToCalendar}:</span>
+          <button type="button" class="link" @click=${o.onDownloadIcs}>${strings.downloadIcs}</button>
+          ${o.calendarLinks
+            ? html`<a href=${o.calendarLinks.google} target="_blank" rel="noopener noreferrer">${strings.googleCalendar}</a>
+                <a href=${o.calendarLinks.outlook} target="_blank" rel="noopener noreferrer">${strings.outlook}</a>`
+            : nothing}
+        </div>`}`;
+}
+
+/** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
+export function openStreetMapUrl(event: CalendarEvent): string | undefined {
+  const {lat, lon} = event.place ?? {};
+  if (typeof lat === 'number' && typeof lon === 'number') {
+    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  }
+  const query = event.place?.address ?? (event.locations.join(', ') || event.place?.name);
+  return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
+}
+
+/** Saves the event as an .ics file (a download the browser hands to the calendar app). */
+export async function downloadIcs(event: CalendarEvent, options: {timeZone: string; organizerLabel: string}) {
+  const {toIcs, icsFileName} = await import('../lib/ics-export.js');
+  const url = URL.createObjectURL(new Blob([toIcs([event], options)], {type: 'text/calendar;charset=utf-8'}));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = icsFileName(event);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
