@@ -39,6 +39,7 @@ import {addDaysIn, calendarDate, parseDateText, type ParsedTime} from '../time.j
 import {parseInertDocument} from '../trusted-types.js';
 import {runSync, type Steps} from './steps.js';
 import {declaresEntities, parseXml, parserError, repairEntities, splitFeed} from './xml-text.js';
+import {readXmlTree, type XmlElement, type XmlTree} from './xml-tree.js';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -68,13 +69,16 @@ export function parseRss(text: string, ctx: ParseContext): ParseResult {
 }
 
 /**
- * `parseRss` as steps (see steps.ts). A big feed is not parsed as one document: one
- * `parseFromString` of 5 MB holds the page for a third of a second, and its cost grows faster
- * than the size. `splitFeed` cuts the text between items into parts of `ITEMS_PER_PART` items,
- * each wrapped in the feed's own prolog, root and channel start tags (namespace declarations and
- * `xml:base` included) and end tags; each part is a small document, parsed when its turn comes.
- * When a part is not well-formed (then neither is the whole) or the feed's shape is unusual,
- * the whole text is parsed as one document, exactly as before.
+ * `parseRss` as steps (see steps.ts). Well-formed feeds in plain XML (nearly all) are read by
+ * the light reader of xml-tree.ts, with pauses, without DOMParser: one `parseFromString` of
+ * 5 MB holds the page for a third of a second, several times what the light reader takes.
+ *
+ * The other feeds go to DOMParser, and a big one is not parsed as one document, since the cost
+ * of one parse grows faster than the size. `splitFeed` cuts the text between items into parts of
+ * `ITEMS_PER_PART` items, each wrapped in the feed's own prolog, root and channel start tags
+ * (namespace declarations and `xml:base` included) and end tags; each part is a small document,
+ * parsed when its turn comes. When a part is not well-formed (then neither is the whole) or the
+ * feed's shape is unusual, the whole text is parsed as one document.
  */
 export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (declaresEntities(text)) {
@@ -87,6 +91,9 @@ export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
   let source = text;
   for (let attempt = 0; attempt < 2; attempt++) {
+    // The light reader declines everything it cannot read exactly as DOMParser would.
+    const tree = yield* readXmlTree(source);
+    if (tree) return (yield* readFeed(1, () => tree, ctx))!;
     const parts = yield* splitFeed(source);
     if (!parts) break;
     const result = yield* readFeed(parts.length, (k) => {
@@ -111,7 +118,7 @@ export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
  * Reads the feed from `count` documents (parts of one feed, in order), each made when its turn
  * comes. Undefined when a part could not be parsed.
  */
-function* readFeed(count: number, part: (k: number) => Document | undefined, ctx: ParseContext): Steps<ParseResult | undefined> {
+function* readFeed(count: number, part: (k: number) => XmlTree | undefined, ctx: ParseContext): Steps<ParseResult | undefined> {
   const events: CalendarEvent[] = [];
   const skipped: SkippedItem[] = [];
   let eventDated = 0;
@@ -159,7 +166,7 @@ function* readFeed(count: number, part: (k: number) => Document | undefined, ctx
 
 type FeedKind = 'rss' | 'rdf' | 'atom';
 
-function feedKind(root: Element): FeedKind | undefined {
+function feedKind(root: XmlElement): FeedKind | undefined {
   // RSS 2.0 has no namespace, but a few writers add a default one (UserLand's rss2); items then share it.
   if (root.localName === 'rss') return 'rss';
   if (root.localName === 'RDF' && root.namespaceURI === NS.rdf) return 'rdf';
@@ -167,7 +174,7 @@ function feedKind(root: Element): FeedKind | undefined {
   return undefined;
 }
 
-function feedItems(root: Element, channel: Element, kind: FeedKind): Element[] {
+function feedItems(root: XmlElement, channel: XmlElement, kind: FeedKind): XmlElement[] {
   if (kind === 'rdf') return Array.from(root.children).filter((el) => el.localName === 'item');
   // RSS 2.0 items live in <channel>; a few 0.9x-style feeds put them beside it.
   const inChannel = children(channel, channel.namespaceURI, 'item');
@@ -177,25 +184,28 @@ function feedItems(root: Element, channel: Element, kind: FeedKind): Element[] {
 // ---------------------------------------------------------------------------------------------
 // One item
 
-/** Child elements of one item, grouped by namespace and local name, built once per item. */
+/**
+ * Child elements of one item, grouped by local name, built once per item. Lookups by local name
+ * alone, then namespace, spare building a "namespace name" key string per child and per lookup.
+ */
 class Fields {
-  private readonly map = new Map<string, Element[]>();
+  private readonly byName = new Map<string, XmlElement[]>();
 
-  constructor(readonly item: Element) {
-    for (const el of Array.from(item.children)) {
-      const key = `${el.namespaceURI ?? ''} ${el.localName}`;
-      const list = this.map.get(key);
+  constructor(readonly item: XmlElement) {
+    for (const el of item.children) {
+      const list = this.byName.get(el.localName);
       if (list) list.push(el);
-      else this.map.set(key, [el]);
+      else this.byName.set(el.localName, [el]);
     }
   }
 
-  all(ns: string | null, name: string): Element[] {
-    return this.map.get(`${ns ?? ''} ${name}`) ?? [];
+  all(ns: string | null, name: string): XmlElement[] {
+    const list = this.byName.get(name);
+    return list ? list.filter((el) => sameNamespace(el, ns)) : [];
   }
 
-  first(ns: string | null, name: string): Element | undefined {
-    return this.map.get(`${ns ?? ''} ${name}`)?.[0];
+  first(ns: string | null, name: string): XmlElement | undefined {
+    return this.byName.get(name)?.find((el) => sameNamespace(el, ns));
   }
 
   /** Trimmed text of the first such element, or undefined when absent or empty. */
@@ -204,13 +214,17 @@ class Fields {
   }
 }
 
+function sameNamespace(el: XmlElement, ns: string | null): boolean {
+  return (el.namespaceURI ?? '') === (ns ?? '');
+}
+
 interface ItemReading {
   draft: EventDraft;
   /** The start came from an event vocabulary rather than a publication date. */
   fromEventNamespace: boolean;
 }
 
-function readItem(item: Element, kind: FeedKind, ctx: ParseContext): ItemReading {
+function readItem(item: XmlElement, kind: FeedKind, ctx: ParseContext): ItemReading {
   const f = new Fields(item);
   const core = item.namespaceURI; // RSS 2.0: none; RSS 1.0: rss1 (or 0.90); Atom: atom
   const draft: EventDraft = {categories: [], locations: []};
@@ -258,7 +272,7 @@ function readItem(item: Element, kind: FeedKind, ctx: ParseContext): ItemReading
   return {draft, fromEventNamespace};
 }
 
-function readLinkAndId(f: Fields, item: Element, kind: FeedKind, core: string | null, ctx: ParseContext, draft: EventDraft): void {
+function readLinkAndId(f: Fields, item: XmlElement, kind: FeedKind, core: string | null, ctx: ParseContext, draft: EventDraft): void {
   if (kind === 'atom') {
     const links = f.all(core, 'link');
     const alternate =
@@ -374,9 +388,9 @@ function authorName(f: Fields, kind: FeedKind, core: string | null): string | un
   return named || (author && !author.includes('@') ? author : undefined);
 }
 
-function readImage(f: Fields, item: Element, kind: FeedKind, core: string | null, ctx: ParseContext): string | undefined {
-  const isImage = (el: Element) => /^image\//i.test(el.getAttribute('type') ?? '');
-  const candidates: Array<[Element, string | null]> = [];
+function readImage(f: Fields, item: XmlElement, kind: FeedKind, core: string | null, ctx: ParseContext): string | undefined {
+  const isImage = (el: XmlElement) => /^image\//i.test(el.getAttribute('type') ?? '');
+  const candidates: Array<[XmlElement, string | null]> = [];
   if (kind === 'atom') {
     for (const link of f.all(core, 'link')) if (link.getAttribute('rel') === 'enclosure' && isImage(link)) candidates.push([link, link.getAttribute('href')]);
   }
@@ -409,16 +423,16 @@ function readPlace(f: Fields, locations: string[]): Place | undefined {
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function children(parent: Element, ns: string | null, name: string): Element[] {
+function children(parent: XmlElement, ns: string | null, name: string): XmlElement[] {
   return Array.from(parent.children).filter((el) => el.localName === name && (el.namespaceURI ?? null) === ns);
 }
 
-function firstChild(parent: Element, ns: string | null, name: string): Element | undefined {
+function firstChild(parent: XmlElement, ns: string | null, name: string): XmlElement | undefined {
   return children(parent, ns, name)[0];
 }
 
 /** Atom text constructs: `type="html"` holds escaped HTML, `xhtml` a div; the result is plain text. */
-function atomText(el: Element | undefined): string | undefined {
+function atomText(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   if (type === 'html') return htmlToText(el.textContent ?? '');
@@ -429,7 +443,7 @@ function atomText(el: Element | undefined): string | undefined {
  * An xCal property's value: RFC 6321 nests it (`<dtstart><date-time>…</date-time></dtstart>`),
  * older xCal in RSS (Trumba) writes it as the element's text.
  */
-function xcalValue(el: Element | undefined): string | undefined {
+function xcalValue(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
   const value = Array.from(el.children).find((c) => c.localName !== 'parameters');
   return (value ?? el).textContent?.trim() || undefined;
@@ -445,10 +459,10 @@ function collapse(text: string | undefined): string {
 }
 
 /** Resolves `value` against the element's `xml:base` chain and the feed URL; http(s) only. */
-function resolveAgainstBase(el: Element | undefined, value: string | null | undefined, ctx: ParseContext): string | undefined {
+function resolveAgainstBase(el: XmlElement | undefined, value: string | null | undefined, ctx: ParseContext): string | undefined {
   if (!value?.trim()) return undefined;
   const bases: string[] = [];
-  for (let node: Element | null = el ?? null; node; node = node.parentElement) {
+  for (let node: XmlElement | null = el ?? null; node; node = node.parentElement) {
     const base = node.getAttributeNS(NS.xml, 'base');
     if (base) bases.push(base);
   }

@@ -116,7 +116,7 @@ function* outline(text: string): Steps<{root: Span; kids: Span[]} | undefined> {
 }
 
 /** The offset of the `>` that ends the tag starting at `start`, skipping quoted values; -1 if none. */
-function tagEnd(text: string, start: number): number {
+export function tagEnd(text: string, start: number): number {
   for (let k = start + 1; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === 0x3e) return k;
