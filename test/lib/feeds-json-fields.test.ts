@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {parseFeed} from '../../src/lib/feeds/index.js';
 import {parseFieldMap, readFieldMap, valueAt} from '../../src/lib/feeds/json-fields.js';
-import {parseJson} from '../../src/lib/feeds/json.js';
+import {readJson} from '../../src/lib/feeds/json.js';
 import {FeedError, type ParseContext} from '../../src/lib/model.js';
 import {feedOf} from './feed-helpers.js';
 
@@ -69,8 +69,8 @@ describe('custom JSON fields', () => {
   describe('parseJson with fields', () => {
     const fields = 'list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, image: images.0.url';
 
-    it('reads the author’s JSON through the mapping; mapped fields beat the usual aliases', () => {
-      const feed = feedOf(parseJson(JSON.stringify(happenings), ctx, {fields}));
+    it('reads the author’s JSON through the mapping; mapped fields beat the usual aliases', async () => {
+      const feed = feedOf(await readJson(JSON.stringify(happenings), ctx, {fields}));
       expect(feed.events).to.have.length(1);
       const event = feed.events[0];
       expect(event.title).to.equal('Möte');
@@ -91,8 +91,8 @@ describe('custom JSON fields', () => {
       ['unknown names are ignored, the rest applies', 'list: data.results, title: name, colour: x, start: when.begins', {title: 'Möte'}],
     ];
     for (const [name, map, expected] of cases) {
-      it(name, () => {
-        const feed = feedOf(parseJson(JSON.stringify(happenings), ctx, {fields: map}));
+      it(name, async () => {
+        const feed = feedOf(await readJson(JSON.stringify(happenings), ctx, {fields: map}));
         if ('count' in expected) {
           expect(feed.events).to.have.length(expected.count as number);
           return;
@@ -105,24 +105,24 @@ describe('custom JSON fields', () => {
       });
     }
 
-    it('a list path that is not an array is a not-a-feed error naming the path', () => {
-      const result = parseJson(JSON.stringify(happenings), ctx, {fields: 'list: data.missing, title: name'}) as FeedError;
+    it('a list path that is not an array is a not-a-feed error naming the path', async () => {
+      const result = await readJson(JSON.stringify(happenings), ctx, {fields: 'list: data.missing, title: name'}) as FeedError;
       expect(result).to.be.instanceOf(FeedError);
       expect(result.code).to.equal('not-a-feed');
       expect(result.message).to.contain('data.missing');
     });
 
-    it('mapped items are not taken over by a platform profile', () => {
+    it('mapped items are not taken over by a platform profile', async () => {
       // `start_at` + `api_id` would look like Luma; the mapping says otherwise.
       const doc = [{api_id: 'x', start_at: 'inte ett datum', heading: 'Egen', begins: '2026-03-12T18:00'}];
-      const event = feedOf(parseJson(JSON.stringify(doc), ctx, {fields: 'title: heading, start: begins'})).events[0];
+      const event = feedOf(await readJson(JSON.stringify(doc), ctx, {fields: 'title: heading, start: begins'})).events[0];
       expect(event.title).to.equal('Egen');
       expect(event.start.toISOString()).to.equal('2026-03-12T17:00:00.000Z');
     });
 
-    it('allDay from a mapped "true" string', () => {
+    it('allDay from a mapped "true" string', async () => {
       const doc = [{t: 'Heldag', d: '2026-06-06T10:00', flag: 'true'}];
-      const event = feedOf(parseJson(JSON.stringify(doc), ctx, {fields: 'title:t, start:d, allDay:flag'})).events[0];
+      const event = feedOf(await readJson(JSON.stringify(doc), ctx, {fields: 'title:t, start:d, allDay:flag'})).events[0];
       expect(event.allDay).to.equal(true);
       expect(event.start.toISOString()).to.equal('2026-06-05T22:00:00.000Z');
     });

@@ -1,22 +1,22 @@
 /**
  * Movement platforms' JSON APIs: Mobilizon's GraphQL responses and Radar (radar.squat.net).
- * Field names are from notes/gancio-and-mobilizon.md §3.5–3.7.
+ * Field names are from notes/gancio-and-mobilizon.md §3.5–3.7. Fetched only for documents with
+ * one of these shapes (json-shapes.ts).
  */
 import {SkipItem, absoluteHttpUrl, type EventDraft, type ParseContext, type Place} from '../model.js';
 import {fromEpoch, parseDateText, type ParsedTime} from '../time.js';
-import {
-  addDescription,
-  addPointText,
-  addressText,
-  inZone,
-  isObject,
-  joinParts,
-  organizerOf,
-  plainText,
-  urlOf,
-  type JsonObject,
-  type JsonProfile,
-} from './json-profiles.js';
+import {addGeo, addressText, joinParts} from './json-places.js';
+import {addDescription, inZone, isObject, organizerOf, plainText, urlOf, type FoundList, type JsonObject, type JsonProfile} from './json-profiles.js';
+
+/**
+ * A point written as text: Mobilizon's `"lon;lat"`, WKT `"POINT(lon lat)"` (Mobilizon, Radar's
+ * Drupal geofield). Both put the longitude FIRST, the reverse of how people say coordinates.
+ */
+function addPointText(place: Place, text: unknown): void {
+  if (typeof text !== 'string' || text.length > 200) return;
+  const m = /^\s*(?:POINT\s*\(\s*)?(-?\d+(?:\.\d+)?)\s*[;,\s]\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/i.exec(text);
+  if (m) addGeo(place, m[2], m[1]);
+}
 
 // --- Mobilizon GraphQL (`group { organizedEvents { elements } }`, `searchEvents { elements }`) ---
 
@@ -66,6 +66,16 @@ export const mobilizonGraphqlProfile: JsonProfile = {
 };
 
 // --- Radar (`/api/1.2/search/events.json`: `{result: {"<nid>": event}}`) ---
+
+/**
+ * Radar's list: an object keyed by node id. Integer-like keys come back in ascending numeric
+ * order, not document order; display sorts by time anyway.
+ */
+export function findList(root: JsonObject): FoundList | undefined {
+  if (!isObject(root.result)) return undefined;
+  const nodes = Object.values(root.result);
+  return nodes.some((n) => isObject(n) && Array.isArray(n.date_time)) ? {items: nodes} : undefined;
+}
 
 /** Occurrences read from one Radar node; a node lists every date of a repeated event. */
 const MAX_RADAR_DATES = 400;
@@ -123,3 +133,5 @@ export const radarProfile: JsonProfile = {
     });
   },
 };
+
+export const profiles = [mobilizonGraphqlProfile, radarProfile];

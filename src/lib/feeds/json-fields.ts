@@ -23,8 +23,23 @@
  * - Entries with an unknown canonical name, or without a path, are ignored; `readFieldMap`
  *   lists them so the element can tell the page author.
  */
+import {FeedError} from '../model.js';
 import type {ParsedTime} from '../time.js';
 import {fromEpoch} from '../time.js';
+import {
+  CATEGORY_KEYS,
+  DESCRIPTION_KEYS,
+  END_KEYS,
+  ID_KEYS,
+  IMAGE_KEYS,
+  ORGANIZER_KEYS,
+  PLACE_KEYS,
+  START_KEYS,
+  STATUS_KEYS,
+  TITLE_KEYS,
+  URL_KEYS,
+  ZONE_KEYS,
+} from './json-keys.js';
 import {isObject, type JsonObject} from './json-profiles.js';
 
 /** Canonical name (lower case, no `-`/`_`) → the name used in `FieldMap`. */
@@ -81,20 +96,49 @@ export function valueAt(root: unknown, path: string): unknown {
   return value;
 }
 
-/** Canonical name → the keys the canonical reader looks at for it (json.ts's aliases). */
-export type AliasTable = Record<string, readonly string[]>;
+/** The canonical names a mapping may replace, with every key the canonical reader tries for them. */
+const ALIASES: Record<string, readonly string[]> = {
+  title: TITLE_KEYS,
+  start: START_KEYS,
+  end: END_KEYS,
+  allDay: ['allDay'],
+  timeZone: ZONE_KEYS,
+  id: ID_KEYS,
+  url: URL_KEYS,
+  description: [...DESCRIPTION_KEYS, 'content_text'],
+  categories: CATEGORY_KEYS,
+  locations: ['locations'],
+  location: PLACE_KEYS,
+  organizer: ORGANIZER_KEYS,
+  image: IMAGE_KEYS,
+  status: STATUS_KEYS,
+};
+
+/**
+ * What a mapping says about a document: the list it points at (undefined: look in the usual
+ * places), and the item fields it maps (undefined when it maps none, and items are read as
+ * usual).
+ */
+export function fieldsPlan(root: unknown, text: string): {list?: unknown[] | FeedError; fields?: FieldMap} {
+  const {list: path, ...mapped} = readFieldMap(text).fields;
+  const fields = Object.keys(mapped).length ? mapped : undefined;
+  if (path === undefined) return {fields};
+  // The page author said where the list is: look only there, and say so when it is not.
+  const items = valueAt(root, path);
+  return {list: Array.isArray(items) ? items : new FeedError('parse', 'not-a-feed', `The JSON has no list of events at "${path}" (from the fields mapping).`), fields};
+}
 
 /**
  * The item as the canonical reader should see it: each mapped value put under the canonical
  * key, and the aliases of that field removed so they cannot win over the mapping. A shallow
  * copy, so the cost is the item's own key count.
  */
-export function mappedItem(o: JsonObject, fields: FieldMap, aliases: AliasTable): JsonObject {
+export function mappedItem(o: JsonObject, fields: FieldMap): JsonObject {
   const view: JsonObject = {...o};
   for (const [name, spec] of Object.entries(fields)) {
     if (name === 'list' || name === 'address' || name === 'lat' || name === 'lon') continue;
     const unit = /@(s|ms)$/.exec(spec)?.[1] as 's' | 'ms' | undefined;
-    for (const key of aliases[name] ?? []) delete view[key];
+    for (const key of ALIASES[name] ?? []) delete view[key];
     let value = valueAt(o, unit ? spec.slice(0, -unit.length - 1) : spec);
     if (unit && (name === 'start' || name === 'end')) value = epochText(value, unit);
     // The canonical reader wants `allDay: true`; custom JSON also writes "true", "yes" or 1.
@@ -110,7 +154,7 @@ export function mappedItem(o: JsonObject, fields: FieldMap, aliases: AliasTable)
       ...(fields.lat ? {lat: valueAt(o, fields.lat)} : {}),
       ...(fields.lon ? {lon: valueAt(o, fields.lon)} : {}),
     };
-    for (const key of aliases.location ?? []) if (key !== 'location') delete view[key];
+    for (const key of PLACE_KEYS) if (key !== 'location') delete view[key];
   }
   return view;
 }

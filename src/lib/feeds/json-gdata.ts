@@ -2,28 +2,27 @@
  * Google Calendar's old GData feed in its `alt=json` form: the Atom data model written as JSON,
  * `{feed: {entry: […]}}`, with text as `{$t}` and namespaced names as `gd$when`, `gCal$timezone`.
  * Google turned GData off around 2014, but archived captures and caches still hold it
- * (notes/feed-formats.md §4.3).
+ * (notes/feed-formats.md §4.3). Fetched only for documents with a `feed` object (json-shapes.ts).
  */
 import {SkipItem, type EventDraft} from '../model.js';
 import {parseDateText} from '../time.js';
-import {addDescription, isObject, plainText, type JsonObject, type JsonProfile} from './json-profiles.js';
+import {addDescription, isObject, plainText, type FoundList, type JsonObject, type JsonProfile} from './json-profiles.js';
 
 /** Atom-as-JSON text: `{"$t": "…"}`, or a bare string. */
 function text(value: unknown): unknown {
   return isObject(value) ? value.$t : value;
 }
 
-/** The feed object of a GData response, when `root` is one. */
-export function gdataFeed(root: JsonObject): JsonObject | undefined {
+/**
+ * The entries of a GData response, with the calendar's zone (`gCal$timezone.value`, which
+ * floating GData times are read in) and title; undefined when `root` is no GData response.
+ */
+export function findList(root: JsonObject): FoundList | undefined {
   const feed = root.feed;
-  if (!isObject(feed)) return undefined;
-  return 'entry' in feed || 'gCal$timezone' in feed || 'xmlns$gd' in feed ? feed : undefined;
-}
-
-/** The calendar's zone (`gCal$timezone.value`), which floating GData times are read in. */
-export function gdataZone(feed: JsonObject): string | undefined {
+  if (!isObject(feed) || !('entry' in feed || 'gCal$timezone' in feed || 'xmlns$gd' in feed)) return undefined;
+  const items = Array.isArray(feed.entry) ? feed.entry : feed.entry === undefined ? [] : [feed.entry];
   const zone = isObject(feed.gCal$timezone) ? feed.gCal$timezone.value : undefined;
-  return typeof zone === 'string' ? zone : undefined;
+  return {items, zone: typeof zone === 'string' ? zone : undefined, title: plainText(isObject(feed.title) ? feed.title.$t : undefined)};
 }
 
 function first(value: unknown): JsonObject | undefined {
@@ -78,3 +77,5 @@ export const gdataProfile: JsonProfile = {
     return draft;
   },
 };
+
+export const profiles = [gdataProfile];
