@@ -321,11 +321,13 @@ export class EventListElement extends LitElement {
     // a filter, the view (the month ignores `when`), the zone or the controls (only a filter bar
     // needs the choices) — not for every focus move.
     if (filtersChanged || this.events !== this.facetedEvents || changed.has('view') || changed.has('timeZone') || changed.has('controls')) {
-      // A first draw or a new filter result starts at the top: draw what fits first. A refresh
-      // redraws in place (the visitor may be reading card 15).
-      if (filtersChanged || !this.facetedEvents?.length) this.drawFirstScreenFirst();
+      const firstDraw = !this.facetedEvents?.length;
       this.facetedEvents = this.events;
       this.facets = this.computeFacets();
+      // A first draw or a new filter result starts at the top: draw what fits first. A refresh
+      // redraws in place (the visitor may be reading card 15).
+      const manyCards = this.view !== 'month' && Math.min(this.facets.visible.length, this.pageSize) > FIRST_FRAME_CARDS;
+      if ((filtersChanged || firstDraw) && manyCards) this.drawFirstScreenFirst();
       // After a refresh the open event is a new object with the same id: keep it open.
       if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     }

@@ -141,11 +141,13 @@ describe('<event-list>', () => {
   });
 
   it('shows the fallback content while loading', async () => {
-    const el = fixtureSync<EventListElement>(html`<event-list src=${EVENTS} lang="sv"><a href="/k">Kalender</a></event-list>`);
+    // A feed that never answers: the list stays in its loading state.
+    const el = fixtureSync<EventListElement>(html`<event-list src="/fault/hang?loading-state" lang="sv"><a href="/k">Kalender</a></event-list>`);
     await el.updateComplete;
     expect(part(el, 'status')!.textContent).to.contain('Hämtar evenemang');
+    expect(part(el, 'status')!.getAttribute('aria-busy')).to.equal('true');
     expect(el.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!.assignedElements()).to.have.length(1);
-    await oneEvent(el, 'event-list-load');
+    el.remove();
   });
 
   it('aborts the old request when src changes', async () => {
@@ -215,6 +217,59 @@ describe('<event-list>', () => {
     expect(first.start.toISOString()).to.equal('2030-03-12T17:00:00.000Z');
     expect(first.categories).to.deep.equal(['Studiecirkel']);
     expect(first.locations).to.deep.equal(['Malmö']);
+  });
+
+  describe('draws what is visible, not every event', () => {
+    // 5,000 events, one an hour from 2030, every third a study circle.
+    const many = Array.from({length: 5000}, (_, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000),
+      allDay: false,
+      categories: [i % 3 === 0 ? 'Studiecirkel' : 'Möte'],
+      locations: [],
+      source: 'test',
+    }));
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+    it('a page of 20 cards, the first screenful in the first frame, then 20 more per "show more"', async () => {
+      const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
+      el.events = many;
+      await nextFrame();
+      expect(cards(el).length, 'first frame').to.be.within(1, 8);
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(20);
+      expect(el.visibleEvents).to.have.length(5000);
+      const more = part(el, 'more')!;
+      expect(more.textContent).to.contain('20');
+      more.click();
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(40);
+      expect(titles(el).slice(0, 2)).to.deep.equal(['Event 0', 'Event 1']);
+    });
+
+    it('a filter change shows its first screenful in the next frame and keeps the DOM to one page', async () => {
+      const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
+      el.events = many;
+      await el.updateComplete;
+      el.categories = 'studiecirkel';
+      await nextFrame();
+      expect(cards(el).length).to.be.within(1, 8);
+      expect(titles(el)[0]).to.equal('Event 0');
+      await el.updateComplete;
+      expect(titles(el).slice(0, 3)).to.deep.equal(['Event 0', 'Event 3', 'Event 6']);
+      expect(cards(el)).to.have.length(20);
+      expect(el.visibleEvents).to.have.length(1667);
+    });
+
+    it('a refresh of the same events redraws in place, without dropping to the first screenful', async () => {
+      const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
+      el.events = many;
+      await el.updateComplete;
+      el.events = many.map((event) => ({...event}));
+      await nextFrame();
+      expect(cards(el)).to.have.length(20);
+    });
   });
 
   it('takes events from the property without src', async () => {

@@ -130,11 +130,13 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
 /** bytes → text → events, with sanitised descriptions. */
 async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, url: string, options: LoadOptions): Promise<ParsedFeed | FeedError> {
   const source = new URL(url, document.baseURI).href;
+  // Decoding, parsing and sanitising share one time budget: the page gets a turn every few
+  // milliseconds (decoding megabytes is a task of its own, apart from the parser's first step).
+  const pacer = new Pacer();
   // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding.
   const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;
   const text = decodeFeedBytes(bytes, fetched.contentType);
-  // Parsing and sanitising share one time budget: the page gets a turn every few milliseconds.
-  const pacer = new Pacer();
+  await pacer.tick();
   const result = await parseFeed(text, {timeZone: options.timeZone, source, window: options.window}, {
     format: options.format,
     contentType: fetched.contentType,
