@@ -62,7 +62,8 @@ export async function parseFeed(
   try {
     switch (format) {
       case 'json':
-        return await runSliced((await parsers.json()).jsonSteps(text, ctx, {fields: options.fields}), pacer);
+        // The common JSON shapes are read by the json chunk alone; others fetch their readers first.
+        return await runSliced(await (await parsers.json()).loadJsonSteps(text, ctx, {fields: options.fields}), pacer);
       case 'rss':
       case 'atom':
         return await runSliced((await parsers.rss()).rssSteps(text, ctx), pacer);
