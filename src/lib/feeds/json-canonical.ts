@@ -1,8 +1,8 @@
 /**
  * The canonical JSON item: Gnistor's vocabulary and the common aliases (DESIGN.md "The model";
  * feed-formats.md §4.4), which also cover JSON Feed's, FullCalendar's and Eventbrite's field
- * names. Venues and `allDay: true` are read by modules of their own, which json-shapes.ts
- * fetches for the documents that have them.
+ * names. Venues and `allDay: true` are read by json-places.ts and json-all-day.ts, which come
+ * with json-shapes.ts, fetched only for documents that have them.
  */
 import {SkipItem, absoluteHttpUrl, type EventDraft, type ParseContext} from '../model.js';
 import {addDaysIn, type ParsedTime} from '../time.js';
