@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {parseIcs, SERIES_CAP} from '../../src/lib/feeds/ics.js';
+import {EventProps, timeValueOf} from '../../src/lib/feeds/ics-props.js';
 import {unfoldIcsBytes} from '../../src/lib/feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext} from '../../src/lib/model.js';
 import {feedOf as feed} from './feed-helpers.js';
@@ -312,5 +313,77 @@ describe('parseIcs: file shape and bad input', () => {
       const result = parseIcs(input, ctx());
       expect(result instanceof FeedError || Array.isArray(result.events)).to.equal(true);
     }
+  });
+});
+
+describe('EventProps: reading lines without ical.js', () => {
+  /** What the same question gets from ical.js's component of the same lines. */
+  function viaIcalJs(lines: string[], name: string) {
+    const component = new EventProps(lines).component();
+    const first = component.getFirstProperty(name);
+    const attempt = <T>(read: () => T): T | undefined => {
+      try {
+        return read();
+      } catch {
+        return undefined;
+      }
+    };
+    const value = attempt(() => component.getFirstPropertyValue(name));
+    const tzid = first?.getParameter('tzid');
+    return {
+      first: typeof value === 'string' ? value : undefined,
+      values: component.getAllProperties(name).flatMap((p) => attempt(() => p.getValues()) ?? []),
+      cn: first?.getParameter('cn'),
+      time: first ? timeValueOf(attempt(() => first.getFirstValue()), typeof tzid === 'string' ? tzid : undefined) : undefined,
+    };
+  }
+
+  // Lines that ical.js reads in its own ways: escapes, lists, quotes, VALUE types, roll-overs, case.
+  const lines: string[][] = [
+    ['SUMMARY:a\\,b\\;c\\nd\\Ne\\\\f\\x\\'],
+    ['summary;LANGUAGE=sv:Möte', 'SUMMARY:second'],
+    ['SUMMARY;VALUE=DATE-TIME:not a time', 'SUMMARY:the one ical.js can read'],
+    ['SUMMARY;X-P=a=b:value'],
+    ['CATEGORIES:a,b\\,c,d\\\\,e', 'CATEGORIES:', 'categories:x'],
+    ['LOCATION:Folkets Hus\\, Malmö', 'LOCATION;ALTREP="https://example.org/a:b":Room 2'],
+    ['URL:https://example.org/a\\,b;c'],
+    ['URL;VALUE=DATE-TIME:20260105'],
+    ['ORGANIZER;CN="Doe, John":mailto:j@example.org'],
+    ['ORGANIZER;CN=a\\,b:mailto:x'],
+    ['ORGANIZER;CN="x^ny";ROLE=CHAIR:mailto:x'],
+    ['ORGANIZER;MEMBER="mailto:a","mailto:b";CN=M:mailto:x'],
+    ['ORGANIZER;CN=First;CN=Last:mailto:x'],
+    ['DTSTART;TZID=Europe/Stockholm:20260105T090000'],
+    ['DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin":20260105T090000'],
+    ['DTSTART:20260105T090000Z'],
+    ['DTSTART;TZID=UTC:20260105T090000', 'DTEND;TZID=GMT:20260105T100000'],
+    ['DTSTART;VALUE=DATE:20260105', 'DTEND;VALUE=date:20260106'],
+    ['DTSTART:20260105'],
+    ['DTSTART:20260230T090000'],
+    ['DTSTART:20260105T240000'],
+    ['DTSTART:17000229T000000'],
+    ['DTSTART;VALUE=PERIOD:20260105T090000Z/PT1H'],
+    ['DTSTART;TZID="W. Europe Standard Time:20200609T090000"'],
+    ['DTSTART;VALUE=DATE:20110804T120000'],
+    ['DTSTART;CN="unclosed:20260105T090000', 'DTSTART:20260106T090000'],
+  ];
+  for (const event of lines) {
+    it(`reads ${JSON.stringify(event)} as ical.js does`, () => {
+      const props = new EventProps(event);
+      for (const name of ['summary', 'location', 'categories', 'url', 'organizer', 'dtstart', 'dtend']) {
+        const expected = viaIcalJs(event, name);
+        if (name === 'url') expect(props.uri(name), name).to.equal(expected.first);
+        else expect(props.text(name), name).to.equal(expected.first);
+        if (['summary', 'location', 'categories'].includes(name)) expect(props.values(name), name).to.deep.equal(expected.values);
+        expect(props.param(name, 'cn'), name).to.equal(expected.cn);
+        expect(props.time(name), name).to.deep.equal(expected.time);
+      }
+    });
+  }
+
+  it('builds no ical.js component for plain lines', () => {
+    const props = new EventProps(['SUMMARY:Möte', 'DTSTART;TZID=Europe/Stockholm:20260105T090000', 'CATEGORIES:a,b', 'DTSTAMP:20251201T120000Z']);
+    expect([props.text('summary'), props.values('categories'), props.time('dtstart')?.h]).to.deep.equal(['Möte', ['a', 'b'], 9]);
+    expect((props as unknown as {built?: unknown}).built).to.equal(undefined);
   });
 });

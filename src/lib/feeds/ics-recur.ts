@@ -14,8 +14,30 @@ type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
 /** The zone wall-clock fields are read in: an IANA zone (the usual case) or a VTIMEZONE. */
 export type Zone = {iana: string; named: boolean} | {vtimezone: IcalTimezone};
 export interface Fields {y: number; mo: number; d: number; h: number; mi: number; s: number}
-/** One resolved DTSTART-like value. `key` identifies a recurrence: the ISO instant, or the date when all-day. */
-export interface Stamp {date: Date; allDay: boolean; key: string; day: string; fields: Fields; zone?: Zone}
+/**
+ * One resolved DTSTART-like value. `key` identifies a recurrence: the ISO instant, or the date
+ * when all-day. Both strings are made when first asked for: most events never need them.
+ */
+export class Stamp {
+  private text?: {day?: string; key?: string};
+
+  constructor(readonly date: Date, readonly allDay: boolean, readonly fields: Fields, readonly zone?: Zone) {}
+
+  /** The date of the fields, YYYY-MM-DD. */
+  get day(): string {
+    const text = (this.text ??= {});
+    return (text.day ??= `${String(this.fields.y).padStart(4, '0')}-${pad(this.fields.mo)}-${pad(this.fields.d)}`);
+  }
+
+  get key(): string {
+    const text = (this.text ??= {});
+    return (text.key ??= this.allDay ? this.day : this.date.toISOString());
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
 
 export const DAY_MS = 86_400_000;
 /** Rule steps per RRULE, counting ical.js's inner tries too: stops rules that can never match. */

@@ -9,7 +9,9 @@
  * floating and ignores X-WR-TIMEZONE: every date-time is taken as wall-clock fields plus the zone
  * they belong to (`zoneFor`), and turned into an instant with the browser's zone data.
  * ical.js is used for what it does well: property syntax and escapes, RRULE iteration, durations,
- * and VTIMEZONE rules for zone names that are not IANA names.
+ * and VTIMEZONE rules for zone names that are not IANA names. The plain lines of the common
+ * properties (SUMMARY, DTSTART, …) are read by ics-props.ts the way ical.js reads them, without
+ * building its objects, which were most of the cost of a big file.
  */
 import ICAL from 'ical.js';
 import {
@@ -17,12 +19,12 @@ import {
   type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem,
 } from '../model.js';
 import {calendarDate, wallClockToInstant} from '../time.js';
-import {DAY_MS, expandSeries, utcDay, type Fields, type Stamp, type Zone} from './ics-recur.js';
+import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';
+import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
 import {runSync, type Steps} from './steps.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
-type IcalProperty = InstanceType<typeof ICAL.Property>;
 type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
 
 /** Occurrences kept per series, and in the whole file: an endless rule costs at most this. */
@@ -35,12 +37,15 @@ interface Calendar {
   floating: Zone & {iana: string};
   sourceZone?: string;
   vtimezones: Map<string, {lines: string[]; location?: string; parsed?: IcalTimezone | null}>;
+  /** `zoneFor` by TZID: every event of a calendar names the same few. */
+  zones: Map<string, Zone>;
   window: {from: number; to: number};
   splitSpaces: boolean;
   total: number;
 }
 
-interface Parsed {index: number; comp: IcalComponent; uid?: string; start: Stamp; recurrenceId?: Stamp; cancelled: boolean; base: CalendarEvent; end: EndRule}
+/** One VEVENT as read; `series` is its ical.js component when it has RRULE or RDATE. */
+interface Parsed {index: number; series?: IcalComponent; uid?: string; start: Stamp; recurrenceId?: Stamp; cancelled: boolean; base: CalendarEvent; end: EndRule}
 /** How an occurrence's end follows from its start: exact milliseconds, or whole days (all-day). */
 type EndRule = {ms?: number; days?: number};
 
@@ -60,15 +65,14 @@ export function* icsSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
 
 function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
-  const unfolded = unfold(text);
-  yield;
-  const {blocks, vtimezones, props, sawCalendar} = yield* split(unfolded);
+  const lines = yield* unfoldLines(text);
+  const {blocks, vtimezones, props, sawCalendar} = yield* split(lines);
   if (!sawCalendar && !blocks.length) {
     return new FeedError('parse', 'not-a-feed', 'This is not an iCalendar file: it has no BEGIN:VCALENDAR.');
   }
   const sourceZone = ianaZoneFor(props.get('X-WR-TIMEZONE'));
   const cal: Calendar = {
-    ctx, sourceZone, vtimezones, window: windowOf(ctx), total: 0,
+    ctx, sourceZone, vtimezones, zones: new Map(), window: windowOf(ctx), total: 0,
     floating: {iana: sourceZone ?? ctx.timeZone, named: !!sourceZone},
     // Eventful writes CATEGORIES as space-separated words; elsewhere a space belongs to the name.
     splitSpaces: /eventful|EVDB/i.test(props.get('PRODID') ?? ''),
@@ -89,27 +93,65 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
 }
 
 /**
- * Joins folded lines of already decoded text (bytes are unfolded before decoding by
- * `unfoldIcsBytes` in ics-unfold.ts; this is for text that arrives folded). Eventful and
- * Upcoming indent every continuation line by two or more spaces, so "United Stat\n  es" would
- * keep a space ("Stat es"): when all continuation lines share a deeper indent, all of it goes.
+ * The lines of the text, with folded lines joined (bytes are unfolded before decoding by
+ * `unfoldIcsBytes` in ics-unfold.ts; this is for text that arrives folded). A line ends at CRLF,
+ * LF or a lone CR. Eventful and Upcoming indent every continuation line by two or more spaces,
+ * so "United Stat\n  es" would keep a space ("Stat es"): when all continuation lines share a
+ * deeper indent, all of it goes.
+ *
+ * The text is cut into lines in pieces of `UNFOLD_CHUNK` characters, each ending after a line
+ * break, with pauses between: one split of a 13 MB file would hold the page for tens of ms.
  */
-function unfold(text: string): string {
-  const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+function* unfoldLines(text: string): Steps<string[]> {
+  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const physical: string[] = [];
+  for (let from = 0; from < bare.length; ) {
+    const cut = from + UNFOLD_CHUNK < bare.length ? bare.indexOf('\n', from + UNFOLD_CHUNK) + 1 : 0;
+    const to = cut > 0 ? cut : bare.length;
+    const piece = bare.slice(from, to).split(LINE_BREAK);
+    // A piece ends with its line break, so its last "line" is the empty start of the next piece.
+    if (to < bare.length) piece.pop();
+    for (const line of piece) physical.push(line);
+    from = to;
+    yield;
+  }
+  if (!bare.length) physical.push('');
   let indent = Infinity;
   let count = 0;
-  for (const m of normal.matchAll(/\n([ \t]+)/g)) {
-    indent = Math.min(indent, m[1].length);
-    if (++count > 1000 || indent === 1) break;
+  for (let k = 1; k < physical.length && count <= 1000 && indent !== 1; k++) {
+    const run = leadingBlanks(physical[k]);
+    if (!run) continue;
+    indent = Math.min(indent, run);
+    count++;
   }
+  if (!count) return physical;
   const width = count >= 2 && indent > 1 && indent < 10 ? indent : 1;
-  return normal.replace(new RegExp(`\\n[ \\t]{1,${width}}`, 'g'), '');
+  const lines = [physical[0]];
+  for (let k = 1; k < physical.length; k++) {
+    const line = physical[k];
+    const run = leadingBlanks(line);
+    if (run) lines[lines.length - 1] += line.slice(Math.min(run, width));
+    else lines.push(line);
+  }
+  return lines;
+}
+
+const UNFOLD_CHUNK = 1 << 20;
+const LINE_BREAK = /\r\n?|\n/;
+
+/** How many spaces and tabs the line starts with. */
+function leadingBlanks(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 0x20 || line.charCodeAt(n) === 0x09) n++;
+  return n;
 }
 
 interface Block {index: number; lines: string[]; complete: boolean}
 
+const MARKER = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i;
+
 /** Cuts the lines into VEVENT blocks (own properties only: VALARMs are not needed), VTIMEZONEs and calendar properties. */
-function* split(text: string) {
+function* split(lines: string[]) {
   const blocks: Block[] = [];
   const vtimezones: Calendar['vtimezones'] = new Map();
   const props = new Map<string, string>();
@@ -118,11 +160,15 @@ function* split(text: string) {
   let event: (Block & {depth: number}) | undefined;
   let zone: string[] | undefined;
   let count = 0;
-  for (const raw of text.split('\n')) {
+  for (const raw of lines) {
     if (++count % 256 === 0) yield;
     const line = raw.trimEnd();
-    if (!line.trim()) continue;
-    const marker = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i.exec(line);
+    if (!line) continue;
+    // Only a line starting with B, E or white space (\s: ASCII controls, space, non-ASCII spaces)
+    // can be a marker: most lines skip the regex.
+    const first = line.charCodeAt(0);
+    const maybeMarker = (first | 0x20) === 0x62 || (first | 0x20) === 0x65 || first <= 0x20 || first >= 0x80;
+    const marker = maybeMarker ? MARKER.exec(line) : null;
     const name = marker?.[2].toUpperCase();
     // A VTIMEZONE that never ends must not swallow the events after it.
     if (zone && name === 'VEVENT') zone = undefined;
@@ -174,87 +220,70 @@ function* split(text: string) {
 
 /** Parses one VEVENT's lines, resolves its times and checks it. Throws SkipItem with a reason. */
 function readEvent(block: Block, cal: Calendar): Parsed {
-  const comp = new ICAL.Component('vevent');
-  const broken: string[] = [];
-  for (const line of block.lines) {
-    try {
-      comp.addProperty(ICAL.Property.fromString(repairLine(line)));
-    } catch {
-      broken.push(line);
-    }
-  }
-  const title = firstText(comp, 'summary');
+  const props = new EventProps(block.lines);
+  const title = props.text('summary');
   const label = title ? `"${title.slice(0, 80)}"` : 'An event without SUMMARY';
   if (!block.complete) throw new SkipItem(`${label} is cut off: the file ends before END:VEVENT`);
-  const start = readTime(comp.getFirstProperty('dtstart'), cal);
+  const start = readTime(props, 'dtstart', cal);
   if (!start) {
-    const bad = broken.find((l) => /^DTSTART/i.test(l)) ?? comp.getFirstProperty('dtstart')?.toICALString();
+    const bad = props.broken().find((l) => /^DTSTART/i.test(l)) ?? props.component().getFirstProperty('dtstart')?.toICALString();
     throw new SkipItem(bad ? `${label} has an unreadable start: ${bad.slice(0, 120)}` : `${label} has no DTSTART`);
   }
   if (!title?.trim()) throw new SkipItem(`An event starting ${start.key} has no SUMMARY (title)`);
-  const end = endRule(comp, start, cal);
-  const uid = firstText(comp, 'uid')?.trim() || undefined;
-  const recurrenceId = readTime(comp.getFirstProperty('recurrence-id'), cal);
-  const draft = describe(comp, cal);
+  const end = endRule(props, start, cal);
+  const uid = props.text('uid')?.trim() || undefined;
+  const recurrenceId = readTime(props, 'recurrence-id', cal);
+  const draft = describe(props, title, cal);
   draft.id = uid && recurrenceId ? `${uid}#${recurrenceId.key}` : uid;
   draft.start = {date: start.date, allDay: start.allDay, timeZone: zoneName(start, cal)};
   const endDate = endFor(start, end, cal);
   if (endDate) draft.end = {date: endDate, allDay: start.allDay};
   const base = finishEvent(draft, cal.ctx);
-  return {index: block.index, comp, uid, start, recurrenceId, cancelled: base.status === 'cancelled', base, end};
-}
-
-/**
- * Fixes the two malformed lines real exporters write, so they do not lose their event:
- * Exchange's `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` (quote closed after the
- * value), and `DTSTART;VALUE=DATE:20110804T120000` (a date-time labelled as a date: ical.js would
- * drop the time, but the time is what the producer meant, so the label goes).
- */
-function repairLine(line: string): string {
-  const misquoted = /^([^:"]*;TZID=)"([^":]*):([^":]*)"$/i.exec(line);
-  if (misquoted) line = `${misquoted[1]}"${misquoted[2]}":${misquoted[3]}`;
-  if (/^(DTSTART|DTEND|DUE|RECURRENCE-ID|RDATE|EXDATE)[;:]/i.test(line) && /^\d{8}T\d{6}/.test(line.slice(line.lastIndexOf(':') + 1))) {
-    line = line.replace(/;VALUE=DATE(?=[;:])/i, '');
-  }
-  return line;
+  // Only a series keeps its lines (as ical.js's component, for expandSeries): the others' are
+  // garbage from here on, which keeps a big file's garbage collection cheap.
+  const recurring = (props.mentions('rrule') || props.mentions('rdate')) && (props.component().hasProperty('rrule') || props.component().hasProperty('rdate'));
+  const series = recurring ? props.component() : undefined;
+  return {index: block.index, series, uid, start, recurrenceId, cancelled: base.status === 'cancelled', base, end};
 }
 
 /** Everything but the times, as an EventDraft. */
-function describe(comp: IcalComponent, cal: Calendar): EventDraft {
-  const draft: EventDraft = {title: firstText(comp, 'summary'), status: firstText(comp, 'status')};
+function describe(props: EventProps, title: string | undefined, cal: Calendar): EventDraft {
+  const draft: EventDraft = {title, status: props.text('status')};
   // Relative URLs are resolved against the feed (Discourse writes `/c/machbar/calendar`), but only
   // path-like ones: a bare word such as `URL:F` is a mistake, not a page next to the feed.
-  const url = firstText(comp, 'url')?.trim();
+  const url = props.uri('url')?.trim();
   if (url && (/^[a-z][a-z0-9+.-]*:/i.test(url) || /^\.{0,2}\//.test(url))) draft.url = url;
-  let description = firstText(comp, 'description');
+  let description = props.text('description');
   if (description && /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(description)) description = decodeEntities(description);
   // Google puts HTML into DESCRIPTION; finishEvent derives the plain text from it.
   if (description && looksLikeHtml(description)) draft.descriptionHtml = description;
   else draft.description = description;
-  for (const prop of comp.getAllProperties('x-alt-desc')) {
+  for (const prop of props.mentions('x-alt-desc') ? props.component().getAllProperties('x-alt-desc') : []) {
     const html = prop.getFirstValue();
     if (typeof html === 'string' && /html/i.test(String(prop.getParameter('fmttype') ?? ''))) draft.descriptionHtml = unescapeText(html);
   }
-  const categories = allValues(comp, 'categories').filter((v): v is string => typeof v === 'string');
+  const categories = props.values('categories').filter((v): v is string => typeof v === 'string');
   draft.categories = cal.splitSpaces ? categories.flatMap((c) => c.split(/\s+/)) : categories;
-  const locations = allValues(comp, 'location').filter((v): v is string => typeof v === 'string' && !!v.trim());
+  const locations = props.values('location').filter((v): v is string => typeof v === 'string' && !!v.trim());
   draft.locations = locations;
   const place: NonNullable<EventDraft['place']> = {};
   if (locations[0]) place.name = locations[0].trim();
-  const geo = allValues(comp, 'geo')[0];
+  const geo = props.values('geo')[0];
   // ical.js reads a non-number as 0, so 0;0 (the sea off Africa) is taken as junk too.
   if (Array.isArray(geo) && geo.every(Number.isFinite) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180 && (geo[0] || geo[1])) {
     [place.lat, place.lon] = geo as number[];
   }
   if (Object.keys(place).length) draft.place = place;
-  const organizer = comp.getFirstProperty('organizer')?.getParameter('cn');
+  const organizer = props.param('organizer', 'cn');
   if (typeof organizer === 'string') draft.organizer = organizer;
-  draft.image = imageOf(comp);
+  draft.image = imageOf(props);
   return draft;
 }
 
 /** RFC 7986 IMAGE as a URI, else an ATTACH whose FMTTYPE is an image (Mobilizon, The Events Calendar). Inline base64 is not used. */
-function imageOf(comp: IcalComponent): string | undefined {
+function imageOf(props: EventProps): string | undefined {
+  if (!props.mentions('image') && !props.mentions('attach')) return undefined;
+  const comp = props.component();
   const candidates = [
     ...comp.getAllProperties('image'),
     ...comp.getAllProperties('attach').filter((p) => /^image\//i.test(String(p.getParameter('fmttype') ?? ''))),
@@ -267,33 +296,28 @@ function imageOf(comp: IcalComponent): string | undefined {
 }
 
 /** Reads DTSTART/DTEND/RECURRENCE-ID; undefined when missing or not a real date. */
-function readTime(prop: IcalProperty | null, cal: Calendar): Stamp | undefined {
-  if (!prop) return undefined;
-  const value = safe(() => prop.getFirstValue());
-  const tzid = prop.getParameter('tzid');
-  return stampOf(value, typeof tzid === 'string' ? tzid : undefined, cal);
+function readTime(props: EventProps, name: string, cal: Calendar): Stamp | undefined {
+  return stampOf(props.time(name), cal);
 }
 
-function stampOf(value: unknown, tzid: string | undefined, cal: Calendar): Stamp | undefined {
-  const time = value instanceof ICAL.Period ? value.start : value;
-  if (!(time instanceof ICAL.Time)) return undefined;
-  const f: Fields = {y: time.year, mo: time.month, d: time.day, h: time.hour, mi: time.minute, s: time.second};
-  if (![f.y, f.mo, f.d, f.h, f.mi, f.s].every(Number.isInteger) || f.y < 1 || f.mo < 1 || f.mo > 12 || f.d < 1 || f.d > 31) return undefined;
-  const utc = !time.isDate && time.zone?.tzid === 'UTC';
-  const zone: Zone | undefined = time.isDate ? undefined : utc ? {iana: 'UTC', named: false} : zoneFor(tzid, cal);
+function stampOf(time: TimeValue | undefined, cal: Calendar): Stamp | undefined {
+  if (!time) return undefined;
+  const f: Fields = {y: time.y, mo: time.mo, d: time.d, h: time.h, mi: time.mi, s: time.s};
+  const whole = Number.isInteger(f.y) && Number.isInteger(f.mo) && Number.isInteger(f.d) && Number.isInteger(f.h) && Number.isInteger(f.mi) && Number.isInteger(f.s);
+  if (!whole || f.y < 1 || f.mo < 1 || f.mo > 12 || f.d < 1 || f.d > 31) return undefined;
+  const zone: Zone | undefined = time.isDate ? undefined : time.utc ? {iana: 'UTC', named: false} : zoneFor(time.tzid, cal);
   const stamp = makeStamp(f, zone, cal);
   return Number.isNaN(stamp.date.getTime()) ? undefined : stamp;
 }
 
 /** All-day when `zone` is undefined: a calendar date at midnight in the display zone. */
 function makeStamp(f: Fields, zone: Zone | undefined, cal: Calendar): Stamp {
-  const day = `${String(f.y).padStart(4, '0')}-${pad(f.mo)}-${pad(f.d)}`;
-  if (!zone) return {date: calendarDate(f.y, f.mo, f.d, cal.ctx.timeZone), allDay: true, key: day, day, fields: f};
+  if (!zone) return new Stamp(calendarDate(f.y, f.mo, f.d, cal.ctx.timeZone), true, f);
   const date =
     'iana' in zone
       ? wallClockToInstant(f.y, f.mo, f.d, f.h, f.mi, Math.min(f.s, 59), 0, zone.iana)
       : ICAL.Time.fromData({year: f.y, month: f.mo, day: f.d, hour: f.h, minute: f.mi, second: f.s}, zone.vtimezone).toJSDate();
-  return {date, allDay: false, key: date.toISOString(), day, fields: f, zone};
+  return new Stamp(date, false, f, zone);
 }
 
 /**
@@ -303,6 +327,12 @@ function makeStamp(f: Fields, zone: Zone | undefined, cal: Calendar): Stamp {
  */
 function zoneFor(tzid: string | undefined, cal: Calendar): Zone {
   if (!tzid) return cal.floating;
+  let zone = cal.zones.get(tzid);
+  if (!zone) cal.zones.set(tzid, (zone = resolveZone(tzid, cal)));
+  return zone;
+}
+
+function resolveZone(tzid: string, cal: Calendar): Zone {
   const defined = cal.vtimezones.get(tzid);
   const iana = ianaZoneFor(tzid) ?? ianaZoneFor(defined?.location);
   if (iana) return {iana, named: true};
@@ -322,9 +352,9 @@ function zoneName(stamp: Stamp, cal: Calendar): string | undefined {
  * DTEND's date. A timed DURATION counts days as 24 hours (ical.js `toSeconds`), which is an hour
  * off across a DST change; rare enough for a display widget.
  */
-function endRule(comp: IcalComponent, start: Stamp, cal: Calendar): EndRule {
-  const end = readTime(comp.getFirstProperty('dtend'), cal);
-  const duration = safe(() => comp.getFirstPropertyValue('duration'));
+function endRule(props: EventProps, start: Stamp, cal: Calendar): EndRule {
+  const end = readTime(props, 'dtend', cal);
+  const duration = props.mentions('duration') ? safe(() => props.component().getFirstPropertyValue('duration')) : undefined;
   if (start.allDay) {
     if (end) return {days: Math.round((utcDay(end.fields) - utcDay(start.fields)) / DAY_MS)};
     if (duration instanceof ICAL.Duration) {
@@ -369,19 +399,18 @@ function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
       continue;
     }
     const replaced = overrides.get(p.uid ?? '') ?? [];
-    const recurring = p.comp.hasProperty('rrule') || p.comp.hasProperty('rdate');
-    if (!recurring) {
+    if (!p.series) {
       const moved = replaced.find((o) => o.recurrenceId!.key === p.start.key);
       if (!moved) events.push(p.base);
       else if (!moved.cancelled) events.push(moved.base);
       continue;
     }
-    const occurrences = expandSeries(p.comp, p.start, {
+    const occurrences = expandSeries(p.series, p.start, {
       window: cal.window,
       spanMs: p.end.ms ?? (p.end.days ?? 1) * DAY_MS,
       limit: Math.min(SERIES_CAP, TOTAL_CAP - cal.total),
       place: (fields) => makeStamp(fields, p.start.zone, cal),
-      read: (value, tzid) => stampOf(value, tzid, cal),
+      read: (value, tzid) => stampOf(timeValueOf(value, tzid), cal),
     });
     cal.total += occurrences.size;
     for (const o of replaced) {
@@ -412,22 +441,9 @@ function windowOf(ctx: ParseContext): Calendar['window'] {
   return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : Date.now() + 2 * year)};
 }
 
-function firstText(comp: IcalComponent, name: string): string | undefined {
-  const value = safe(() => comp.getFirstPropertyValue(name));
-  return typeof value === 'string' ? value : undefined;
-}
-
-function allValues(comp: IcalComponent, name: string): unknown[] {
-  return comp.getAllProperties(name).flatMap((prop) => safe(() => prop.getValues()) ?? []);
-}
-
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
 function unescapeText(text: string): string {
   return text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function safe<T>(read: () => T): T | undefined {
