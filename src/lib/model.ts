@@ -219,11 +219,16 @@ export function cleanList(value: unknown): string[] {
   return items;
 }
 
+// Most feed text is already clean: test before rewriting (a test allocates nothing; a replace
+// copies the string), which matters across thousands of items.
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|^\s|\s$/;
+
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 function collapseBlankLines(text: string): string {
+  if (!/[\r\n]/.test(text)) return text.trim();
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+\n/g, '\n')

@@ -16,7 +16,8 @@ export type FormatChoice = FeedFormat | 'auto';
 
 // One import() per parser chunk, shared by `parseFeed` and `preloadParser`.
 const parsers = {
-  json: () => import('./json.js'),
+  // Only the async entry, so the bundle can drop json.ts's synchronous exports.
+  json: () => import('./json.js').then((m) => m.loadJsonSteps),
   rss: () => import('./rss.js'),
   markdown: () => import('./markdown.js'),
   ics: () => import('./ics.js'),
@@ -63,7 +64,7 @@ export async function parseFeed(
     switch (format) {
       case 'json':
         // The common JSON shapes are read by the json chunk alone; others fetch their readers first.
-        return await runSliced(await (await parsers.json()).loadJsonSteps(text, ctx, {fields: options.fields}), pacer);
+        return await runSliced(await (await parsers.json())(text, ctx, {fields: options.fields}), pacer);
       case 'rss':
       case 'atom':
         return await runSliced((await parsers.rss()).rssSteps(text, ctx), pacer);
