@@ -144,6 +144,8 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
     pacer,
   });
   if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events, pacer);
+  // Drawing the events (sorting thousands, then the first cards) starts a task of its own.
+  await pacer.tick();
   return result;
 }
 
