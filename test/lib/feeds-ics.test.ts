@@ -263,6 +263,15 @@ describe('parseIcs: file shape and bad input', () => {
     expect(only(text).title).to.equal('Grönland');
   });
 
+  it('removes exactly the folds: a line break (CRLF or LF) and the one blank after it', () => {
+    const cases: Array<[string, string]> = [
+      ['a\r\n b', 'ab'], ['a\n\tb', 'ab'], ['a\r\n  b', 'a b'], ['a\r\r\n b', 'a\rb'], ['a\r\n\n b', 'a\r\nb'],
+      ['\n a', 'a'], ['a\n', 'a\n'], ['a\r\n', 'a\r\n'], ['a\n ', 'a'], ['a\n \n b', 'ab'], ['a\r \nb', 'a\r \nb'], ['', ''],
+    ];
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    for (const [input, output] of cases) expect(unfoldIcsBytes(latin1(input)), JSON.stringify(input)).to.deep.equal(latin1(output));
+  });
+
   // [what, text → expected title and location of the one event]
   const shapes: Array<[string, string, string, string?]> = [
     ['folded text with CRLF', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:Grön\r\n land\r\nEND:VEVENT\r\nEND:VCALENDAR', 'Grönland'],

@@ -63,16 +63,22 @@ const TYPES = new Map<string, 'text' | 'text-list' | 'uri' | 'cal-address' | 'da
 const KEPT = new Set([...TYPES.keys(), 'rrule', 'rdate', 'exdate', 'duration', 'geo', 'image', 'attach', 'x-alt-desc']);
 const KEPT_BY_LENGTH: string[][] = [];
 for (const name of KEPT) (KEPT_BY_LENGTH[name.length] ??= []).push(name);
+/** One bit per kept name, to tell at once whether an event has such a line. */
+const KEPT_BIT = new Map([...KEPT].map((name, k) => [name, 1 << k]));
 
 export class EventProps {
   /** The lines of `KEPT` properties, in order: about ten, so a search beats building a map. */
   private readonly kept: Line[] = [];
+  /** `KEPT_BIT` of every name in `kept`. */
+  private names = 0;
   private built?: {component: IcalComponent; broken: string[]};
 
   constructor(private readonly lines: readonly string[]) {
-    for (const raw of lines) {
-      const line = readLine(repairLine(raw));
-      if (line) this.kept.push(line);
+    for (let k = 0; k < lines.length; k++) {
+      const line = readLine(repairLine(lines[k]));
+      if (!line) continue;
+      this.kept.push(line);
+      this.names |= KEPT_BIT.get(line.name)!;
     }
   }
 
@@ -90,7 +96,7 @@ export class EventProps {
 
   /** Whether any line has this name (whether or not ical.js can read it); `name` is one of `KEPT`. */
   mentions(name: string): boolean {
-    return this.linesOf(name).length > 0;
+    return (this.names & bitOf(name)) !== 0;
   }
 
   /** `getFirstPropertyValue(name)` of a TEXT property, when it is a string. */
@@ -109,11 +115,16 @@ export class EventProps {
 
   /** Every value of every `name` property (`getValues()` of each), as ical.js gives them: read here for TEXT properties. */
   values(name: string): unknown[] {
-    const lines = this.linesOf(name);
-    if (!lines.length) return [];
+    if (!this.mentions(name)) return [];
     const type = TYPES.get(name);
+    const lines = this.kept.filter((l) => l.name === name);
     if ((type === 'text' || type === 'text-list') && lines.every((l) => l.params && !l.params.has('value'))) {
-      return lines.flatMap((l) => (type === 'text-list' ? splitList(l.value) : [l.value]).map(textValue));
+      const values: string[] = [];
+      for (const line of lines) {
+        if (type === 'text') values.push(textValue(line.value));
+        else for (const part of splitList(line.value)) values.push(textValue(part));
+      }
+      return values;
     }
     return this.component()
       .getAllProperties(name)
@@ -146,16 +157,11 @@ export class EventProps {
    * ical.js read it as a type whose reading fails.
    */
   private first(name: string): Line | null | undefined {
-    if (!KEPT.has(name)) throw new Error(`EventProps does not keep ${name} lines`);
-    const first = this.kept.find((l) => l.name === name);
-    if (!first) return null;
+    if (!this.mentions(name)) return null;
+    let k = 0;
+    while (this.kept[k].name !== name) k++;
+    const first = this.kept[k];
     return first.params && TYPES.has(name) ? first : undefined;
-  }
-
-  /** The lines named `name`, which must be one of `KEPT` (other lines are not kept). */
-  private linesOf(name: string): Line[] {
-    if (!KEPT.has(name)) throw new Error(`EventProps does not keep ${name} lines`);
-    return this.kept.filter((l) => l.name === name);
   }
 
   private firstString(name: string): string | undefined {
@@ -178,6 +184,13 @@ export class EventProps {
     }
     return this.built;
   }
+}
+
+/** The bit of a name in `KEPT`; only those names are kept, so asking about another is a mistake. */
+function bitOf(name: string): number {
+  const bit = KEPT_BIT.get(name);
+  if (bit === undefined) throw new Error(`EventProps does not keep ${name} lines`);
+  return bit;
 }
 
 /** An ical.js date, date-time or period (its start) with its TZID, as a `TimeValue`. */

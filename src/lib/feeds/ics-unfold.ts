@@ -15,21 +15,25 @@ export function looksLikeIcs(bytes: Uint8Array): boolean {
   return PREFIX.every((c, k) => ((bytes[i + k] ?? 0) | 0x20) === (c | 0x20));
 }
 
-/** Removes every CRLF or LF that is followed by one space or tab (a fold), on raw bytes. */
+/**
+ * Removes every CRLF or LF that is followed by one space or tab (a fold), on raw bytes. Jumps
+ * from LF to LF with the native `indexOf` and copies the runs between folds whole: a loop over
+ * every byte of a few megabytes took tens of milliseconds.
+ */
 export function unfoldIcsBytes(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(bytes.length);
   let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x0d && bytes[i + 1] === 0x0a && (bytes[i + 2] === 0x20 || bytes[i + 2] === 0x09)) {
-      i += 2;
-      continue;
-    }
-    if (b === 0x0a && (bytes[i + 1] === 0x20 || bytes[i + 1] === 0x09)) {
-      i += 1;
-      continue;
-    }
-    out[n++] = b;
+  let from = 0;
+  for (let lf = bytes.indexOf(0x0a); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
+    const next = bytes[lf + 1];
+    if (next !== 0x20 && next !== 0x09) continue;
+    // A fold: the line break (with its CR, if any) and the one blank after it go.
+    const end = lf > from && bytes[lf - 1] === 0x0d ? lf - 1 : lf;
+    out.set(bytes.subarray(from, end), n);
+    n += end - from;
+    from = lf + 2;
   }
+  out.set(bytes.subarray(from), n);
+  n += Math.max(0, bytes.length - from);
   return out.subarray(0, n);
 }
