@@ -1,9 +1,9 @@
 /**
  * A small, strict XML reader for the RSS/Atom parser. The browser's XML parser (`DOMParser`)
  * spends about 300 ms on a 4 MB feed building DOM nodes that are read once and thrown away; this
- * reader scans the same text in about a tenth of that time and builds light elements that answer
- * the few questions rss.ts asks, with the same members and answers as DOM's `Element`
- * (`XmlElement` below is the subset both provide).
+ * reader scans the same text in about a tenth of that time, notes where each element is (`Tape`)
+ * and makes element objects only as rss.ts reads them, with the same members and answers as
+ * DOM's `Element` (`XmlElement` below is the subset both provide).
  *
  * It reads only what it can read exactly as the XML parser does, and gives up (undefined) on
  * everything else, so the caller falls back to `DOMParser`, which reads the same tree: a DOCTYPE,
@@ -54,29 +54,152 @@ interface Scope {
   prefixes: Map<string, string>;
 }
 
-const NO_CHILDREN: readonly LightElement[] = Object.freeze([]);
+interface QName {
+  /** Index in `Tape.names`. */
+  id: number;
+  qualified: string;
+  prefix: string | undefined;
+  localName: string;
+}
 
+// What the tape holds for each element, at `index * FIELDS + field`.
+const CONTENT_START = 0;
+const CONTENT_END = 1;
+const PARENT = 2;
+const FIRST_CHILD = 3;
+const LAST_CHILD = 4;
+const NEXT_SIBLING = 5;
+/** The index after the element's last descendant: its descendants are the indices in between. */
+const SUBTREE_END = 6;
+const NAME_ID = 7;
+const NAMESPACE_ID = 8;
+const SCOPE_ID = 9;
+/** Where its attributes start in the text (they are read again when asked for), or -1. */
+const ATTRIBUTES_AT = 10;
+const FIELDS = 11;
+
+/**
+ * The elements of a document in document order, as numbers in one typed array instead of an
+ * object each: a 20,000-item feed has over 200,000 elements, and as objects they all lived
+ * through young-generation collections (tens of milliseconds each, on the main thread) before
+ * being read. Element objects are made only for what rss.ts reads, when it reads it.
+ */
+class Tape {
+  data: Int32Array;
+  /** Whether an element's content is one run of text without markup, references or CRs. */
+  plain: Uint8Array;
+  count = 0;
+  readonly names: QName[] = [];
+  readonly namespaces: Array<string | null> = [];
+  private readonly namespaceIds = new Map<string | null, number>();
+  readonly scopes: Scope[] = [];
+  private readonly scopeIds = new Map<Scope, number>();
+
+  constructor(readonly text: string) {
+    const capacity = Math.max(64, text.length >> 6);
+    this.data = new Int32Array(capacity * FIELDS);
+    this.plain = new Uint8Array(capacity);
+  }
+
+  add(parent: number, name: QName, namespace: string | null, scope: Scope, attributesAt: number, contentStart: number): number {
+    const index = this.count++;
+    if (index >= this.plain.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+      const plain = new Uint8Array(this.plain.length * 2);
+      plain.set(this.plain);
+      this.plain = plain;
+    }
+    const d = this.data;
+    const at = index * FIELDS;
+    d[at + CONTENT_START] = contentStart;
+    d[at + CONTENT_END] = contentStart;
+    d[at + PARENT] = parent;
+    d[at + FIRST_CHILD] = -1;
+    d[at + LAST_CHILD] = -1;
+    d[at + NEXT_SIBLING] = -1;
+    d[at + SUBTREE_END] = index + 1;
+    d[at + NAME_ID] = name.id;
+    d[at + NAMESPACE_ID] = idOf(this.namespaceIds, this.namespaces, namespace);
+    d[at + SCOPE_ID] = idOf(this.scopeIds, this.scopes, scope);
+    d[at + ATTRIBUTES_AT] = attributesAt;
+    this.plain[index] = 1;
+    if (parent >= 0) {
+      const last = d[parent * FIELDS + LAST_CHILD];
+      if (last < 0) d[parent * FIELDS + FIRST_CHILD] = index;
+      else d[last * FIELDS + NEXT_SIBLING] = index;
+      d[parent * FIELDS + LAST_CHILD] = index;
+      this.plain[parent] = 0;
+    }
+    return index;
+  }
+
+  /** Closes an element: its content ends at `contentEnd`, its descendants are all read. */
+  close(index: number, contentEnd: number): void {
+    this.data[index * FIELDS + CONTENT_END] = contentEnd;
+    this.data[index * FIELDS + SUBTREE_END] = this.count;
+  }
+
+  get(index: number, field: number): number {
+    return this.data[index * FIELDS + field];
+  }
+
+  nameOf(index: number): QName {
+    return this.names[this.data[index * FIELDS + NAME_ID]];
+  }
+}
+
+/** The number of `value` in `list`, added when new. */
+function idOf<T>(ids: Map<T, number>, list: T[], value: T): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = list.push(value) - 1;
+    ids.set(value, id);
+  }
+  return id;
+}
+
+/** One element of a tape, made when rss.ts asks for it. */
 class LightElement implements XmlElement {
-  children = NO_CHILDREN as LightElement[];
-  contentEnd: number;
-  /** The content is one run of text without markup, references or carriage returns. */
-  plain = true;
+  private kids?: LightElement[];
+  private attributeList?: Attribute[];
 
   constructor(
-    private readonly source: string,
-    readonly nodeName: string,
-    readonly localName: string,
-    readonly namespaceURI: string | null,
-    private readonly attributes: Attribute[] | undefined,
-    readonly parentElement: LightElement | null,
-    readonly contentStart: number
-  ) {
-    this.contentEnd = contentStart;
+    private readonly tape: Tape,
+    private readonly index: number
+  ) {}
+
+  get nodeName(): string {
+    return this.tape.nameOf(this.index).qualified;
+  }
+
+  get localName(): string {
+    return this.tape.nameOf(this.index).localName;
+  }
+
+  get namespaceURI(): string | null {
+    return this.tape.namespaces[this.tape.get(this.index, NAMESPACE_ID)];
+  }
+
+  get children(): LightElement[] {
+    if (!this.kids) {
+      this.kids = [];
+      for (let k = this.tape.get(this.index, FIRST_CHILD); k >= 0; k = this.tape.get(k, NEXT_SIBLING)) this.kids.push(new LightElement(this.tape, k));
+    }
+    return this.kids;
+  }
+
+  get parentElement(): LightElement | null {
+    const parent = this.tape.get(this.index, PARENT);
+    return parent < 0 ? null : new LightElement(this.tape, parent);
   }
 
   get textContent(): string {
-    const {source, contentStart: from, contentEnd: to} = this;
-    return this.plain ? source.slice(from, to) : textIn(source, from, to);
+    const {tape, index} = this;
+    const from = tape.get(index, CONTENT_START);
+    const to = tape.get(index, CONTENT_END);
+    return tape.plain[index] ? tape.text.slice(from, to) : textIn(tape.text, from, to);
   }
 
   get innerHTML(): string {
@@ -85,12 +208,12 @@ class LightElement implements XmlElement {
   }
 
   getAttribute(qualifiedName: string): string | null {
-    return this.attributes?.find((a) => a.name === qualifiedName)?.value ?? null;
+    return this.attributes().find((a) => a.name === qualifiedName)?.value ?? null;
   }
 
   getAttributeNS(namespace: string | null, localName: string): string | null {
     const ns = namespace || null;
-    return this.attributes?.find((a) => a.localName === localName && a.namespaceURI === ns)?.value ?? null;
+    return this.attributes().find((a) => a.localName === localName && a.namespaceURI === ns)?.value ?? null;
   }
 
   hasAttribute(qualifiedName: string): boolean {
@@ -98,26 +221,26 @@ class LightElement implements XmlElement {
   }
 
   getElementsByTagNameNS(namespace: string | null, localName: string): LightElement[] {
+    const {tape, index} = this;
+    const ns = namespace || null;
     const found: LightElement[] = [];
-    collect(this, namespace || null, localName, found);
+    // The descendants are the indices up to SUBTREE_END, in document order.
+    for (let k = index + 1; k < tape.get(index, SUBTREE_END); k++) {
+      if (tape.nameOf(k).localName === localName && tape.namespaces[tape.get(k, NAMESPACE_ID)] === ns) found.push(new LightElement(tape, k));
+    }
     return found;
   }
 
-  append(child: LightElement): void {
-    if (this.children === NO_CHILDREN) this.children = [];
-    this.children.push(child);
-    this.plain = false;
+  /** The attributes, read again from the text: the reader checked them, and few are ever asked for. */
+  private attributes(): Attribute[] {
+    if (!this.attributeList) {
+      const {tape, index} = this;
+      const at = tape.get(index, ATTRIBUTES_AT);
+      this.attributeList = at < 0 ? NO_ATTRIBUTES : readAttributes(tape.text, at, tape.scopes[tape.get(index, SCOPE_ID)])!.attributes;
+    }
+    return this.attributeList;
   }
 }
-
-/** Descendants of `el` with that name, in document order. */
-function collect(el: LightElement, ns: string | null, localName: string, found: LightElement[]): void {
-  for (const child of el.children) {
-    if (child.localName === localName && child.namespaceURI === ns) found.push(child);
-    if (child.children.length) collect(child, ns, localName, found);
-  }
-}
-
 // ASCII names only, at most one colon: anything else is left to the XML parser.
 const NAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
 const ATTRIBUTE = /[ \t\r\n]+([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
@@ -129,9 +252,11 @@ const PI_TARGET = /<\?([A-Za-z_][\w.-]*)(?=[ \t\r\n]|\?>)/y;
 const XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][\w.-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/y;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const REFERENCE_AT = new RegExp(REFERENCE.source, 'y');
-/** Characters XML 1.0 does not allow, but for lone surrogates (`allowedChars`: a /u regex is four times slower). */
-const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const SURROGATE = /[\uD800-\uDFFF]/g;
+/**
+ * Characters XML 1.0 does not allow, and surrogates, which are allowed only in pairs
+ * (`allowedChars` checks those; a /u regex that would do it alone is four times slower).
+ */
+const FORBIDDEN_OR_SURROGATE = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 const PREDEFINED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
 
 /** Characters checked per pause: a regex over 256 K characters takes well under a millisecond. */
@@ -162,10 +287,12 @@ export function* readXmlTree(text: string): Steps<XmlTree | undefined> {
   }
 
   const rootScope: Scope = {defaultNs: null, prefixes: new Map([['xml', XML_NS]])};
-  const stack: LightElement[] = [];
+  const tape = new Tape(text);
+  /** Open elements: their tape indices, and the scopes their children start from. */
+  const stack: number[] = [];
   const scopes: Scope[] = [];
-  const names: QName[] = [];
-  let root: LightElement | undefined;
+  /** The names `internName` searches. */
+  const known: QName[] = [];
   let steps = 0;
   // Where the next '&', CR and ']]>' are, found once and reused, so each search covers the text once.
   let nextAmp = -2;
@@ -176,18 +303,18 @@ export function* readXmlTree(text: string): Steps<XmlTree | undefined> {
   for (;;) {
     const lt = text.indexOf('<', i);
     const textEnd = lt < 0 ? text.length : lt;
+    const top = stack.length ? stack[stack.length - 1] : -1;
     if (textEnd > i) {
-      const top = stack[stack.length - 1];
-      if (!top) {
+      if (top < 0) {
         if (!isSpace(text, i, textEnd)) return undefined;
       } else {
         nextAmp = after(nextAmp, '&', i);
         if (nextAmp !== -1 && nextAmp < textEnd) {
           if (!validReferences(text, nextAmp, textEnd)) return undefined;
-          top.plain = false;
+          tape.plain[top] = 0;
         }
         nextCr = after(nextCr, '\r', i);
-        if (nextCr !== -1 && nextCr < textEnd) top.plain = false;
+        if (nextCr !== -1 && nextCr < textEnd) tape.plain[top] = 0;
         nextCdataEnd = after(nextCdataEnd, ']]>', i);
         // ']]>' may not appear in text; the one allowed ends a CDATA section, handled below.
         if (nextCdataEnd !== -1 && nextCdataEnd < textEnd) return undefined;
@@ -195,13 +322,14 @@ export function* readXmlTree(text: string): Steps<XmlTree | undefined> {
     }
     if (lt < 0) break;
     if (++steps % TAGS_PER_STEP === 0) yield;
-    const top = stack[stack.length - 1];
     const next = text.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
-      if (!top || !text.startsWith(top.nodeName, lt + 2)) return undefined;
-      END_TAG_REST.lastIndex = lt + 2 + top.nodeName.length;
+      if (top < 0) return undefined;
+      const name = tape.nameOf(top).qualified;
+      if (!text.startsWith(name, lt + 2)) return undefined;
+      END_TAG_REST.lastIndex = lt + 2 + name.length;
       if (!END_TAG_REST.test(text)) return undefined;
-      top.contentEnd = lt;
+      tape.close(top, lt);
       stack.pop();
       scopes.pop();
       i = END_TAG_REST.lastIndex;
@@ -212,46 +340,74 @@ export function* readXmlTree(text: string): Steps<XmlTree | undefined> {
         const comment = text.slice(lt + 4, end);
         if (comment.includes('--') || comment.endsWith('-')) return undefined;
         i = end + 3;
-      } else if (text.startsWith('<![CDATA[', lt) && top) {
+      } else if (text.startsWith('<![CDATA[', lt) && top >= 0) {
         const end = text.indexOf(']]>', lt + 9);
         if (end < 0) return undefined;
         i = end + 3;
       } else {
         return undefined; // DOCTYPE (entities of its own), or a broken declaration
       }
-      if (top) top.plain = false;
+      if (top >= 0) tape.plain[top] = 0;
     } else if (next === 0x3f /* ? */) {
       PI_TARGET.lastIndex = lt;
       const target = PI_TARGET.exec(text)?.[1];
       const end = text.indexOf('?>', lt + 2);
       if (!target || /^xml$/i.test(target) || end < 0) return undefined;
       i = end + 2;
-      if (top) top.plain = false;
+      if (top >= 0) tape.plain[top] = 0;
     } else {
-      if (root && !top) return undefined; // a second root element
+      if (tape.count && top < 0) return undefined; // a second root element
       if (stack.length >= MAX_DEPTH) return undefined;
-      const tag = readStartTag(text, lt, top ?? null, scopes[scopes.length - 1] ?? rootScope, names);
+      const tag = readStartTag(text, lt, top < 0 ? rootScope : scopes[scopes.length - 1], known, tape.names);
       if (!tag) return undefined;
-      const {element, empty, scope} = tag;
-      if (top) top.append(element);
-      else root = element;
-      if (!empty) {
+      const element = tape.add(top, tag.name, tag.namespace, tag.scope, tag.attributesAt, tag.end);
+      if (tag.empty) {
+        tape.close(element, tag.end);
+      } else {
         stack.push(element);
-        scopes.push(scope);
+        scopes.push(tag.scope);
       }
       i = tag.end;
     }
   }
-  if (!root || stack.length) return undefined;
-  return {documentElement: root};
+  if (!tape.count || stack.length) return undefined;
+  return {documentElement: new LightElement(tape, 0)};
 }
-
 /** Reads `<name attr="value" …>` at `lt`; undefined when it is not one this reader knows. */
-function readStartTag(text: string, lt: number, parent: LightElement | null, parentScope: Scope, names: QName[]) {
+function readStartTag(text: string, lt: number, parentScope: Scope, known: QName[], names: QName[]) {
   NAME.lastIndex = lt + 1;
   if (!NAME.test(text)) return undefined;
-  let at = NAME.lastIndex;
-  const name = internName(names, text, lt + 1, at);
+  const nameEnd = NAME.lastIndex;
+  const name = internName(known, names, text, lt + 1, nameEnd);
+  const read = readAttributes(text, nameEnd, parentScope);
+  if (!read) return undefined;
+  const {scope, attributes} = read;
+  TAG_CLOSE.lastIndex = read.end;
+  const close = TAG_CLOSE.exec(text);
+  if (!close) return undefined;
+  // Atom xhtml content is read with innerHTML, which only the DOM can give.
+  if (attributes.some((a) => a.name === 'type' && a.value.toLowerCase() === 'xhtml')) return undefined;
+  const {prefix, localName} = name;
+  let namespace: string | null;
+  if (prefix === undefined) {
+    namespace = scope.defaultNs;
+  } else {
+    if (prefix === 'xmlns' || prefix === 'xml' || !scope.prefixes.has(prefix)) return undefined;
+    namespace = scope.prefixes.get(prefix)!;
+  }
+  // The DOM path takes any <parsererror> for the parser's error report.
+  if (localName === 'parsererror') return undefined;
+  return {name, namespace, scope, attributesAt: attributes.length ? nameEnd : -1, empty: close[1] === '/', end: TAG_CLOSE.lastIndex};
+}
+
+const NO_ATTRIBUTES: Attribute[] = [];
+
+/**
+ * The attributes from `at` (just after the element's name) to the end of the start tag, and the
+ * element's scope with its namespace declarations; undefined when they break a rule of XML.
+ * Used to check a start tag, and again when an element's attributes are asked for.
+ */
+function readAttributes(text: string, at: number, parentScope: Scope): {scope: Scope; attributes: Attribute[]; end: number} | undefined {
   let raw: Array<[string, string]> | undefined;
   for (;;) {
     ATTRIBUTE.lastIndex = at;
@@ -260,82 +416,57 @@ function readStartTag(text: string, lt: number, parent: LightElement | null, par
     (raw ??= []).push([m[1], m[2] ?? m[3]]);
     at = ATTRIBUTE.lastIndex;
   }
-  TAG_CLOSE.lastIndex = at;
-  const close = TAG_CLOSE.exec(text);
-  if (!close) return undefined;
-
+  if (!raw) return {scope: parentScope, attributes: NO_ATTRIBUTES, end: at};
   let scope = parentScope;
-  let attributes: Attribute[] | undefined;
-  if (raw) {
-    // Namespace declarations first: they apply to the element's own name and attributes.
-    for (const [qname, rawValue] of raw) {
-      if (qname !== 'xmlns' && !qname.startsWith('xmlns:')) continue;
-      const value = attributeValue(rawValue);
-      if (value === undefined || value === XML_NS || value === XMLNS_NS) return undefined;
-      if (scope === parentScope) scope = {defaultNs: parentScope.defaultNs, prefixes: new Map(parentScope.prefixes)};
-      if (qname === 'xmlns') {
-        scope.defaultNs = value || null;
-      } else {
-        const prefix = qname.slice(6);
-        if (!value || prefix === 'xml' || prefix === 'xmlns') return undefined;
-        scope.prefixes.set(prefix, value);
-      }
-    }
-    attributes = [];
-    const seen = new Set<string>();
-    for (const [qname, rawValue] of raw) {
-      const value = attributeValue(rawValue);
-      if (value === undefined) return undefined;
-      const colon = qname.indexOf(':');
-      const prefix = colon < 0 ? undefined : qname.slice(0, colon);
-      const localName = colon < 0 ? qname : qname.slice(colon + 1);
-      let ns: string | null;
-      if (qname === 'xmlns' || prefix === 'xmlns') ns = XMLNS_NS;
-      else if (prefix === undefined) ns = null;
-      else if (scope.prefixes.has(prefix)) ns = scope.prefixes.get(prefix)!;
-      else return undefined; // unbound prefix
-      const key = `${ns} ${localName}`;
-      if (seen.has(qname) || seen.has(key)) return undefined; // duplicate attribute
-      seen.add(qname).add(key);
-      // Atom xhtml content is read with innerHTML, which only the DOM can give.
-      if (qname === 'type' && value.toLowerCase() === 'xhtml') return undefined;
-      attributes.push({name: qname, localName, namespaceURI: ns, value});
+  // Namespace declarations first: they apply to the element's own name and attributes.
+  for (const [qname, rawValue] of raw) {
+    if (qname !== 'xmlns' && !qname.startsWith('xmlns:')) continue;
+    const value = attributeValue(rawValue);
+    if (value === undefined || value === XML_NS || value === XMLNS_NS) return undefined;
+    if (scope === parentScope) scope = {defaultNs: parentScope.defaultNs, prefixes: new Map(parentScope.prefixes)};
+    if (qname === 'xmlns') {
+      scope.defaultNs = value || null;
+    } else {
+      const prefix = qname.slice(6);
+      if (!value || prefix === 'xml' || prefix === 'xmlns') return undefined;
+      scope.prefixes.set(prefix, value);
     }
   }
-
-  const {qualified, prefix, localName} = name;
-  let ns: string | null;
-  if (prefix === undefined) {
-    ns = scope.defaultNs;
-  } else {
-    if (prefix === 'xmlns' || prefix === 'xml' || !scope.prefixes.has(prefix)) return undefined;
-    ns = scope.prefixes.get(prefix)!;
+  const attributes: Attribute[] = [];
+  const seen = new Set<string>();
+  for (const [qname, rawValue] of raw) {
+    const value = attributeValue(rawValue);
+    if (value === undefined) return undefined;
+    const colon = qname.indexOf(':');
+    const prefix = colon < 0 ? undefined : qname.slice(0, colon);
+    const localName = colon < 0 ? qname : qname.slice(colon + 1);
+    let ns: string | null;
+    if (qname === 'xmlns' || prefix === 'xmlns') ns = XMLNS_NS;
+    else if (prefix === undefined) ns = null;
+    else if (scope.prefixes.has(prefix)) ns = scope.prefixes.get(prefix)!;
+    else return undefined; // unbound prefix
+    const key = `${ns} ${localName}`;
+    if (seen.has(qname) || seen.has(key)) return undefined; // duplicate attribute
+    seen.add(qname).add(key);
+    attributes.push({name: qname, localName, namespaceURI: ns, value});
   }
-  // The DOM path takes any <parsererror> for the parser's error report.
-  if (localName === 'parsererror') return undefined;
-  const end = TAG_CLOSE.lastIndex;
-  const element = new LightElement(text, qualified, localName, ns, attributes, parent, end);
-  return {element, empty: close[1] === '/', end, scope};
+  return {scope, attributes, end: at};
 }
-
-interface QName {
-  qualified: string;
-  prefix: string | undefined;
-  localName: string;
-}
-
 /**
  * The name at text[from, to), one copy per distinct name: a feed uses a few dozen names tens of
  * thousands of times, and comparing in place is cheaper than cutting out and hashing each one.
+ * `known` is the list searched (at most `MAX_NAMES`), `names` every name made, by id.
  */
-function internName(names: QName[], text: string, from: number, to: number): QName {
+function internName(known: QName[], names: QName[], text: string, from: number, to: number): QName {
   const length = to - from;
-  for (const name of names) if (name.qualified.length === length && text.startsWith(name.qualified, from)) return name;
+  for (let k = 0; k < known.length; k++) if (known[k].qualified.length === length && text.startsWith(known[k].qualified, from)) return known[k];
   const qualified = text.slice(from, to);
   const colon = qualified.indexOf(':');
-  const name = colon < 0 ? {qualified, prefix: undefined, localName: qualified} : {qualified, prefix: qualified.slice(0, colon), localName: qualified.slice(colon + 1)};
-  // A document with very many names gains nothing from the list.
-  if (names.length < MAX_NAMES) names.push(name);
+  const id = names.length;
+  const name = colon < 0 ? {id, qualified, prefix: undefined, localName: qualified} : {id, qualified, prefix: qualified.slice(0, colon), localName: qualified.slice(colon + 1)};
+  names.push(name);
+  // A document with very many names gains nothing from searching them all.
+  if (known.length < MAX_NAMES) known.push(name);
   return name;
 }
 
@@ -401,12 +532,13 @@ function textIn(source: string, from: number, to: number): string {
 
 /** No character XML forbids, and every surrogate in a pair. */
 function allowedChars(text: string): boolean {
-  if (FORBIDDEN.test(text)) return false;
-  SURROGATE.lastIndex = 0;
-  for (let m = SURROGATE.exec(text); m; m = SURROGATE.exec(text)) {
+  FORBIDDEN_OR_SURROGATE.lastIndex = 0;
+  for (let m = FORBIDDEN_OR_SURROGATE.exec(text); m; m = FORBIDDEN_OR_SURROGATE.exec(text)) {
     const k = m.index;
-    if (text.charCodeAt(k) >= 0xdc00 || (text.charCodeAt(k + 1) & 0xfc00) !== 0xdc00) return false;
-    SURROGATE.lastIndex = k + 2;
+    const c = text.charCodeAt(k);
+    // A high surrogate followed by a low one is a pair; anything else found here is refused.
+    if (c < 0xd800 || c >= 0xdc00 || (text.charCodeAt(k + 1) & 0xfc00) !== 0xdc00) return false;
+    FORBIDDEN_OR_SURROGATE.lastIndex = k + 2;
   }
   return true;
 }
