@@ -3,11 +3,15 @@
  * never `Date.parse`, whose answer depends on the browser and the viewer's zone. A date-only
  * value is a calendar date (all-day) kept as midnight in the display zone; a date-time without
  * an offset is floating and is read in the zone the caller gives; an offset or `Z` is an
- * instant. Zone arithmetic goes through @date-fns/tz, which uses the browser's own `Intl`
- * zone data, so no zone database is shipped.
+ * instant. Zone offsets come from `tzOffset` (@date-fns/tz), which asks the browser's own `Intl`,
+ * so no zone database is shipped.
+ *
+ * Calendar arithmetic in a zone (adding days or months, the start of a day) is done here by hand
+ * on wall-clock fields, not with date-fns on a `TZDate`: this module is in the entry chunk every
+ * page loads, where those two cost about 2 KB gzip, and a `TZDate` re-reads the zone offset from
+ * `Intl` several times per operation, which was the largest cost of reading a big feed.
  */
-import {TZDateMini, tzOffset} from '@date-fns/tz';
-import {addDays, addMonths, addWeeks, addYears, startOfDay} from 'date-fns';
+import {tzOffset} from '@date-fns/tz/tzOffset';
 
 export interface ParsedTime {
   date: Date;
@@ -35,34 +39,77 @@ export function isTimeZone(name: string | undefined | null): name is string {
   return valid;
 }
 
-/** The viewer's own zone, the last fallback for `time-zone`. */
+let viewerZone: string | undefined;
+
+/** The viewer's own zone, the last fallback for `time-zone`. Asked once: it costs an `Intl` object. */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return (viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
-// Zone offsets by 15-minute slot. Asking `Intl` is the costly part of every zone conversion
-// (tens of microseconds), and a feed or a recurring series asks about the same few hours again
-// and again. Every real offset change falls on a quarter hour, so a slot has one offset.
-const SLOT = 15 * 60_000;
-const offsetSlots = new Map<string, number>();
+// Zone offsets by hour. Asking `Intl` is the costly part of every zone conversion (microseconds),
+// and a feed or a recurring series asks about the same few hours again and again. An offset
+// changes at most once in an hour: when the next hour starts with another offset, the change is
+// somewhere in this one (not always on the hour: St. John's changed at 00:01 until 2011, local
+// mean time ended at odd seconds), so the instant itself is asked about. One map per zone: a
+// number key needs no string built.
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const SLOT = 60 * MINUTE;
+const offsetSlots = new Map<string, Map<number, number>>();
 
-/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
-export function zoneOffset(timeZone: string, utcMs: number): number {
-  const slot = Math.floor(utcMs / SLOT);
-  const key = `${timeZone}|${slot}`;
-  let offset = offsetSlots.get(key);
+function slotOffset(timeZone: string, slots: Map<number, number>, slot: number): number {
+  let offset = slots.get(slot);
   if (offset === undefined) {
-    if (offsetSlots.size > 20_000) offsetSlots.clear();
+    if (slots.size > 20_000) slots.clear();
     offset = tzOffset(timeZone, new Date(slot * SLOT));
-    offsetSlots.set(key, offset);
+    slots.set(slot, offset);
   }
   return offset;
 }
 
+/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
+export function zoneOffset(timeZone: string, utcMs: number): number {
+  const slot = Math.floor(utcMs / SLOT);
+  let slots = offsetSlots.get(timeZone);
+  if (!slots) offsetSlots.set(timeZone, (slots = new Map()));
+  const offset = slotOffset(timeZone, slots, slot);
+  const next = slotOffset(timeZone, slots, slot + 1);
+  // The offset changes within this hour or at its end: ask about the very instant.
+  return next === offset || Number.isNaN(offset) ? offset : tzOffset(timeZone, new Date(utcMs));
+}
+
 /**
- * The instant at which the wall clock in `timeZone` shows the given fields (month 1–12).
+ * The wall clock in `timeZone` at the instant `utcMs`, as a timestamp whose UTC fields show it.
+ * On such a "wall time", calendar arithmetic is plain UTC arithmetic: a day is always 24 hours.
+ * Rounded because offsets of the 1800s have seconds (53 min 28 s is not a whole number of ms).
+ */
+function wallTime(utcMs: number, timeZone: string): number {
+  return utcMs + Math.round(zoneOffset(timeZone, utcMs) * MINUTE);
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `local` (a wall time, as above).
  * As RFC 5545 says: a wall time that happens twice (autumn) is the first of the two; one that
  * never happens (the spring-forward gap) is read with the offset from before the change.
+ */
+function instantAt(local: number, timeZone: string): number {
+  // Offset changes are at most a few per year: the offsets a day either side are the candidates.
+  const before = zoneOffset(timeZone, local - DAY);
+  const after = zoneOffset(timeZone, local + DAY);
+  const withBefore = local - before * MINUTE;
+  if (after === before) return withBefore;
+  const withAfter = local - after * MINUTE;
+  // A candidate is real when the zone has that offset at that instant.
+  const beforeReal = zoneOffset(timeZone, withBefore) === before;
+  const afterReal = zoneOffset(timeZone, withAfter) === after;
+  if (beforeReal && afterReal) return Math.min(withBefore, withAfter);
+  return afterReal ? withAfter : withBefore;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given fields (month 1–12; fields
+ * past their range carry over, as in `Date.UTC`). A repeated wall time is the first of the two;
+ * one in a spring-forward gap is read with the offset from before the change (`instantAt`).
  */
 export function wallClockToInstant(
   year: number,
@@ -77,13 +124,7 @@ export function wallClockToInstant(
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   // Date.UTC maps years 0–99 to 1900–1999; feeds never mean that, but keep the field exact.
   const local = year < 100 ? new Date(wall).setUTCFullYear(year) : wall;
-  // Offset changes are at most a few per year: the offsets a day either side are the candidates.
-  const before = zoneOffset(timeZone, local - 86_400_000);
-  const after = zoneOffset(timeZone, local + 86_400_000);
-  const valid = [before, after]
-    .map((offset) => local - offset * 60_000)
-    .filter((utc) => local - zoneOffset(timeZone, utc) * 60_000 === utc);
-  return new Date(valid.length ? Math.min(...valid) : local - before * 60_000);
+  return new Date(instantAt(local, timeZone));
 }
 
 /** Midnight of a calendar date in `timeZone`: how all-day dates are stored. */
@@ -91,8 +132,12 @@ export function calendarDate(year: number, month: number, day: number, timeZone:
   return wallClockToInstant(year, month, day, 0, 0, 0, 0, timeZone);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year`, Gregorian leap years. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 function validFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
@@ -116,18 +161,23 @@ const BASIC_PATTERN = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$/i
  */
 export function parseIsoDateTime(text: string, floatingZone: string): ParsedTime | undefined {
   const value = text.trim();
-  const m = ISO_PATTERN.exec(value) ?? BASIC_PATTERN.exec(value);
+  let m = ISO_PATTERN.exec(value);
+  const isBasic = !m;
+  if (isBasic) m = BASIC_PATTERN.exec(value);
   if (!m) return undefined;
-  const isBasic = !value.includes('-');
-  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
   if (m[4] === undefined) {
     if (!validFields(y, mo, d)) return undefined;
     return {date: calendarDate(y, mo, d, floatingZone), allDay: true};
   }
-  const [h, mi, s] = [+m[4], +m[5], +(m[6] ?? 0)];
+  const h = +m[4];
+  const mi = +m[5];
+  const s = m[6] ? +m[6] : 0;
   if (!validFields(y, mo, d, h, mi, s)) return undefined;
   // Fractions are cut to milliseconds: SIDEARM's `.0000001` tick is noise, not a time.
-  const ms = isBasic ? 0 : Math.floor(+`0.${m[7] ?? '0'}` * 1000);
+  const ms = !isBasic && m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
   const offset = isBasic ? m[7] : m[8];
   if (!offset) {
     const date = wallClockToInstant(y, mo, d, h, mi, Math.min(s, 59), ms, floatingZone);
@@ -139,10 +189,12 @@ export function parseIsoDateTime(text: string, floatingZone: string): ParsedTime
   return {date: new Date(utc), allDay: false};
 }
 
+const OFFSET_PATTERN = /^([+-])(\d{2}):?(\d{2})?$/;
+
 /** `Z`, `+02:00`, `+0200`, `-05` → minutes east of UTC. */
 function parseOffset(text: string): number | undefined {
-  if (/^z$/i.test(text)) return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (text === 'Z' || text === 'z') return 0;
+  const m = OFFSET_PATTERN.exec(text);
   if (!m) return undefined;
   const hours = +m[2];
   const minutes = +(m[3] ?? 0);
@@ -199,8 +251,8 @@ export function parseDateText(value: unknown, displayZone: string, sourceZone?: 
   if (parsed && zone === sourceZone && !parsed.allDay) parsed.timeZone = sourceZone;
   if (parsed?.allDay && zone !== displayZone) {
     // All-day dates belong to the calendar, not to a zone: keep them at midnight where shown.
-    const key = dayKey(parsed.date, zone).split('-').map(Number);
-    parsed.date = calendarDate(key[0], key[1], key[2], displayZone);
+    const day = new Date(wallTime(parsed.date.getTime(), zone));
+    parsed.date = calendarDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), displayZone);
   }
   return parsed;
 }
@@ -214,9 +266,27 @@ export function fromEpoch(value: unknown, unit: 's' | 'ms'): ParsedTime | undefi
 }
 
 const dayKeyFormats = new Map<string, Intl.DateTimeFormat>();
+// Keys are asked for every event, mostly for the same day as the one before.
+let lastDay = {timeZone: '', day: NaN, key: ''};
+// Intl writes a year with four digits only in these years (no padding, no sign, eras before 1).
+const FOUR_DIGIT_YEARS_FROM = Date.UTC(1000, 0, 1);
+const FOUR_DIGIT_YEARS_TO = Date.UTC(10_000, 0, 1);
 
 /** `YYYY-MM-DD` of the calendar day `date` falls on in `timeZone`; the key for grouping by day. */
 export function dayKey(date: Date, timeZone: string): string {
+  // Fast path: the wall clock from the cached offset, without formatting (microseconds each).
+  // Not for offsets between -1 h and 0 (Dublin until 1916, Monrovia until 1972): `tzOffset`
+  // reads `-00:25:21` as +25 minutes, and the key must be the same as Intl's.
+  const utcMs = date.getTime();
+  const offset = zoneOffset(timeZone, utcMs);
+  const wall = utcMs + Math.round(offset * MINUTE);
+  if ((offset === 0 || Math.abs(offset) >= 60) && wall >= FOUR_DIGIT_YEARS_FROM && wall < FOUR_DIGIT_YEARS_TO) {
+    const day = Math.floor(wall / DAY);
+    if (day !== lastDay.day || timeZone !== lastDay.timeZone) {
+      lastDay = {timeZone, day, key: new Date(wall).toISOString().slice(0, 10)};
+    }
+    return lastDay.key;
+  }
   let format = dayKeyFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {timeZone, year: 'numeric', month: '2-digit', day: '2-digit'});
@@ -227,20 +297,28 @@ export function dayKey(date: Date, timeZone: string): string {
 
 /** Midnight, in `timeZone`, of the day `date` falls on there. */
 export function startOfDayIn(date: Date, timeZone: string): Date {
-  return new Date(+startOfDay(new TZDateMini(date.getTime(), timeZone)));
+  const wall = wallTime(date.getTime(), timeZone);
+  return new Date(instantAt(Math.floor(wall / DAY) * DAY, timeZone));
 }
 
-/** Adds calendar days in `timeZone` (a DST day is 23 or 25 hours long). */
+/** Adds calendar days in `timeZone`, keeping the time of day (a DST day is 23 or 25 hours long). */
 export function addDaysIn(date: Date, days: number, timeZone: string): Date {
-  return new Date(+addDays(new TZDateMini(date.getTime(), timeZone), days));
+  // Zero days is the same instant, even in the second of two repeated hours.
+  if (days === 0) return new Date(date.getTime());
+  return new Date(instantAt(wallTime(date.getTime(), timeZone) + days * DAY, timeZone));
 }
 
-const RELATIVE_UNITS = {
-  day: addDays,
-  week: addWeeks,
-  month: addMonths,
-  year: addYears,
-} as const;
+/** Adds calendar months in `timeZone`; 31 January + 1 month is the last day of February. */
+function addMonthsIn(date: Date, months: number, timeZone: string): Date {
+  if (months === 0) return new Date(date.getTime());
+  const wall = new Date(wallTime(date.getTime(), timeZone));
+  const day = wall.getUTCDate();
+  wall.setUTCMonth(wall.getUTCMonth() + months, 1);
+  wall.setUTCDate(Math.min(day, daysInMonth(wall.getUTCFullYear(), wall.getUTCMonth() + 1)));
+  return new Date(instantAt(wall.getTime(), timeZone));
+}
+
+const RELATIVE_PATTERN = /^([+-])\s*(\d{1,4})\s*(day|week|month|year)s?$/;
 
 /**
  * Reads a `from`/`to` attribute: an ISO date or date-time, `today`, or an offset from today
@@ -249,13 +327,16 @@ const RELATIVE_UNITS = {
 export function resolveDateBound(value: string | undefined | null, now: Date, timeZone: string): Date | undefined {
   const text = value?.trim().toLowerCase();
   if (!text) return undefined;
-  const today = new TZDateMini(+startOfDayIn(now, timeZone), timeZone);
-  if (text === 'today' || text === 'now') return text === 'now' ? now : new Date(+today);
-  if (text === 'tomorrow') return new Date(+addDays(today, 1));
-  const relative = /^([+-])\s*(\d{1,4})\s*(day|week|month|year)s?$/.exec(text);
+  if (text === 'now') return now;
+  const today = startOfDayIn(now, timeZone);
+  if (text === 'today') return today;
+  if (text === 'tomorrow') return addDaysIn(today, 1, timeZone);
+  const relative = RELATIVE_PATTERN.exec(text);
   if (relative) {
     const amount = (relative[1] === '-' ? -1 : 1) * +relative[2];
-    return new Date(+RELATIVE_UNITS[relative[3] as keyof typeof RELATIVE_UNITS](today, amount));
+    const unit = relative[3];
+    if (unit === 'day' || unit === 'week') return addDaysIn(today, unit === 'week' ? amount * 7 : amount, timeZone);
+    return addMonthsIn(today, unit === 'year' ? amount * 12 : amount, timeZone);
   }
   return parseIsoDateTime(text.toUpperCase(), timeZone)?.date;
 }
