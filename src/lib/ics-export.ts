@@ -19,9 +19,8 @@
  *   of DESCRIPTION (Google and Outlook ignore the URL property).
  * - No METHOD: iTIP's PUBLISH requires an ORGANIZER; a plain VCALENDAR is imported as an event.
  */
-import {tzOffset} from '@date-fns/tz';
 import type {CalendarEvent} from './model.js';
-import {addDaysIn, dayKey, isTimeZone, viewerTimeZone} from './time.js';
+import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 
 export interface ExportOptions {
   /** The display zone all-day events were read in (their start is midnight there). Default: the viewer's zone. */
@@ -232,7 +231,7 @@ function isoSeconds(date: Date): string {
 
 /** Wall-clock time in `zone` as `20230819T150000`. */
 function localStamp(date: Date, zone: string): string {
-  return utcStamp(new Date(date.getTime() + Math.round(tzOffset(zone, date) * 60) * 1000)).slice(0, -1);
+  return utcStamp(new Date(date.getTime() + Math.round(zoneOffset(zone, date.getTime()) * 60) * 1000)).slice(0, -1);
 }
 
 /** `+0200`, `-0330`, `+001932` (RFC 5545 UTC-OFFSET; seconds only when there are any). */
@@ -252,7 +251,7 @@ interface Transition {
 
 /**
  * A VTIMEZONE for `zone` covering the years `fromYear`–`toYear`, built from the browser's
- * zone data (Intl, via `tzOffset`) because no zone database is shipped.
+ * zone data (Intl, via `zoneOffset` in time.ts) because no zone database is shipped.
  *
  * The transitions are found by scanning: the offset is sampled every 7 days from 1 January of
  * `fromYear` to 1 January after `toYear` (no zone changes its offset twice within a week), and
@@ -268,7 +267,7 @@ interface Transition {
 export function vtimezoneLines(zone: string, fromYear: number, toYear: number): string[] {
   const begin = Date.UTC(fromYear, 0, 1);
   const finish = Date.UTC(toYear + 1, 0, 1);
-  const offsetAt = (ms: number) => tzOffset(zone, new Date(ms));
+  const offsetAt = (ms: number) => zoneOffset(zone, ms);
   const transitions: Transition[] = [];
   const WEEK = 7 * DAY_MS;
   let previous = offsetAt(begin);

@@ -4,9 +4,8 @@
  * read it. Feed text ends up inside a script element here, so `structuredDataScript` escapes
  * every character that could end the element or change how the HTML parser reads it.
  */
-import {tzOffset} from '@date-fns/tz';
 import type {CalendarEvent} from './model.js';
-import {addDaysIn, dayKey, isTimeZone, viewerTimeZone} from './time.js';
+import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 
 export interface StructuredDataOptions {
   /** The display zone all-day events were read in (their start is midnight there). Default: the viewer's zone. */
@@ -21,7 +20,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** `2023-08-19T15:00:00+02:00` in `zone`, or `2023-08-19T13:00:00Z` without one. */
 function isoInstant(date: Date, zone: string | undefined): string {
   if (!zone) return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const minutes = Math.round(tzOffset(zone, date));
+  const minutes = Math.round(zoneOffset(zone, date.getTime()));
   const wall = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19);
   const abs = Math.abs(minutes);
   return `${wall}${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
