@@ -94,6 +94,8 @@ class Tape {
   private readonly namespaceIds = new Map<string | null, number>();
   readonly scopes: Scope[] = [];
   private readonly scopeIds = new Map<Scope, number>();
+  /** Attributes read again, by element: the feed's root and channel are asked about for every item (xml:base). */
+  private readonly attributeLists = new Map<number, Attribute[]>();
 
   constructor(readonly text: string) {
     const capacity = Math.max(64, text.length >> 6);
@@ -148,6 +150,18 @@ class Tape {
   nameOf(index: number): QName {
     return this.names[this.data[index * FIELDS + NAME_ID]];
   }
+
+  /** The element's attributes, read again from the text: the reader checked them, and few are ever asked for. */
+  attributes(index: number): Attribute[] {
+    const at = this.get(index, ATTRIBUTES_AT);
+    if (at < 0) return NO_ATTRIBUTES;
+    let list = this.attributeLists.get(index);
+    if (!list) {
+      list = readAttributes(this.text, at, this.scopes[this.get(index, SCOPE_ID)])!.attributes;
+      this.attributeLists.set(index, list);
+    }
+    return list;
+  }
 }
 
 /** The number of `value` in `list`, added when new. */
@@ -163,7 +177,6 @@ function idOf<T>(ids: Map<T, number>, list: T[], value: T): number {
 /** One element of a tape, made when rss.ts asks for it. */
 class LightElement implements XmlElement {
   private kids?: LightElement[];
-  private attributeList?: Attribute[];
 
   constructor(
     private readonly tape: Tape,
@@ -208,12 +221,12 @@ class LightElement implements XmlElement {
   }
 
   getAttribute(qualifiedName: string): string | null {
-    return this.attributes().find((a) => a.name === qualifiedName)?.value ?? null;
+    return this.tape.attributes(this.index).find((a) => a.name === qualifiedName)?.value ?? null;
   }
 
   getAttributeNS(namespace: string | null, localName: string): string | null {
     const ns = namespace || null;
-    return this.attributes().find((a) => a.localName === localName && a.namespaceURI === ns)?.value ?? null;
+    return this.tape.attributes(this.index).find((a) => a.localName === localName && a.namespaceURI === ns)?.value ?? null;
   }
 
   hasAttribute(qualifiedName: string): boolean {
@@ -230,21 +243,10 @@ class LightElement implements XmlElement {
     }
     return found;
   }
-
-  /** The attributes, read again from the text: the reader checked them, and few are ever asked for. */
-  private attributes(): Attribute[] {
-    if (!this.attributeList) {
-      const {tape, index} = this;
-      const at = tape.get(index, ATTRIBUTES_AT);
-      this.attributeList = at < 0 ? NO_ATTRIBUTES : readAttributes(tape.text, at, tape.scopes[tape.get(index, SCOPE_ID)])!.attributes;
-    }
-    return this.attributeList;
-  }
 }
 // ASCII names only, at most one colon: anything else is left to the XML parser.
 const NAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
 const ATTRIBUTE = /[ \t\r\n]+([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
-const TAG_CLOSE = /[ \t\r\n]*(\/?)>/y;
 /** What follows the name in an end tag (the name is compared with the open element's). */
 const END_TAG_REST = /[ \t\r\n]*>/y;
 const PI_TARGET = /<\?([A-Za-z_][\w.-]*)(?=[ \t\r\n]|\?>)/y;
@@ -379,12 +381,13 @@ function readStartTag(text: string, lt: number, parentScope: Scope, known: QName
   if (!NAME.test(text)) return undefined;
   const nameEnd = NAME.lastIndex;
   const name = internName(known, names, text, lt + 1, nameEnd);
-  const read = readAttributes(text, nameEnd, parentScope);
+  // Most tags have no attributes: `>` or `/>` right after the name.
+  const next = text.charCodeAt(nameEnd);
+  const read = next === 0x3e || next === 0x2f ? {scope: parentScope, attributes: NO_ATTRIBUTES, end: nameEnd} : readAttributes(text, nameEnd, parentScope);
   if (!read) return undefined;
   const {scope, attributes} = read;
-  TAG_CLOSE.lastIndex = read.end;
-  const close = TAG_CLOSE.exec(text);
-  if (!close) return undefined;
+  const end = closeOfTag(text, read.end);
+  if (end < 0) return undefined;
   // Atom xhtml content is read with innerHTML, which only the DOM can give.
   if (attributes.some((a) => a.name === 'type' && a.value.toLowerCase() === 'xhtml')) return undefined;
   const {prefix, localName} = name;
@@ -397,7 +400,15 @@ function readStartTag(text: string, lt: number, parentScope: Scope, known: QName
   }
   // The DOM path takes any <parsererror> for the parser's error report.
   if (localName === 'parsererror') return undefined;
-  return {name, namespace, scope, attributesAt: attributes.length ? nameEnd : -1, empty: close[1] === '/', end: TAG_CLOSE.lastIndex};
+  return {name, namespace, scope, attributesAt: attributes.length ? nameEnd : -1, empty: text.charCodeAt(end - 2) === 0x2f, end};
+}
+
+/** Where the start tag ends (after its `>` or `/>`), white space allowed before them; -1 when it does not end there. */
+function closeOfTag(text: string, at: number): number {
+  let k = at;
+  for (let c = text.charCodeAt(k); c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a; c = text.charCodeAt(++k));
+  if (text.charCodeAt(k) === 0x3e) return k + 1;
+  return text.charCodeAt(k) === 0x2f && text.charCodeAt(k + 1) === 0x3e ? k + 2 : -1;
 }
 
 const NO_ATTRIBUTES: Attribute[] = [];
