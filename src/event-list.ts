@@ -64,11 +64,13 @@ function afterNextPaint(callback: () => void) {
     typeof requestIdleCallback === 'function' ? requestIdleCallback(run, {timeout: 100}) : setTimeout(run, 16);
   let done = false;
   const run = () => {
-    if (!done) callback();
+    if (done) return;
     done = true;
+    clearTimeout(fallback);
+    callback();
   };
   requestAnimationFrame(() => later(run));
-  setTimeout(run, 200);
+  const fallback = setTimeout(run, 200);
 }
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
@@ -613,7 +615,7 @@ export class EventListElement extends LitElement {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : nothing}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.language.ready ? strings.loading : nothing}` : nothing}
         </div>
         <div class="fallback"><slot></slot></div></div>`;
     }

@@ -53,6 +53,7 @@ async function main(): Promise<Report> {
   host.append(card);
 
   await until(() => Boolean(part(loading, 'status')), 'loading state');
+  await loading.updateComplete; // the status line is written in the page's language, once it has loaded
   states.loading = part(loading, 'status')!.textContent!.trim();
   await until(() => (all.shadowRoot?.querySelectorAll('event-card').length ?? 0) >= 6, 'all feeds loaded', 15000).catch((error) => {
     const shown = [...all.shadowRoot!.querySelectorAll('event-card')].map((c) => (c as unknown as {event: {title: string}}).event.title);
