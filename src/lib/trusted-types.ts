@@ -48,10 +48,15 @@ function inertParsingPolicy(): InertPolicy | null {
 
 /** `<style …>…</style>`, whole, in HTML or SVG. */
 const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-/** A start tag, roughly: enough to find attributes in it. */
-const START_TAG = /<[a-z][^\s/>]*(?:[\s/][^>]*)?>/gi;
-/** `style=…` and `on…=…` attributes, with double-quoted, single-quoted or bare values. */
-const INLINE_ATTRIBUTE = /([\s/"'])(style|on[a-z]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi;
+/** A start tag, roughly: its name, then the rest up to `>` where the attributes are. */
+const START_TAG = /<([a-z][^\s/>]*)([\s/][^>]*)?>/gi;
+/**
+ * One attribute: a name, then maybe `=` and a double-quoted, single-quoted or bare value. Taking
+ * each value whole means a word inside one (`term="Online"`, `href="…/online-meetup"`) is never
+ * taken for an attribute name.
+ */
+const ATTRIBUTE = /([^\s"'>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/g;
+const INLINE_NAME = /^(style|on[a-z]+)$/i;
 
 /**
  * Chrome checks the page's CSP even while parsing into an inert document: an inline `style`
@@ -68,7 +73,9 @@ export function defuseInlineCode(html: string, type: DOMParserSupportedType = 't
   // well-formed, and its text is no stylesheet any more.
   return (type === 'text/html' ? html.replace(STYLE_ELEMENT, '') : html)
     .replace(/<(\/?)style\b/gi, '<$1feedcal-style')
-    .replace(START_TAG, (tag) => tag.replace(INLINE_ATTRIBUTE, (_, before: string, name: string, value = '') => `${before}data-feedcal-${name}${value}`));
+    .replace(START_TAG, (_tag, name: string, attributes = '') =>
+      `<${name}${attributes.replace(ATTRIBUTE, (whole: string, attribute: string, value = '') => (INLINE_NAME.test(attribute) ? `data-feedcal-${attribute}${value}` : whole))}>`
+    );
 }
 
 /**

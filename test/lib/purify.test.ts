@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {purifyHtml, purifyToFragment} from '../../src/lib/purify.js';
+import {defuseInlineCode} from '../../src/lib/trusted-types.js';
 
 const BASE = 'https://feed.example/events/feed.xml';
 
@@ -34,4 +35,22 @@ describe('purifyHtml', () => {
     host.append(purifyToFragment('<p><a href="/e">e</a></p>', BASE));
     expect(host.innerHTML).to.equal(purifyHtml('<p><a href="/e">e</a></p>', BASE));
   });
+});
+
+describe('defuseInlineCode', () => {
+  // Before HTML or XML is parsed into an inert document, inline styles and handlers are renamed
+  // so a strict CSP sees none; values and text are left exactly as written.
+  const cases: Array<[string, string, string, DOMParserSupportedType?]> = [
+    ['a handler', '<img src="x" onerror="alert(1)">', '<img src="x" data-feedcal-onerror="alert(1)">'],
+    ['a style attribute, bare value', '<p style=color:red>x</p>', '<p data-feedcal-style=color:red>x</p>'],
+    ['a handler right after a quoted value', '<a href="x"onclick=go()>x</a>', '<a href="x"data-feedcal-onclick=go()>x</a>'],
+    ['a style element in HTML is dropped', 'a<style>p{}</style>b', 'ab'],
+    ['a word starting with "on" inside a value is kept', '<category term="Online"/>', '<category term="Online"/>', 'application/xml'],
+    ['a path with "online" is kept', '<link href="https://x.example/events/online-meetup"/>', '<link href="https://x.example/events/online-meetup"/>', 'application/xml'],
+    ['text mentioning style and onload is kept', '<p>style onload</p>', '<p>style onload</p>'],
+    ['single-quoted values are whole', `<a title='a onclick=b' onmouseover='c'>`, `<a title='a onclick=b' data-feedcal-onmouseover='c'>`],
+  ];
+  for (const [name, input, output, type] of cases) {
+    it(name, () => expect(defuseInlineCode(input, type)).to.equal(output));
+  }
 });
