@@ -52,6 +52,20 @@ export function formatEventRange(
   now: Date,
   {timeOnly = false, allDayLabel = ''}: {timeOnly?: boolean; allDayLabel?: string} = {}
 ): FormattedRange {
+  // A card draws again on every search keystroke (for the highlight): keep its date line.
+  // The key holds everything the text depends on, the current year included.
+  const key = `${locale}|${timeZone}|${timeOnly ? allDayLabel : '\u0000'}|${dayKey(now, timeZone).slice(0, 4)}`;
+  let cached = rangeCache.get(event);
+  if (cached?.key !== key) {
+    cached = {key, range: formatRange(event, locale, timeZone, now, timeOnly, allDayLabel)};
+    rangeCache.set(event, cached);
+  }
+  return cached.range;
+}
+
+const rangeCache = new WeakMap<CalendarEvent, {key: string; range: FormattedRange}>();
+
+function formatRange(event: CalendarEvent, locale: string, timeZone: string, now: Date, timeOnly: boolean, allDayLabel: string): FormattedRange {
   if (timeOnly) {
     // Under a day heading the date is already said: a one-day event needs only its time.
     const lastDay = event.allDay && event.end ? addDaysIn(event.end, -1, timeZone) : event.end ?? event.start;

@@ -36,12 +36,20 @@ const pending = new Map<string, Promise<UiStrings>>();
 /** The BCP 47 tag that applies to `element`. */
 export function resolveLocale(element: Element): string {
   const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let locale = canonical.get(lang);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    } catch {
+      locale = 'en';
+    }
+    canonical.set(lang, locale);
   }
+  return locale;
 }
+
+/** `lang` values already made canonical: every card asks on every render. */
+const canonical = new Map<string, string>();
 
 /** The strings' language for a locale: `de-AT` → `de`, `nn-NO` → `nb`. */
 export function uiLanguage(locale: string): string {
