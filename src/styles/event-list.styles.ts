@@ -143,11 +143,6 @@ export const eventListStyles = [
       padding: 0;
       list-style: none;
     }
-    /* Cards off screen are not laid out or painted until they come near it. */
-    .cards > li {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 9rem;
-    }
     [part~='more'] {
       display: block;
       margin: calc(var(--_space) * 1.25) auto 0;
