@@ -57,7 +57,8 @@ function parseByteSize(value: string | undefined): number | undefined {
 
 /**
  * Runs `callback` once the next frame is painted and the page is idle (so it delays neither that
- * frame nor what the page had queued behind it), or after 100 ms at the latest (a hidden tab).
+ * frame nor what the page had queued behind it); at most 200 ms later where frames or idle
+ * periods do not come (a hidden tab).
  */
 function afterNextPaint(callback: () => void) {
   const later = (run: () => void) =>
