@@ -1,4 +1,4 @@
-import {LitElement, html, nothing, svg} from 'lit';
+import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {CalendarEvent} from './lib/model.js';
 import {formatEventRange} from './lib/format.js';
@@ -18,11 +18,8 @@ let cardDetailsLoading: Promise<CardDetails> | undefined;
 // A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
 
-const icons = {
-  place: svg`<path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z"/><circle cx="12" cy="9.5" r="2.5"/>`,
-  organizer: svg`<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20a6.5 6.5 0 0 1 13 0"/><path d="M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5"/>`,
-  arrow: svg`<path d="M7 17 17 7M9 7h8v8"/>`,
-};
+// The icons (place, organiser, link out) are one static <path> each, written in the template:
+// no part to update and no extra element per shape, in every card.
 
 /**
  * One event: its title, a `<time>` with the date and time range in the reader's language,
@@ -208,8 +205,8 @@ export class EventCardElement extends LitElement {
           ${this.renderTitle(event)}
           ${place || event.organizer
             ? html`<div class="meta">
-                ${place ? html`<span part="location"><svg viewBox="0 0 24 24" aria-hidden="true">${icons.place}</svg><span class="visually-hidden">${strings.location}: </span>${place}</span>` : nothing}
-                ${event.organizer ? html`<span part="organizer"><svg viewBox="0 0 24 24" aria-hidden="true">${icons.organizer}</svg><span class="visually-hidden">${strings.organizer}: </span>${event.organizer}</span>` : nothing}
+                ${place ? html`<span part="location"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21zM14.5 9.5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 1 1 5 0z" /></svg><span class="visually-hidden">${strings.location}: </span>${place}</span>` : nothing}
+                ${event.organizer ? html`<span part="organizer"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12.5 8a3.5 3.5 0 1 1-7 0 3.5 3.5 0 1 1 7 0zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" /></svg><span class="visually-hidden">${strings.organizer}: </span>${event.organizer}</span>` : nothing}
               </div>`
             : nothing}
           ${event.categories.length
@@ -228,7 +225,7 @@ export class EventCardElement extends LitElement {
             ? nothing
             : html`<button class="toggle" aria-expanded=${String(this.expanded)}
               aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`}${event.url
-            ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true">${icons.arrow}</svg></a>`
+            ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
             : nothing}</div>
         </div>
         ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
