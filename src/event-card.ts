@@ -121,12 +121,21 @@ export class EventCardElement extends LitElement {
   /** What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded on demand. */
   private async loadDetails(event: CalendarEvent) {
     if (!cardDetails) {
-      this.detailsLoading ??= (cardDetailsLoading ??= import('./views/card-details.js')).then((module) => {
-        cardDetails = module;
-        this.detailsLoading = undefined;
-        this.requestUpdate();
-      });
+      this.detailsLoading ??= (cardDetailsLoading ??= import('./views/card-details.js')).then(
+        (module) => {
+          cardDetails = module;
+          this.detailsLoading = undefined;
+          this.requestUpdate();
+        },
+        () => {
+          // Offline, or the chunk is gone after a deploy: the card stays as it is, and the next
+          // opening tries again.
+          cardDetailsLoading = undefined;
+          this.detailsLoading = undefined;
+        }
+      );
       await this.detailsLoading;
+      if (!cardDetails) return;
     }
     if (event.descriptionHtml && !this.richDescription) {
       const {sanitizeToFragment} = await import('./lib/sanitize.js');
