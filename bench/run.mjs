@@ -376,6 +376,47 @@ function markdown(r) {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The few figures the project README shows: each as "feedcal / FullCalendar (ratio)" per size,
+ * with the machine; the whole table stays in bench/README.md.
+ */
+function summary(r) {
+  const figures = [
+    'List: feed received → first events painted (ms)',
+    'Month: feed received → first events painted (ms)',
+    `Filter: category "${CATEGORY}" → painted (ms)`,
+    `Filter: search keystroke "${SEARCH_BEFORE}" → "${SEARCH}" → painted (ms)`,
+    'List: DOM elements after render (shadow roots included)',
+    'List: longest main-thread task, page load → painted (ms)',
+  ];
+  const table = rows(r);
+  const sizes = r.config.sizes;
+  const cell = (row) => {
+    if (!row || typeof row.feedcal !== 'number') return '—';
+    const ratio = row.ratio == null ? '' : ` (${row.worse ? `**×${row.ratio.toFixed(2)}**` : `×${row.ratio.toFixed(2)}`})`;
+    return `${row.format(row.feedcal)} / ${row.fullcalendar == null ? '—' : row.format(row.fullcalendar)}${ratio}`;
+  };
+  const lines = [
+    `feedcal / FullCalendar 6, medians; ×: feedcal ÷ FullCalendar, **bold** where feedcal is worse. Commit ${r.build.commit}, ${r.machine.cpu} (${r.machine.cores} cores), ${r.machine.chromium} headless, ${r.generated.slice(0, 10)}.`,
+    '',
+    `| figure | ${sizes.map((size) => `${size.toLocaleString('en-US')} events`).join(' | ')} |`,
+    `|---|${sizes.map(() => '---:').join('|')}|`,
+    ...figures.map((figure) => `| ${figure} | ${sizes.map((size) => cell(table.find((row) => row.figure === figure && row.size === size))).join(' | ')} |`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Replaces the text between `<!-- name:begin -->` and `<!-- name:end -->` in `file`, if both are there. */
+function replaceBetweenMarkers(file, name, text) {
+  if (!existsSync(file)) return false;
+  const current = readFileSync(file, 'utf8');
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  if (!current.includes(begin) || !current.includes(end)) return false;
+  writeFileSync(file, current.slice(0, current.indexOf(begin) + begin.length) + '\n' + text + current.slice(current.indexOf(end)));
+  return true;
+}
+
 function writeOutputs(r) {
   mkdirSync(dirname(OUT), {recursive: true});
   writeFileSync(`${OUT}.json`, JSON.stringify(r, null, 1) + '\n');
@@ -384,16 +425,9 @@ function writeOutputs(r) {
   console.log('\n' + md);
   // The README shows the latest complete run (all four sizes, full run counts).
   const full = [100, 1000, 5000, 20000].every((s) => SIZES.includes(s)) && RUNS >= 5 && !env.BENCH_OUT;
-  const readme = join(root, 'bench/README.md');
-  if (full && existsSync(readme)) {
-    const text = readFileSync(readme, 'utf8');
-    const begin = '<!-- bench:latest:begin -->';
-    const end = '<!-- bench:latest:end -->';
-    if (text.includes(begin) && text.includes(end)) {
-      writeFileSync(readme, text.slice(0, text.indexOf(begin) + begin.length) + '\n' + md + text.slice(text.indexOf(end)));
-      log('updated the latest table in bench/README.md');
-    }
-  }
+  if (!full) return;
+  if (replaceBetweenMarkers(join(root, 'bench/README.md'), 'bench:latest', md)) log('updated the latest table in bench/README.md');
+  if (replaceBetweenMarkers(join(root, 'README.md'), 'bench:summary', summary(r))) log('updated the summary in README.md');
 }
 
 // ---------------------------------------------------------------------------------------------
