@@ -26,7 +26,8 @@ const DEFAULT_PAGE_SIZE = 20;
 /**
  * Cards drawn in the first frame after the shown events change: about a screenful. The rest of
  * the page follows once that frame is painted, so a first load or a filter change shows its
- * result without waiting for cards below the fold.
+ * result without waiting for cards below the fold. Before any card has been drawn the list
+ * guesses 8; afterwards it counts from the room the drawn cards took (`firstScreenCount`).
  */
 const FIRST_FRAME_CARDS = 8;
 /** Milliseconds of quiet typing before the search filter applies. */
@@ -208,8 +209,9 @@ export class EventListElement extends LitElement {
 
   @state() private supplied?: CalendarEvent[];
   @state() private shownCount = 0;
-  /** Only the first screenful of cards is drawn (FIRST_FRAME_CARDS); `restDrawn` settles when the rest is. */
+  /** Only the first screenful of cards is drawn (`firstScreenCount`); `restDrawn` settles when the rest is. */
   @state() private firstScreenOnly = false;
+  private firstScreenCount = FIRST_FRAME_CARDS;
   private restDrawn?: Promise<void>;
   @state() private visitor: VisitorFilters = NO_VISITOR_FILTERS;
   @state() private focusedDay = '';
@@ -329,8 +331,10 @@ export class EventListElement extends LitElement {
       this.facets = this.computeFacets();
       // A first draw or a new filter result starts at the top: draw what fits first. A refresh
       // redraws in place (the visitor may be reading card 15).
-      const manyCards = this.view !== 'month' && Math.min(this.facets.visible.length, this.pageSize) > FIRST_FRAME_CARDS;
-      if ((filtersChanged || firstDraw) && manyCards) this.drawFirstScreenFirst();
+      if ((filtersChanged || firstDraw) && this.view !== 'month') {
+        this.firstScreenCount = this.cardsPerScreen();
+        if (Math.min(this.facets.visible.length, this.pageSize) > this.firstScreenCount) this.drawFirstScreenFirst();
+      }
       // After a refresh the open event is a new object with the same id: keep it open.
       if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
     }
@@ -349,6 +353,19 @@ export class EventListElement extends LitElement {
       this.shadowRoot!.querySelector<HTMLElement>(`td[data-day="${this.focusedDay}"]`)?.focus();
     }
     void this.structuredData.write(this.facets.visible.slice(0, this.shownCount), this.resolvedTimeZone, !this.noStructuredData);
+  }
+
+  /**
+   * About how many cards fill the window, from the height the cards drawn now take per card
+   * (headings included); `FIRST_FRAME_CARDS` before any is drawn. Read before the update
+   * changes the DOM, so the layout it reads is the one already painted.
+   */
+  private cardsPerScreen(): number {
+    const list = this.shadowRoot?.querySelector('[part~="list"]');
+    const drawn = list?.querySelectorAll('event-card').length ?? 0;
+    const height = drawn ? list!.getBoundingClientRect().height / drawn : 0;
+    if (!height) return FIRST_FRAME_CARDS;
+    return Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height)));
   }
 
   private drawFirstScreenFirst() {
@@ -651,7 +668,7 @@ export class EventListElement extends LitElement {
               ...this.cardOptions(),
               events: this.facets.visible,
               shown: this.shownCount,
-              drawn: this.firstScreenOnly ? FIRST_FRAME_CARDS : this.shownCount,
+              drawn: this.firstScreenOnly ? this.firstScreenCount : this.shownCount,
               pageSize: this.pageSize,
               groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
               strings,
