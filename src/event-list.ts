@@ -18,6 +18,7 @@ import type {Control} from './views/filter-bar.js';
 import {prepareCards, renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
+import {whenIdle} from './lib/idle.js';
 import './event-card.js';
 import {EventSourceElement} from './event-source.js';
 
@@ -62,8 +63,6 @@ function parseByteSize(value: string | undefined): number | undefined {
  * periods do not come (a hidden tab).
  */
 function afterNextPaint(callback: () => void) {
-  const later = (run: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(run, {timeout: 100}) : setTimeout(run, 16);
   let done = false;
   const run = () => {
     if (done) return;
@@ -71,7 +70,7 @@ function afterNextPaint(callback: () => void) {
     clearTimeout(fallback);
     callback();
   };
-  requestAnimationFrame(() => later(run));
+  requestAnimationFrame(() => whenIdle(run, 100));
   const fallback = setTimeout(run, 200);
 }
 

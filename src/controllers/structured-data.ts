@@ -6,6 +6,7 @@
  */
 import type {CalendarEvent} from '../lib/model.js';
 import {trustedJsonLd} from '../lib/trusted-types.js';
+import {whenIdle} from '../lib/idle.js';
 
 export class StructuredData {
   private script?: HTMLScriptElement;
@@ -24,7 +25,7 @@ export class StructuredData {
       return;
     }
     // Search engines can wait for the page to be idle; the visitor's first frame cannot.
-    await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, {timeout: 1000}) : setTimeout(resolve, 50)));
+    await new Promise<void>((resolve) => whenIdle(resolve, 1000));
     if (this.written !== key) return;
     const {structuredDataScript} = await import('../lib/structured-data.js');
     if (this.written !== key) return; // a newer list arrived while the module loaded

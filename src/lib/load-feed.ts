@@ -7,6 +7,7 @@ import type {CachedFeed} from './feed-cache.js';
 import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from './feeds/index.js';
 import {decodeFeedBytes} from './feeds/decode.js';
 import {Pacer} from './feeds/steps.js';
+import {whenIdle} from './idle.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from './model.js';
 
@@ -57,11 +58,8 @@ let feedCache: Promise<typeof import('./feed-cache.js')> | undefined;
 const loadFeedCache = () => (feedCache ??= import('./feed-cache.js'));
 const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCachedFeed(key), () => undefined);
 /** Stores a copy once the page is idle: storing megabytes must not hold up the first events. */
-const writeCopy = (key: string, entry: CachedFeed) => {
-  const write = () => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(write, {timeout: 2000});
-  else setTimeout(write, 50);
-};
+const writeCopy = (key: string, entry: CachedFeed) =>
+  whenIdle(() => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false), 2000);
 
 const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
 
