@@ -5,6 +5,7 @@ import {formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/filter.js';
 import {highlightPieces} from './lib/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
+import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
@@ -107,13 +108,8 @@ export class EventCardElement extends LitElement {
   }
 
   /** `updateComplete` includes what arrives with on-demand code: the language's strings, an opened card's details. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let waiting = this.language.loading ?? this.detailsLoading; waiting; waiting = this.language.loading ?? this.detailsLoading) {
-      await waiting;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeAfter(() => super.getUpdateComplete(), () => this.language.loading ?? this.detailsLoading);
   }
 
   private detailsLoading?: Promise<void>;

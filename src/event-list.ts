@@ -6,8 +6,9 @@ import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
 import {formatRelative} from './lib/format.js';
-import {isRtl, resolveLocale, type UiStrings} from './lib/i18n.js';
+import {isRtl, type UiStrings} from './lib/i18n.js';
 import {UiLanguage} from './controllers/ui-language.js';
+import {completeAfter} from './controllers/complete-after.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
 import type {ListState} from './lib/url-state.js';
 import {EventCardSelectEvent, EventListFilterChangeEvent} from './events.js';
@@ -28,7 +29,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * Cards drawn in the first frame after the shown events change: about a screenful. The rest of
  * the page follows once that frame is painted, so a first load or a filter change shows its
  * result without waiting for cards below the fold. Before any card has been drawn the list
- * guesses 8; afterwards it counts from the room the drawn cards took (`firstScreenCount`).
+ * guesses 8; afterwards it counts from the room the drawn cards took (`cardsPerScreen`).
  */
 const FIRST_FRAME_CARDS = 8;
 /** Milliseconds of quiet typing before the search filter applies. */
@@ -208,9 +209,9 @@ export class EventListElement extends LitElement {
 
   @state() private supplied?: CalendarEvent[];
   @state() private shownCount = 0;
-  /** Only the first screenful of cards is drawn (`firstScreenCount`); `restDrawn` settles when the rest is. */
-  @state() private firstScreenOnly = false;
-  private firstScreenCount = FIRST_FRAME_CARDS;
+  /** How many cards this frame draws while the rest of the page waits (the first screenful); undefined: all shown. */
+  @state() private drawnCount?: number;
+  /** Settles when the rest of the page has been drawn. */
   private restDrawn?: Promise<void>;
   @state() private visitor: VisitorFilters = NO_VISITOR_FILTERS;
   @state() private focusedDay = '';
@@ -331,8 +332,8 @@ export class EventListElement extends LitElement {
       // A first draw or a new filter result starts at the top: draw what fits first. A refresh
       // redraws in place (the visitor may be reading card 15).
       if ((filtersChanged || firstDraw) && this.view !== 'month') {
-        this.firstScreenCount = this.cardsPerScreen();
-        if (Math.min(this.facets.visible.length, this.pageSize) > this.firstScreenCount) this.drawFirstScreenFirst();
+        const firstScreen = this.cardsPerScreen();
+        if (Math.min(this.facets.visible.length, this.pageSize) > firstScreen) this.drawFirstScreenFirst(firstScreen);
       }
       // After a refresh the open event is a new object with the same id: keep it open.
       if (this.selected) this.selected = this.events.find((event) => event.id === this.selected!.id) ?? this.selected;
@@ -367,11 +368,11 @@ export class EventListElement extends LitElement {
     return Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height)));
   }
 
-  private drawFirstScreenFirst() {
-    this.firstScreenOnly = true;
+  private drawFirstScreenFirst(count: number) {
+    this.drawnCount = count;
     this.restDrawn ??= new Promise((resolve) =>
       afterNextPaint(() => {
-        this.firstScreenOnly = false;
+        this.drawnCount = undefined;
         this.restDrawn = undefined;
         resolve();
       })
@@ -379,13 +380,8 @@ export class EventListElement extends LitElement {
   }
 
   /** `updateComplete` includes the language's strings and the cards drawn after the first frame. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let waiting = this.language.loading ?? this.restDrawn; waiting; waiting = this.language.loading ?? this.restDrawn) {
-      await waiting;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeAfter(() => super.getUpdateComplete(), () => this.language.loading ?? this.restDrawn);
   }
 
   private async loadFilterBar() {
@@ -412,7 +408,7 @@ export class EventListElement extends LitElement {
       },
       {force}
     );
-    if (this.loader.status === 'loading') setTimeout(() => prepareCards(resolveLocale(this), this.resolvedTimeZone));
+    if (this.loader.status === 'loading') setTimeout(() => prepareCards(this.language.locale, this.resolvedTimeZone));
   }
 
   private window(now = new Date()) {
@@ -577,7 +573,7 @@ export class EventListElement extends LitElement {
   private cardOptions() {
     return {
       timeZone: this.resolvedTimeZone,
-      locale: resolveLocale(this),
+      locale: this.language.locale,
       highlight: [this.search, this.visitor.search].join(' ').split(/\s+/).filter(Boolean),
       noAddToCalendar: this.noAddToCalendar,
     };
@@ -617,7 +613,7 @@ export class EventListElement extends LitElement {
     if (!this.selected) return nothing;
     return html`<dialog part="dialog" aria-label=${strings.eventDetails} @close=${() => this.closeDialog()}>
       <form method="dialog" class="dialog-close"><button>${strings.close}</button></form>
-      <event-card .event=${this.selected} expanded no-collapse heading-level="2" time-zone=${this.resolvedTimeZone} lang=${resolveLocale(this)}
+      <event-card .event=${this.selected} expanded no-collapse heading-level="2" time-zone=${this.resolvedTimeZone} lang=${this.language.locale}
         ?no-add-to-calendar=${this.noAddToCalendar}></event-card>
     </dialog>`;
   }
@@ -667,7 +663,7 @@ export class EventListElement extends LitElement {
               ...this.cardOptions(),
               events: this.facets.visible,
               shown: this.shownCount,
-              drawn: this.firstScreenOnly ? this.firstScreenCount : this.shownCount,
+              drawn: this.drawnCount ?? this.shownCount,
               pageSize: this.pageSize,
               groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
               strings,
