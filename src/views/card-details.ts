@@ -44,7 +44,7 @@ export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
 }
 
 /** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
-export function openStreetMapUrl(event: CalendarEvent): string | undefined {
+function openStreetMapUrl(event: CalendarEvent): string | undefined {
   const {lat, lon} = event.place ?? {};
   if (typeof lat === 'number' && typeof lon === 'number') {
     return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
