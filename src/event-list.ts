@@ -396,7 +396,14 @@ export class EventListElement extends LitElement {
   }
 
   private startLoading(force = false) {
-    const {from, to} = this.window();
+    const now = new Date();
+    const {from, to} = this.window(now);
+    const when = oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming');
+    // A big feed's first cards are drawn before it is read to the end: the list's top is its
+    // soonest events, which the parser reads first. Not for the month grid (a whole month) or
+    // the newest-first past.
+    const upcomingFrom = when === 'upcoming' && (!from || from < now) ? now : from;
+    const preview = this.view === 'month' || when === 'past' ? undefined : {from: upcomingFrom, count: this.pageSize};
     this.loader.load(
       this.sources,
       {
@@ -405,10 +412,22 @@ export class EventListElement extends LitElement {
         maxBytes: parseByteSize(this.maxBytes),
         refresh: this.refresh,
         window: from || to ? {from, to} : undefined,
+        preview,
       },
       {force}
     );
-    if (this.loader.status === 'loading') setTimeout(() => prepareCards(this.language.locale, this.resolvedTimeZone));
+    if (this.loader.status === 'loading') {
+      setTimeout(() => {
+        if (this.loader.status !== 'loading' || !this.shadowRoot) return;
+        prepareCards(this.shadowRoot, {
+          ...this.cardOptions(),
+          pageSize: this.pageSize,
+          groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
+          strings: this.language.strings,
+          idPrefix: this.idPrefix,
+        });
+      });
+    }
   }
 
   private window(now = new Date()) {
@@ -623,8 +642,10 @@ export class EventListElement extends LitElement {
     const timeZone = this.resolvedTimeZone;
     const status = this.loader.status;
     const dir = isRtl(locale) ? 'rtl' : nothing;
+    // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
+    const firstLook = status === 'loading' && this.loader.partial && this.view !== 'month' && this.facets.visible.length > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards).
-    if (this.supplied === undefined && (status !== 'loaded' || !this.language.ready)) {
+    if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
@@ -638,7 +659,7 @@ export class EventListElement extends LitElement {
     const month = this.view === 'month';
     if (controls.length && filterBar) this.adoptStyles(filterBar.filterBarStyles);
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.handleSelect(e)}>
-      ${controls.length && filterBar
+      ${controls.length && filterBar && !firstLook
         ? filterBar.renderFilterBar({
             controls,
             filters: this.visitor,
@@ -654,7 +675,9 @@ export class EventListElement extends LitElement {
             onSearchInput: (value) => this.handleSearchInput(value),
             onView: (view) => this.setView(view),
           })
-        : html`<div part="toolbar"><span class="count" role="status">${strings.resultCount(count)}</span></div>`}
+        : html`<div part="toolbar"><span class="count" role="status" aria-busy=${firstLook}>${firstLook
+            ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}`
+            : strings.resultCount(count)}</span></div>`}
       ${this.loader.errors.length ? this.renderError(strings) : this.renderStale(strings, locale)}
       ${month
         ? this.renderMonth(strings, locale, timeZone)

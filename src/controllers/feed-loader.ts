@@ -8,7 +8,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
 import {loadFeed, mergeEvents} from '../lib/load-feed.js';
-import {FeedError, type CalendarEvent, type ParseContext, type SkippedItem} from '../lib/model.js';
+import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/model.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 
 /** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
@@ -30,6 +30,11 @@ export interface LoadSettings {
   window?: ParseContext['window'];
   /** Seconds between background refreshes; 0 or undefined: none. */
   refresh?: number;
+  /**
+   * Show a big feed's first events before it is read to the end (`partial`): the events that
+   * may still show at `from`, `count` of them. Asked of a first load of one source only.
+   */
+  preview?: Omit<PreviewRequest, 'show'>;
 }
 
 /** A source shown from its last good copy because loading it now failed. */
@@ -45,6 +50,11 @@ const MIN_REFRESH_SECONDS = 30;
 export class FeedLoader implements ReactiveController {
   status: LoadStatus = 'idle';
   events: CalendarEvent[] = [];
+  /**
+   * While `loading`: `events` are a first look at the feed (every event that may show and
+   * starts before the first one not read yet), and the rest is still being read.
+   */
+  partial = false;
   errors: Array<{source: Source; error: FeedError}> = [];
   stale: StaleSource[] = [];
   sourceCount = 0;
@@ -74,6 +84,7 @@ export class FeedLoader implements ReactiveController {
     this.errors = [];
     this.stale = [];
     this.events = [];
+    this.partial = false;
     if (!sources.length) {
       this.controller?.abort();
       clearTimeout(this.timer);
@@ -108,9 +119,25 @@ export class FeedLoader implements ReactiveController {
     const stale: StaleSource[] = [];
     let changed = false;
 
+    const firstLook = !background && sources.length === 1 ? settings.preview : undefined;
     const loads = sources.map(async (source, index) => {
-      const result = await loadFeed(source.src, {...source, ...settings, force, refreshing: background, signal: controller.signal});
+      let arrived = false;
+      const preview = firstLook && {
+        ...firstLook,
+        show: (events: CalendarEvent[]) => {
+          if (arrived || controller.signal.aborted) return;
+          this.events = events;
+          this.partial = true;
+          this.host.requestUpdate();
+        },
+      };
+      const result = await loadFeed(source.src, {...source, ...settings, preview, force, refreshing: background, signal: controller.signal});
+      arrived = true;
       if (controller.signal.aborted) return;
+      if (this.partial) {
+        this.partial = false;
+        this.events = mergeEvents(this.perSource);
+      }
       if (result instanceof FeedError) {
         failed.push({source, error: result});
         if (!background) this.errors = [...failed];

@@ -9,7 +9,7 @@ import {decodeFeedBytes} from './feeds/decode.js';
 import {Pacer} from './feeds/steps.js';
 import {whenIdle} from './idle.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
-import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed} from './model.js';
+import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from './model.js';
 
 export interface LoadOptions extends FetchOptions {
   format?: FormatChoice;
@@ -24,6 +24,8 @@ export interface LoadOptions extends FetchOptions {
    * first load does not ask, so it never waits for the stored copy to be read.
    */
   refreshing?: boolean;
+  /** A first look at a big feed before it is read to the end (model.ts); its events come sanitised. */
+  preview?: PreviewRequest;
 }
 
 /** A feed read now, or its last good copy when it could not be read now. */
@@ -135,7 +137,11 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;
   const text = decodeFeedBytes(bytes, fetched.contentType);
   await pacer.tick();
-  const result = await parseFeed(text, {timeZone: options.timeZone, source, window: options.window}, {
+  const {preview} = options;
+  const ctx: ParseContext = {timeZone: options.timeZone, source, window: options.window};
+  // The first look's descriptions are sanitised before it is shown, like every event's.
+  if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events))};
+  const result = await parseFeed(text, ctx, {
     format: options.format,
     contentType: fetched.contentType,
     fields: options.fields,
@@ -156,10 +162,21 @@ export async function sanitizeDescriptions(events: CalendarEvent[], pacer: Pacer
   const {sanitizeHtml} = await import('./sanitize.js');
   for (const event of events) {
     if (!event.descriptionHtml) continue;
-    event.descriptionHtml = await sanitizeHtml(event.descriptionHtml, event.url ?? event.source);
+    let done = sanitizing.get(event);
+    if (!done) {
+      done = sanitizeHtml(event.descriptionHtml, event.url ?? event.source).then((html) => void (event.descriptionHtml = html));
+      sanitizing.set(event, done);
+    }
+    await done;
     if (pacer.due()) await pacer.pause();
   }
 }
+
+/**
+ * Each event's description is sanitised once: the events of a first look come back with the
+ * whole feed, which then waits for their sanitising instead of starting it again.
+ */
+const sanitizing = new WeakMap<CalendarEvent, Promise<void>>();
 
 function normalisedTitle(event: CalendarEvent): string {
   return event.title.normalize('NFKC').toLowerCase().replace(/\W+/gu, ' ').trim();

@@ -62,6 +62,25 @@ export interface ParseContext {
   source: string;
   /** Shown window; recurrence expansion stays inside it. */
   window?: {from?: Date; to?: Date};
+  /**
+   * Asks for a first look at a big feed (feeds/preview.ts): a parser that can read its items
+   * soonest first calls `show` once, mid-way, with the events read so far. Parsers that cannot
+   * ignore it.
+   */
+  preview?: PreviewRequest;
+}
+
+/** What a list needs to draw its first cards before a big feed is read to the end. */
+export interface PreviewRequest {
+  /** Events over before this are not shown (the list's `when` and `from`). */
+  from?: Date;
+  /** How many events from `from` on the first look needs (a page of cards). */
+  count: number;
+  /**
+   * Receives the events read so far (not yet sanitised), in reading order: every event that
+   * may show and starts before the first one not read yet is among them.
+   */
+  show(events: CalendarEvent[]): void;
 }
 
 /** An item the parser could not use, with the reason a person can read in the console. */

@@ -3,7 +3,7 @@
  * cards at a time with "show more" for the rest. Template functions; `<event-list>` keeps the
  * state and passes it in.
  */
-import {html, nothing, type CSSResultOrNative, type LitElement} from 'lit';
+import {html, nothing, render} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CalendarEvent} from '../lib/model.js';
 import type {UiStrings} from '../lib/i18n.js';
@@ -27,14 +27,53 @@ export interface CardOptions {
 
 /**
  * Gets ready, while the feed is still on its way, what the first cards would otherwise build
- * after it arrives: the cards' stylesheet (Lit parses it when the first card is created) and
- * the date formatters and the zone's offsets (the first answer `Intl` gives for a zone is slow).
+ * after it arrives: the date formatters and the zone's offsets (the first answer `Intl` gives
+ * for a zone is slow), and one sample list drawn and laid out out of sight, then removed. The
+ * first layout of a page's cards costs tens of milliseconds that later ones do not (the card
+ * template, its stylesheet, the fonts matched to its text); paid here, once per page, it is off
+ * the path from the feed's arrival to its first cards.
  */
-export function prepareCards(locale: string, timeZone: string): void {
-  zoneOffset(timeZone, Date.now());
-  const card = customElements.get('event-card') as (typeof LitElement & {elementStyles: CSSResultOrNative[]}) | undefined;
-  for (const style of card?.elementStyles ?? []) void (style as {styleSheet?: CSSStyleSheet}).styleSheet;
-  warmUpFormatters(locale, timeZone);
+export function prepareCards(root: ShadowRoot, o: Omit<ListViewOptions, 'events' | 'shown' | 'onMore'>): void {
+  zoneOffset(o.timeZone, Date.now());
+  warmUpFormatters(o.locale, o.timeZone);
+  if (sampleDrawn) return;
+  sampleDrawn = true;
+  // Out of the list's own DOM (nothing that watches the list sees it), in a root with the list's
+  // stylesheets; laid out and shaped like the real list, but neither seen nor taking room.
+  const holder = document.createElement('div');
+  holder.setAttribute('aria-hidden', 'true');
+  holder.inert = true;
+  holder.style.cssText = 'position:absolute;inset-inline-start:0;inset-block-start:0;visibility:hidden;pointer-events:none;inline-size:100%';
+  const sampleRoot = holder.attachShadow({mode: 'open'});
+  sampleRoot.adoptedStyleSheets = root.adoptedStyleSheets;
+  render(renderListView({...o, events: [sampleEvent()], shown: 1, onMore: () => {}, idPrefix: `${o.idPrefix}-sample`}), sampleRoot);
+  document.body.append(holder);
+  const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
+  void (card?.updateComplete ?? Promise.resolve()).then(() => {
+    holder.getBoundingClientRect();
+    holder.remove();
+  });
+}
+
+/** The sample is drawn once per page: what it warms up is shared by every list. */
+let sampleDrawn = false;
+
+/** An event with every part a card shows, in letters the feeds use (å, é, ö, –). */
+function sampleEvent(): CalendarEvent {
+  const start = new Date();
+  return {
+    id: 'sample',
+    title: 'Öppet möte – café & samtal',
+    start,
+    end: new Date(start.getTime() + 2 * 3600_000),
+    allDay: false,
+    categories: ['Studiecirkel'],
+    locations: ['Folkets hus, Malmö'],
+    organizer: 'Föreningen',
+    description: 'Välkommen! Bienvenue, everyone.',
+    url: 'https://example.org/',
+    source: 'https://example.org/',
+  };
 }
 
 /** A real list of `<event-card>`s, keyed by event id so a card keeps its state across updates. */

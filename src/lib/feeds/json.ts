@@ -8,10 +8,11 @@
  * reason; only unreadable JSON or JSON without events fails the feed.
  */
 import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../model.js';
-import {canonicalDraft, itemObject} from './json-canonical.js';
+import {canonicalDraft, canonicalEnd, canonicalStart, itemObject} from './json-canonical.js';
+import {inFeedOrder, readingPlan, type ItemTimes} from './preview.js';
 import {findEventList, type EventList} from './json-lists.js';
 import {isObject} from './json-profiles.js';
-import {runSync, type Steps} from './steps.js';
+import {PAINT, runSync, type Steps} from './steps.js';
 
 export interface JsonOptions {
   /** A custom field mapping, `"title:name, start:when.begins"`; see json-fields.ts. */
@@ -33,7 +34,7 @@ export async function loadJsonSteps(text: string, ctx: ParseContext, options: Js
   const root = readDocument(text);
   if (root instanceof FeedError) return readItems(root, ctx, readPlain);
   const list = plainList(root, options);
-  if (list) return readItems(list, ctx, readPlain);
+  if (list) return readItems(list, ctx, readPlain, plainTimes(list, ctx));
   shapes ??= await import('./json-shapes.js');
   const plan = await shapes.loadPlan(root, options.fields);
   return readItems(plan.list, ctx, plan.draft);
@@ -57,7 +58,7 @@ export function* jsonSteps(text: string, ctx: ParseContext, options: JsonOptions
   const root = readDocument(text);
   if (root instanceof FeedError) return root;
   const list = plainList(root, options);
-  if (list) return yield* readItems(list, ctx, readPlain);
+  if (list) return yield* readItems(list, ctx, readPlain, plainTimes(list, ctx));
   const plan = shapes?.planFor(root, options.fields);
   if (!plan || plan.missing.length) {
     return new FeedError('parse', 'invalid', `This JSON needs readers loaded on demand (${plan?.missing.join(', ') || 'json-shapes'}): read it with readJson.`);
@@ -124,13 +125,27 @@ function readPlain(item: unknown, ctx: ParseContext, list: EventList): EventDraf
   return canonicalDraft(itemObject(item), ctx, list.jsonFeed);
 }
 
+function plainTimes({items, jsonFeed}: EventList, ctx: ParseContext): ItemTimes {
+  return {start: (index) => canonicalStart(items[index], ctx, jsonFeed), end: (index) => canonicalEnd(items[index], ctx)};
+}
+
 /** Items read between two pause points. */
 const ITEMS_PER_STEP = 8;
 
-function* readItems(list: EventList | FeedError, ctx: ParseContext, readItem: ReadItem): Steps<ParseResult> {
+/**
+ * Reads every item. With a `ctx.preview` and a way to read the items' times (`times`), the
+ * items are read soonest first and `ctx.preview.show` gets the first look mid-way (preview.ts);
+ * the events still come back in feed order.
+ */
+function* readItems(list: EventList | FeedError, ctx: ParseContext, readItem: ReadItem, times?: ItemTimes): Steps<ParseResult> {
   if (list instanceof FeedError) return list;
   const feed: ParsedFeed = {format: 'json', events: [], skipped: []};
   if (list.title) feed.title = list.title;
+  const {items} = list;
+  let plan = ctx.preview && times && items.length > ctx.preview.count ? readingPlan(items.length, times, ctx.preview) : undefined;
+  const order = plan?.order;
+  // The item each event came from, to put them back in feed order after reading out of order.
+  const origins: number[] = [];
   const skip = (index: number, error: unknown) => {
     const reason = error instanceof SkipItem ? error.message : `could not be read (${(error as Error).message})`;
     feed.skipped.push({index, reason});
@@ -138,26 +153,36 @@ function* readItems(list: EventList | FeedError, ctx: ParseContext, readItem: Re
   const finish = (index: number, draft: EventDraft) => {
     try {
       feed.events.push(finishEvent(draft, ctx));
+      origins.push(index);
     } catch (error) {
       skip(index, error);
     }
   };
-  const {items} = list;
-  for (let index = 0; index < items.length; index++) {
+  for (let position = 0; position < items.length; position++) {
     // A pause point every few items: one takes microseconds, and asking the clock after each
     // cost more than reading it.
-    if (index && index % ITEMS_PER_STEP === 0) yield;
-    let drafts: EventDraft | EventDraft[];
+    if (position && position % ITEMS_PER_STEP === 0) yield;
+    const index = order ? order[position] : position;
+    let drafts: EventDraft | EventDraft[] | undefined;
     try {
       drafts = readItem(items[index], ctx, list);
     } catch (error) {
       skip(index, error);
-      continue;
     }
     // Several drafts from one item (Radar's dates) are checked one by one, so one bad date
     // does not hide the others; each is reported under its item's index.
     if (Array.isArray(drafts)) for (const one of drafts) finish(index, one);
-    else finish(index, drafts);
+    else if (drafts) finish(index, drafts);
+    if (plan?.firstLookAfter(position)) {
+      ctx.preview!.show(feed.events.slice());
+      plan = undefined;
+      // Let the first look be drawn and painted before reading on.
+      yield PAINT;
+    }
+  }
+  if (order) {
+    feed.events = inFeedOrder(feed.events, origins);
+    feed.skipped.sort((a, b) => a.index - b.index);
   }
   distinguishSharedIds(feed.events);
   return feed;

@@ -6,8 +6,13 @@
  * the same result, because they run the same code.
  */
 
-/** A parser's work: yields where it may pause, returns its result. */
-export type Steps<T> = Generator<void, T, void>;
+/**
+ * A parser's work: yields where it may pause, returns its result. It yields `PAINT` where the
+ * page should draw what it was just given before the work goes on (feeds/preview.ts).
+ */
+export type Steps<T> = Generator<void | typeof PAINT, T, void>;
+
+export const PAINT = 'paint';
 
 /**
  * Main-thread time one slice may use, in milliseconds. A slice ends at the first pause point
@@ -54,6 +59,18 @@ export class Pacer {
     this.end = now() + this.sliceMs;
   }
 
+  /**
+   * Lets the page update and paint a frame, then starts a new slice: the microtasks queued by
+   * now (a Lit update) run, then the frame, then whatever the page queued during that frame,
+   * then the work goes on.
+   */
+  async pauseForPaint(): Promise<void> {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return this.pause();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await nextTask();
+    await this.pause();
+  }
+
   /** Pauses only when the slice has used its time. */
   async tick(): Promise<void> {
     if (this.due()) await this.pause();
@@ -73,6 +90,7 @@ export async function runSliced<T>(steps: Steps<T>, pacer: Pacer = new Pacer()):
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (pacer.due()) await pacer.pause();
+    if (step.value === PAINT) await pacer.pauseForPaint();
+    else if (pacer.due()) await pacer.pause();
   }
 }

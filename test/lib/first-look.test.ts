@@ -1,0 +1,149 @@
+/**
+ * The first look at a big JSON feed (src/lib/feeds/preview.ts): the parser reads the items that
+ * may show soonest first and hands over the events read so far mid-way. What it hands over must
+ * be the top of the list the whole feed gives, never a guess that later events push down, and
+ * the whole feed must come back exactly as without a first look.
+ */
+import {expect} from '@open-wc/testing';
+import fc from 'fast-check';
+import {jsonSteps, parseJson} from '../../src/lib/feeds/json.js';
+import {inFeedOrder, readingPlan} from '../../src/lib/feeds/preview.js';
+import {runSliced, runSync} from '../../src/lib/feeds/steps.js';
+import {filterEvents} from '../../src/lib/filter.js';
+import type {CalendarEvent, ParseContext} from '../../src/lib/model.js';
+import {feedOf} from './feed-helpers.js';
+
+const base = {timeZone: 'Europe/Stockholm', source: 'https://example.org/events.json'};
+const HOUR = 3600_000;
+
+/** Reads `text` with a first look of `count` from `from`; gives what `show` got (if called) and the result. */
+function readWithFirstLook(text: string, count: number, from?: Date) {
+  const shown: CalendarEvent[][] = [];
+  const ctx: ParseContext = {...base, preview: {count, from, show: (events) => shown.push(events)}};
+  const result = feedOf(runSync(jsonSteps(text, ctx)));
+  return {shown, result};
+}
+
+const ids = (events: readonly CalendarEvent[]) => events.map((event) => event.id);
+/** What a list shows of `events` (soonest first), from `from` on. */
+const shownFrom = (events: CalendarEvent[], from?: Date) => filterEvents(events, {when: 'all', from}, new Date(0));
+
+describe('readingPlan', () => {
+  const times = (starts: number[], ends: number[] = []) => ({start: (i: number) => starts[i], end: (i: number) => ends[i] ?? NaN});
+
+  it('reads unreadable starts first, then what may show by start, then the rest', () => {
+    const from = new Date(100 * HOUR);
+    //            0          1         2    3          4
+    const starts = [200 * HOUR, 10 * HOUR, NaN, 150 * HOUR, 5 * HOUR];
+    const ends = [NaN, 99 * HOUR, NaN, NaN, 6 * HOUR];
+    const plan = readingPlan(5, times(starts, ends), {from, count: 1});
+    // Item 1 ended an hour before `from`: within the margin, so it may still show.
+    expect(plan.order).to.deep.equal([2, 1, 3, 0, 4]);
+  });
+
+  it('the first look is complete after `count` that may show, and not inside a run of equal starts', () => {
+    const starts = [1, 2, 2, 2, 3, 4].map((h) => h * HOUR);
+    const plan = readingPlan(6, times(starts), {count: 2});
+    const after = plan.order.map((_, position) => plan.firstLookAfter(position));
+    // Positions 1–3 hold the three items starting at 2 h: only the last of them completes it.
+    expect(after).to.deep.equal([false, false, false, true, true, false]);
+  });
+
+  it('is complete when the items that may show run out, never after the last item', () => {
+    const from = new Date(1000 * HOUR);
+    const plan = readingPlan(4, times([2000 * HOUR, 1, 2, 3]), {from, count: 10});
+    expect(plan.order).to.deep.equal([0, 1, 2, 3]);
+    expect(plan.order.map((_, p) => plan.firstLookAfter(p))).to.deep.equal([true, false, false, false]);
+    expect(readingPlan(2, times([1, 2]), {count: 10}).firstLookAfter(1)).to.equal(false);
+  });
+
+  it('inFeedOrder puts events back where their items were', () => {
+    const events = ['c', 'a', 'b', 'a2'].map((id) => ({id}) as CalendarEvent);
+    expect(ids(inFeedOrder(events, [2, 0, 1, 0]))).to.deep.equal(['a', 'a2', 'b', 'c']);
+  });
+});
+
+describe('a JSON feed read with a first look', () => {
+  // 300 events an hour apart, in shuffled order; #7 has no start, #8 an unreadable one.
+  const items = Array.from({length: 300}, (_, i) => ({id: `e${i}`, title: `Event ${String(i).padStart(3, '0')}`, start: new Date(Date.UTC(2030, 0, 1) + i * HOUR).toISOString()}));
+  const shuffled = items.map((item, i) => items[(i * 7919) % items.length]);
+  const text = JSON.stringify({events: shuffled.map((item) => (item.id === 'e7' ? {...item, start: undefined} : item.id === 'e8' ? {...item, start: 'soon'} : item))});
+
+  it('shows the soonest events once, before the rest is read', () => {
+    const {shown, result} = readWithFirstLook(text, 20);
+    expect(shown).to.have.length(1);
+    const [first] = shown;
+    expect(first.length).to.be.within(20, 40);
+    expect(ids(shownFrom(first))).to.deep.equal(ids(shownFrom(result.events)).slice(0, first.length));
+    // The same objects: a card drawn for the first look is the card of the whole feed.
+    expect(first.every((event) => result.events.includes(event))).to.equal(true);
+  });
+
+  it('gives back the same feed as reading without one: events in feed order, skipped items in order', () => {
+    const plain = feedOf(parseJson(text, base));
+    const {result} = readWithFirstLook(text, 20);
+    expect(ids(result.events)).to.deep.equal(ids(plain.events));
+    expect(result.events.map((e) => e.start.getTime())).to.deep.equal(plain.events.map((e) => e.start.getTime()));
+    expect(result.skipped).to.deep.equal(plain.skipped);
+    expect(result.skipped.map((s) => s.index)).to.have.length(2);
+  });
+
+  it('with `from`, starts at what may still show, not at the feed’s oldest events', () => {
+    const from = new Date(Date.UTC(2030, 0, 1) + 200 * HOUR);
+    const {shown, result} = readWithFirstLook(text, 10, from);
+    const top = shownFrom(result.events, from);
+    expect(top[0].title).to.equal('Event 200');
+    expect(ids(shownFrom(shown[0], from))).to.deep.equal(ids(top.slice(0, shownFrom(shown[0], from).length)));
+    expect(shownFrom(shown[0], from).length).to.be.at.least(10);
+    // Far fewer than the 200 events before `from` were read for it.
+    expect(shown[0].length).to.be.below(60);
+  });
+
+  it('is not offered for a feed no bigger than the first look', () => {
+    expect(readWithFirstLook(JSON.stringify(items.slice(0, 20)), 20).shown).to.have.length(0);
+  });
+
+  it('pauses for a frame after the first look when read in slices', async () => {
+    let shownAt = -1;
+    let frames = 0;
+    const counting = () => requestAnimationFrame(() => frames++);
+    const ctx: ParseContext = {...base, preview: {count: 20, show: () => ((shownAt = frames), counting())}};
+    const result = feedOf(await runSliced(jsonSteps(text, ctx)));
+    expect(shownAt).to.equal(0);
+    expect(frames).to.be.at.least(1);
+    expect(result.events).to.have.length(298);
+  });
+
+  it('the first look is always the top of the whole list (random feeds)', () => {
+    const day = Date.UTC(2030, 5, 1);
+    // Starts with an offset, floating, date-only or missing; ends sometimes; many equal starts.
+    const start = fc.oneof(
+      fc.integer({min: -72, max: 72}).map((h) => new Date(day + h * HOUR).toISOString()),
+      fc.integer({min: -72, max: 72}).map((h) => new Date(day + h * HOUR).toISOString().slice(0, 19)),
+      fc.integer({min: -3, max: 3}).map((d) => new Date(day + d * 24 * HOUR).toISOString().slice(0, 10)),
+      fc.constant(undefined),
+      fc.constant('not a date')
+    );
+    const item = fc.record({title: fc.constantFrom('A', 'B', 'C', 'Möte'), start, hours: fc.option(fc.integer({min: 0, max: 60}))});
+    const from = fc.option(fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)), {nil: undefined});
+    fc.assert(
+      fc.property(fc.array(item, {minLength: 1, maxLength: 60}), fc.integer({min: 1, max: 15}), from, (list, count, at) => {
+        const events = list.map((e, i) => ({
+          id: `i${i}`,
+          title: e.title,
+          start: e.start,
+          end: e.start && e.hours !== null && e.start.length > 10 ? new Date(Date.parse(e.start.length === 19 ? `${e.start}Z` : e.start) + e.hours * HOUR).toISOString() : undefined,
+        }));
+        const json = JSON.stringify(events);
+        const plain = feedOf(parseJson(json, base));
+        const {shown, result} = readWithFirstLook(json, count, at);
+        expect(ids(result.events)).to.deep.equal(ids(plain.events));
+        if (!shown.length) return;
+        const top = ids(shownFrom(result.events, at));
+        const firstLook = ids(shownFrom(shown[0], at));
+        expect(firstLook).to.deep.equal(top.slice(0, firstLook.length));
+      }),
+      {numRuns: 300}
+    );
+  });
+});
