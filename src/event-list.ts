@@ -6,7 +6,7 @@ import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
 import {formatRelative} from './lib/format.js';
-import {isRtl, type UiStrings} from './lib/i18n.js';
+import {isRtl, uiStrings, type UiStrings} from './lib/i18n.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
@@ -16,7 +16,7 @@ import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
 import type {Control} from './views/filter-bar.js';
-import {prepareCards, renderCards, renderListView} from './views/list-view.js';
+import {drawSampleList, prepareCards, renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
@@ -416,18 +416,7 @@ export class EventListElement extends LitElement {
       },
       {force}
     );
-    if (this.loader.status === 'loading') {
-      setTimeout(() => {
-        if (this.loader.status !== 'loading' || !this.shadowRoot) return;
-        prepareCards(this.shadowRoot, {
-          ...this.cardOptions(),
-          pageSize: this.pageSize,
-          groupBy: oneOf(this.groupBy, ['day', 'month', 'none'] as const, 'day'),
-          strings: this.language.strings,
-          idPrefix: this.idPrefix,
-        });
-      });
-    }
+    if (this.loader.status === 'loading') setTimeout(() => prepareCards(this.language.locale, this.resolvedTimeZone));
   }
 
   private window(now = new Date()) {
@@ -700,6 +689,20 @@ export class EventListElement extends LitElement {
 }
 
 defineElement('event-list', EventListElement);
+
+// The first cards on the page are drawn faster when a sample has been laid out before (list-view.ts).
+whenIdle(() => {
+  const styles = EventListElement.elementStyles.map((style) => (style as CSSResult).styleSheet).filter((sheet) => sheet !== undefined);
+  drawSampleList(styles, {
+    timeZone: viewerTimeZone(),
+    locale: document.documentElement.lang || navigator.language,
+    highlight: [],
+    noAddToCalendar: false,
+    pageSize: DEFAULT_PAGE_SIZE,
+    groupBy: 'day',
+    strings: uiStrings('en'),
+  });
+}, 1000);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -28,25 +28,31 @@ export interface CardOptions {
 /**
  * Gets ready, while the feed is still on its way, what the first cards would otherwise build
  * after it arrives: the date formatters and the zone's offsets (the first answer `Intl` gives
- * for a zone is slow), and one sample list drawn and laid out out of sight, then removed. The
- * first layout of a page's cards costs tens of milliseconds that later ones do not (the card
- * template, its stylesheet, the fonts matched to its text); paid here, once per page, it is off
- * the path from the feed's arrival to its first cards.
+ * for a zone is slow).
  */
-export function prepareCards(root: ShadowRoot, o: Omit<ListViewOptions, 'events' | 'shown' | 'onMore'>): void {
-  zoneOffset(o.timeZone, Date.now());
-  warmUpFormatters(o.locale, o.timeZone);
-  if (sampleDrawn) return;
-  sampleDrawn = true;
-  // Out of the list's own DOM (nothing that watches the list sees it), in a root with the list's
-  // stylesheets; laid out and shaped like the real list, but neither seen nor taking room.
+export function prepareCards(locale: string, timeZone: string): void {
+  zoneOffset(timeZone, Date.now());
+  warmUpFormatters(locale, timeZone);
+}
+
+/**
+ * Draws one sample list out of sight, lays it out and removes it, once per page, when the page
+ * is idle after feedcal loads: the first layout of a page's cards costs tens of milliseconds
+ * that later ones do not (the card template and stylesheet, the fonts matched to the text).
+ * Paid here, it is off the path from a feed's arrival to its first cards. Nothing is drawn once
+ * a list has drawn real cards. The sample sits outside every list's DOM, in a root of its own
+ * with the lists' stylesheets, so nothing that watches a list sees it.
+ */
+export function drawSampleList(styles: CSSStyleSheet[], o: Omit<ListViewOptions, 'events' | 'shown' | 'onMore' | 'idPrefix'>): void {
+  if (cardsDrawn || !document.body) return;
+  cardsDrawn = true;
   const holder = document.createElement('div');
   holder.setAttribute('aria-hidden', 'true');
   holder.inert = true;
   holder.style.cssText = 'position:absolute;inset-inline-start:0;inset-block-start:0;visibility:hidden;pointer-events:none;inline-size:100%';
   const sampleRoot = holder.attachShadow({mode: 'open'});
-  sampleRoot.adoptedStyleSheets = root.adoptedStyleSheets;
-  render(renderListView({...o, events: [sampleEvent()], shown: 1, onMore: () => {}, idPrefix: `${o.idPrefix}-sample`}), sampleRoot);
+  sampleRoot.adoptedStyleSheets = styles;
+  render(renderListView({...o, events: [sampleEvent()], shown: 1, onMore: () => {}, idPrefix: 'feedcal-sample'}), sampleRoot);
   document.body.append(holder);
   const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
   void (card?.updateComplete ?? Promise.resolve()).then(() => {
@@ -55,8 +61,8 @@ export function prepareCards(root: ShadowRoot, o: Omit<ListViewOptions, 'events'
   });
 }
 
-/** The sample is drawn once per page: what it warms up is shared by every list. */
-let sampleDrawn = false;
+/** Whether cards (real or the sample) have been drawn on this page. */
+let cardsDrawn = false;
 
 /** An event with every part a card shows, in letters the feeds use (å, é, ö, –). */
 function sampleEvent(): CalendarEvent {
@@ -101,6 +107,7 @@ export interface ListViewOptions extends Omit<CardOptions, 'dateStyle' | 'headin
 }
 
 export function renderListView(o: ListViewOptions) {
+  cardsDrawn = true;
   const remaining = Math.max(0, o.events.length - o.shown);
   const shown = o.events.slice(0, Math.min(o.shown, o.drawn ?? o.shown));
   const now = new Date();
