@@ -12,10 +12,26 @@ const keepDocumentedEvents = () => ({
   },
 });
 
+// Internal state is declared in `static properties` with `state: true`, which the analyzer reads
+// as attributes: a private field is never an attribute.
+const noAttributesForState = () => ({
+  name: 'no-attributes-for-state',
+  packageLinkPhase({customElementsManifest}) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        const internal = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+        if (!internal.size) continue;
+        if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !internal.has(a.fieldName));
+        for (const member of declaration.members) if (internal.has(member.name)) delete member.attribute;
+      }
+    }
+  },
+});
+
 export default {
   globs: ['src/event-*.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [keepDocumentedEvents()],
+  plugins: [keepDocumentedEvents(), noAttributesForState()],
 };
