@@ -139,8 +139,9 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   await pacer.tick();
   const {preview} = options;
   const ctx: ParseContext = {timeZone: options.timeZone, source, window: options.window};
-  // The first look's descriptions are sanitised before it is shown, like every event's.
-  if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events))};
+  // The first look's descriptions are sanitised before it is shown, like every event's. If that
+  // fails, there is no first look; the whole feed meets the same failure below and reports it.
+  if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events), () => {})};
   const result = await parseFeed(text, ctx, {
     format: options.format,
     contentType: fetched.contentType,
