@@ -3,11 +3,13 @@
  * for ICS, `text/html` for RSS, `application/octet-stream` for everything), so the content type
  * only breaks ties the body leaves open. Only the first few KB are looked at and nothing is
  * parsed, so this stays cheap on multi-megabyte calendars.
+ *
+ * A chunk loaded on demand: plain JSON and iCalendar bodies are named by `sniffFormat` (sniff.ts)
+ * in the entry, and only the rest come here.
  */
 import type {FeedFormat} from '../model.js';
-
-/** How much of the body is sniffed. Enough for an XML prolog with comments and a DOCTYPE. */
-const SNIFF_LENGTH = 4096;
+// The same head as the entry's first sniff (sniff.ts), so the two read the same characters.
+import {feedHead} from './sniff.js';
 
 // schema.org says JSON-LD, an Event type (Event, MusicEvent, `sc:Event`, …) says it is about events.
 const SCHEMA_ORG = /schema\.org/i;
@@ -18,7 +20,7 @@ const EVENT_TYPE = /"@type"\s*:\s*\[?\s*"(?:[^"]*[/:#])?\w*Event"/;
  * page, plain text, an unknown XML vocabulary with no helpful content type).
  */
 export function detectFormat(text: string, contentType?: string): FeedFormat | undefined {
-  const head = text.slice(0, SNIFF_LENGTH).replace(/^\uFEFF/, '').trimStart();
+  const head = feedHead(text);
   const typed = formatFromContentType(contentType);
   if (!head) return undefined;
 

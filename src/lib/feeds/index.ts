@@ -1,15 +1,15 @@
 /**
- * One entry point from feed text to events: pick the format (given, or sniffed by
- * `detectFormat`), then hand the text to that format's parser. Parsers never throw. Each is
- * imported on demand, so a page downloads only the parser its feed needs (and never ical.js
- * unless it shows an iCalendar feed).
+ * One entry point from feed text to events: pick the format (given, or sniffed: `sniffFormat`
+ * names plain JSON and iCalendar, `detectFormat` the rest), then hand the text to that format's
+ * parser. Parsers never throw. Each is imported on demand, and so is detect.ts, so a page
+ * downloads only the code its feed needs (and never ical.js unless it shows an iCalendar feed).
  *
  * Each parser is written as steps (steps.ts) and run here in slices of about 10 ms with the
  * event loop running between them, so even a 5 MB feed never holds the page for long; the
  * synchronous `parseJson`, `parseRss`, … run the same steps in one go.
  */
 import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../model.js';
-import {detectFormat} from './detect.js';
+import {sniffFormat} from './sniff.js';
 import {Pacer, runSliced} from './steps.js';
 
 export type FormatChoice = FeedFormat | 'auto';
@@ -38,6 +38,9 @@ export function likelyFormat(url: string, format: FormatChoice = 'auto'): FeedFo
   return undefined;
 }
 
+/** The full format sniffer, for the bodies `sniffFormat` leaves open. */
+const detector = () => import('./detect.js');
+
 /**
  * Starts downloading a parser while the feed itself is still on its way, so the feed does not
  * wait for its parser after it arrives. A failed preload is harmless: `parseFeed` imports again.
@@ -45,6 +48,25 @@ export function likelyFormat(url: string, format: FormatChoice = 'auto'): FeedFo
 export function preloadParser(format: FeedFormat | undefined): void {
   const load = format && parsers[format === 'atom' ? 'rss' : format];
   load?.().catch(() => {});
+  // A .json or .ics feed is nearly always named by `sniffFormat`; any other (XML, Markdown, an
+  // address that names no format) will most likely need detect.ts too, so it comes now. It also
+  // comes, unused, when the page names an rss/markdown/jsonld format: only the format is passed here.
+  if (format !== 'json' && format !== 'ics') detector().catch(() => {});
+}
+
+/**
+ * The format of a body: `sniffFormat`'s answer when it has one, else `detectFormat`'s, with
+ * detect.ts loaded now. A FeedError when detect.ts cannot be loaded (offline, a CDN failure).
+ * `load` is there for tests, to make that load fail.
+ */
+export async function chooseFormat(text: string, contentType?: string, load = detector): Promise<FeedFormat | undefined | FeedError> {
+  const sniffed = sniffFormat(text, contentType);
+  if (sniffed) return sniffed;
+  try {
+    return (await load()).detectFormat(text, contentType);
+  } catch (error) {
+    return new FeedError('network', 'offline', `The feed's format could not be determined: feedcal's format reader could not be loaded (${(error as Error).message}).`);
+  }
 }
 
 export async function parseFeed(
@@ -58,7 +80,8 @@ export async function parseFeed(
     pacer?: Pacer;
   } = {}
 ): Promise<ParseResult> {
-  const format = options.format && options.format !== 'auto' ? options.format : detectFormat(text, options.contentType);
+  const format = options.format && options.format !== 'auto' ? options.format : await chooseFormat(text, options.contentType);
+  if (format instanceof FeedError) return format;
   const pacer = options.pacer ?? new Pacer();
   try {
     switch (format) {

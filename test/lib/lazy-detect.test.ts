@@ -1,0 +1,29 @@
+/**
+ * detect.ts stays out of a JSON or iCalendar page's download: nothing feeds/index.ts imports
+ * statically pulls it in, and it is fetched only when a body or a preload needs it. This file
+ * must not import detect.ts itself, or the check below sees it loaded.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import {parseFeed, preloadParser} from '../../src/lib/feeds/index.js';
+import {FeedError} from '../../src/lib/model.js';
+
+const detectRequested = () => performance.getEntriesByType('resource').some((entry) => /\/feeds\/detect\.(js|ts)\b/.test(entry.name));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+describe('detect.ts is loaded on demand', () => {
+  it('is not fetched for a JSON feed, nor by preloading the JSON or iCalendar parser', async () => {
+    const result = await parseFeed('{"events": [{"title": "x", "start": "2030-01-01"}]}', {timeZone: 'UTC', source: 'https://example.org/feed.json'});
+    if (result instanceof FeedError) throw result;
+    preloadParser('json');
+    preloadParser('ics');
+    await settle();
+    expect(detectRequested()).to.equal(false);
+  });
+
+  it('is preloaded for an RSS address, and read for an RSS body', async () => {
+    preloadParser('rss');
+    await waitUntil(detectRequested, 'detect.ts was not preloaded', {timeout: 5000});
+    const result = await parseFeed('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', {timeZone: 'UTC', source: 'https://example.org/feed.xml'});
+    expect(result instanceof FeedError ? result.code : 'read').not.to.equal('offline');
+  });
+});
