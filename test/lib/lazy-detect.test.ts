@@ -11,19 +11,25 @@ const detectRequested = () => performance.getEntriesByType('resource').some((ent
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('detect.ts is loaded on demand', () => {
-  it('is not fetched for a JSON feed, nor by preloading the JSON or iCalendar parser', async () => {
-    const result = await parseFeed('{"events": [{"title": "x", "start": "2030-01-01"}]}', {timeZone: 'UTC', source: 'https://example.org/feed.json'});
-    if (result instanceof FeedError) throw result;
-    preloadParser('json');
-    preloadParser('ics');
+  it('is not fetched for JSON, RSS or Atom feeds, nor by preloading their parsers', async () => {
+    const ctx = {timeZone: 'UTC', source: 'https://example.org/feed'};
+    for (const body of [
+      '{"events": [{"title": "x", "start": "2030-01-01"}]}',
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>',
+    ]) {
+      const result = await parseFeed(body, ctx);
+      if (result instanceof FeedError) throw result;
+    }
+    for (const format of ['json', 'ics', 'rss', 'atom'] as const) preloadParser(format);
     await settle();
     expect(detectRequested()).to.equal(false);
   });
 
-  it('is preloaded for an RSS address, and read for an RSS body', async () => {
-    preloadParser('rss');
+  it('is preloaded for an address that names no format, and read for a body the sniff leaves open', async () => {
+    preloadParser(undefined);
     await waitUntil(detectRequested, 'detect.ts was not preloaded', {timeout: 5000});
-    const result = await parseFeed('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', {timeZone: 'UTC', source: 'https://example.org/feed.xml'});
+    const result = await parseFeed('<?xml version="1.0"?><!-- a comment first --><rss version="2.0"><channel><title>x</title></channel></rss>', {timeZone: 'UTC', source: 'https://example.org/feed.xml'});
     expect(result instanceof FeedError ? result.code : 'read').not.to.equal('offline');
   });
 });

@@ -41,7 +41,7 @@ function expectAgreement(text: string, contentType: string | undefined, what = J
 
 describe('sniffFormat', () => {
   const far = 'x'.repeat(5000);
-  const cases: Array<[string, string, string | undefined, 'ics' | 'json' | undefined]> = [
+  const cases: Array<[string, string, string | undefined, 'ics' | 'json' | 'rss' | 'atom' | undefined]> = [
     // [what, body, content type, expected]; undefined: left to detect.ts
     ['iCalendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n', undefined, 'ics'],
     ['iCalendar in lower case after a BOM and blank lines', '\uFEFF\r\n  begin:vcalendar\n', 'text/plain', 'ics'],
@@ -56,8 +56,13 @@ describe('sniffFormat', () => {
     ['ActivityStreams (an @context that is not schema.org)', '{"@context": "https://www.w3.org/ns/activitystreams", "type": "Event"}', undefined, undefined],
     ['JSON labelled ld+json', '{"@graph": []}', 'application/ld+json', undefined],
     ['JSON labelled ld+json in capitals with parameters', '[]', 'Application/LD+JSON; charset=utf-8', undefined],
-    ['RSS', '<?xml version="1.0"?><rss version="2.0"/>', 'application/json', undefined],
-    ['Atom', '<feed xmlns="http://www.w3.org/2005/Atom"/>', undefined, undefined],
+    ['RSS', '<?xml version="1.0"?><rss version="2.0"/>', 'application/json', 'rss'],
+    ['RSS 1.0 (RDF) after a declaration and a line break', '<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF xmlns:rdf="x">', undefined, 'rss'],
+    ['Atom', '<feed xmlns="http://www.w3.org/2005/Atom"/>', undefined, 'atom'],
+    ['RSS after a comment (detect.ts reads the prolog)', '<?xml version="1.0"?><!-- hi --><rss version="2.0"/>', undefined, undefined],
+    ['a prefixed root', '<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"/>', undefined, undefined],
+    ['an element named like a feed', '<feedback/>', 'application/xml', undefined],
+    ['an rss-prefixed element', '<rss:channel/>', 'application/xml', undefined],
     ['an HTML page', '<!doctype html><html></html>', undefined, undefined],
     ['front matter', '---\ntitle: x\n---\n', undefined, undefined],
     ['BEGIN:VCALENDAR glued to more letters', 'BEGIN:VCALENDARX\n', 'text/calendar', undefined],
@@ -159,13 +164,15 @@ describe('sniffFormat agrees with detectFormat whenever it answers', function ()
 describe('choosing the format when detect.ts cannot be loaded', () => {
   const offline = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
 
-  it('plain JSON and iCalendar do not need it', async () => {
+  it('plain JSON, iCalendar, RSS and Atom do not need it', async () => {
     expect(await chooseFormat('{"events": []}', 'application/json', offline)).to.equal('json');
     expect(await chooseFormat('BEGIN:VCALENDAR\r\n', undefined, offline)).to.equal('ics');
+    expect(await chooseFormat('<?xml version="1.0"?><rss version="2.0"/>', undefined, offline)).to.equal('rss');
+    expect(await chooseFormat('<feed xmlns="http://www.w3.org/2005/Atom">', undefined, offline)).to.equal('atom');
   });
 
   it('any other body gets a FeedError saying the reader could not be loaded', async () => {
-    for (const text of ['<?xml version="1.0"?><rss/>', '{"@context": "https://schema.org", "@type": "Event"}', 'Hello']) {
+    for (const text of ['<?xml version="1.0"?><!-- c --><rss/>', '{"@context": "https://schema.org", "@type": "Event"}', 'Hello']) {
       const result = await chooseFormat(text, undefined, offline);
       expect(result).to.be.instanceOf(FeedError);
       expect((result as FeedError).kind).to.equal('network');

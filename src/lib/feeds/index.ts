@@ -48,10 +48,10 @@ const detector = () => import('./detect.js');
 export function preloadParser(format: FeedFormat | undefined): void {
   const load = format && parsers[format === 'atom' ? 'rss' : format];
   load?.().catch(() => {});
-  // A .json or .ics feed is nearly always named by `sniffFormat`; any other (XML, Markdown, an
-  // address that names no format) will most likely need detect.ts too, so it comes now. It also
-  // comes, unused, when the page names an rss/markdown/jsonld format: only the format is passed here.
-  if (format !== 'json' && format !== 'ics') detector().catch(() => {});
+  // JSON, iCalendar, RSS and Atom feeds are nearly always named by `sniffFormat`; any other
+  // (Markdown, JSON-LD, an address that names no format) will most likely need detect.ts too,
+  // so it comes now.
+  if (format !== 'json' && format !== 'ics' && format !== 'rss' && format !== 'atom') detector().catch(() => {});
 }
 
 /**
