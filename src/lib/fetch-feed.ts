@@ -6,8 +6,14 @@
  * page ask for it. A URL that has just failed is not asked again for a few seconds, so widgets
  * created one after another do not storm a failing server. Every failure becomes a `FeedError`
  * whose `kind` and `code` say what went wrong in words a person understands.
+ *
+ * What runs only after a failure (the retry policy, telling CORS from offline) lives in
+ * fetch-failure.ts and is loaded when an attempt first fails, so a page whose feed loads at once
+ * never downloads it.
  */
 import {FeedError} from './model.js';
+
+type FailureHandling = typeof import('./fetch-failure.js');
 
 export interface FetchedFeed {
   bytes: Uint8Array;
@@ -51,11 +57,8 @@ export const DEFAULT_TIMEOUT = 15_000;
 export const DEFAULT_RETRIES = 2;
 /** Real event feeds are well under 1 MB; 5 MB leaves room and still protects a phone. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-/** A `Retry-After` longer than this is not waited for: the attempt fails now instead. */
-export const MAX_RETRY_AFTER = 30_000;
 /** How long a final failure is remembered and handed to new callers without a request. */
 export const FAILURE_MEMORY = 5_000;
-const BACKOFF_BASE = 500;
 
 /** Applies the proxy template; the feed URL is encoded so its own query survives. */
 export function proxiedUrl(url: string, proxy?: string): string {
@@ -70,8 +73,11 @@ interface SharedRequest {
 }
 
 const inFlight = new Map<string, SharedRequest>();
-/** The `Retry-After` of a 5xx answer, in ms, kept beside the error (the public error detail stays as it is). */
-const retryAfterOf = new WeakMap<FeedError, number>();
+/**
+ * The `Retry-After` header of an error answer, kept beside the error (the public error detail
+ * stays as it is) and read by the retry policy only if the answer is worth retrying.
+ */
+const retryAfterOf = new WeakMap<FeedError, string>();
 const recentFailures = new Map<string, {error: FeedError; until: number}>();
 
 /**
@@ -124,39 +130,18 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
   });
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, {once: true});
+/**
+ * Loads fetch-failure.ts. Resolves to undefined when it cannot be had within `timeout` (offline,
+ * a CDN hiccup): the caller then ends with the error it already has, without retries or the CORS
+ * diagnosis, rather than waiting on or failing with the module load.
+ */
+function loadFailureHandling(timeout: number): Promise<FailureHandling | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), timeout);
+    import('./fetch-failure.js')
+      .then(resolve, () => resolve(undefined))
+      .finally(() => clearTimeout(timer));
   });
-
-/** `Retry-After` in milliseconds (delay-seconds or an HTTP date), or undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // An HTTP date (IMF-fixdate) is a fixed, unambiguous format: Date.parse reads it exactly.
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** Exponential backoff with full jitter on top, so widgets sharing a failing feed do not retry in step. */
-export function backoffMs(attempt: number, random = Math.random()): number {
-  return BACKOFF_BASE * 2 ** attempt * (1 + random);
-}
-
-function isRetryable(error: unknown): error is FeedError {
-  if (!(error instanceof FeedError)) return false;
-  // A timeout is not retried: the visitor has already waited the whole `timeout` once.
-  if (error.kind === 'network') return true;
-  return error.kind === 'http' && (error.detail.status ?? 0) >= 500;
 }
 
 async function fetchWithRetry(target: string, original: string, signal: AbortSignal, options: FetchOptions): Promise<FetchedFeed> {
@@ -165,10 +150,15 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
     try {
       return await fetchOnce(target, original, signal, options);
     } catch (error) {
-      if (!isRetryable(error) || attempt >= retries || signal.aborted) throw error;
-      const asked = retryAfterOf.get(error);
-      if (asked !== undefined && asked > MAX_RETRY_AFTER) throw error;
-      await sleep(asked ?? backoffMs(attempt), signal);
+      // Settled without loading the retry policy. A timeout is never retried, and after one,
+      // waiting for a module over the same slow network would only delay the error further.
+      if (attempt >= retries || signal.aborted || (error instanceof FeedError && error.kind === 'timeout')) throw error;
+      const failure = await loadFailureHandling(options.timeout ?? DEFAULT_TIMEOUT);
+      // Aborted while the policy was loading: end as an abort during the wait between attempts does.
+      if (signal.aborted) throw signal.reason;
+      const delay = failure?.retryDelay(error, attempt, retryAfterOf.get(error as FeedError));
+      if (!failure || delay === undefined) throw error;
+      await failure.sleep(delay, signal);
     }
   }
 }
@@ -199,7 +189,8 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     } catch (error) {
       if (signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut(`The feed did not answer within ${Math.round(timeout / 1000)} s.`);
-      throw await describeNetworkFailure(target, original);
+      const blockedByCors = await (await loadFailureHandling(timeout))?.corsFailure(target, original);
+      throw blockedByCors ?? new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
     }
     const headers = response.headers;
     const meta = {
@@ -216,9 +207,9 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
       response.body?.cancel().catch(() => {});
       const status = response.status;
       const code = status === 404 || status === 410 ? 'not-found' : 'http-status';
-      const retryAfter = status >= 500 ? retryAfterMs(headers.get('retry-after')) : undefined;
       const error = new FeedError('http', code, `The feed's server answered ${status} ${response.statusText}`.trim() + '.', {status, url: original});
-      if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
+      const retryAfter = headers.get('retry-after');
+      if (retryAfter) retryAfterOf.set(error, retryAfter);
       throw error;
     }
     const declared = Number(headers.get('content-length'));
@@ -269,22 +260,4 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     offset += chunk.byteLength;
   }
   return bytes;
-}
-
-/**
- * `fetch` rejects with the same TypeError for "offline" and "blocked by CORS". Telling them
- * apart matters to the person who must fix it, so for a cross-origin URL we ask again in
- * `no-cors` mode: if that answers, the server is there and only CORS stood in the way.
- */
-async function describeNetworkFailure(target: string, original: string): Promise<FeedError> {
-  const crossOrigin = new URL(target).origin !== location.origin;
-  if (crossOrigin && navigator.onLine !== false) {
-    try {
-      await fetch(target, {mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5000), referrerPolicy: 'no-referrer'});
-      return new FeedError('cors', 'cors', 'The feed’s server does not allow other sites to read it (no CORS headers).', {url: original});
-    } catch {
-      // Unreachable in no-cors mode too: a real network failure.
-    }
-  }
-  return new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
 }
