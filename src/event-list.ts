@@ -442,7 +442,8 @@ export class EventListElement extends LitElement {
     this.loader.load(
       this.sources,
       {
-        timeZone: this.resolvedTimeZone,
+        // Asked when the feed arrives: the request goes out before the page's first zone lookup.
+        timeZone: () => this.resolvedTimeZone,
         timeout: this.timeout ? this.timeout * 1000 : undefined,
         maxBytes: parseByteSize(this.maxBytes),
         refresh: this.refresh,
@@ -455,6 +456,8 @@ export class EventListElement extends LitElement {
   }
 
   private window(now = new Date()) {
+    // Without bounds no zone is needed: a first load asks for the feed before looking one up.
+    if (!this.from && !this.to) return {from: undefined, to: undefined};
     const zone = this.resolvedTimeZone;
     return {from: resolveDateBound(this.from, now, zone), to: resolveDateBound(this.to, now, zone)};
   }

@@ -23,7 +23,8 @@ export interface Source {
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 export interface LoadSettings {
-  timeZone: string;
+  /** The display zone, or a function asked for it when a feed is parsed (load-feed.ts). */
+  timeZone: string | (() => string);
   /** Milliseconds. */
   timeout?: number;
   maxBytes?: number;

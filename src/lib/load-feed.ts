@@ -15,7 +15,12 @@ export interface LoadOptions extends FetchOptions {
   format?: FormatChoice;
   /** Field map for custom JSON (`title: name, start: when.begins`). */
   fields?: string;
-  timeZone: string;
+  /**
+   * The display zone, or a function that gives it when the feed is parsed: a page's first zone
+   * lookup costs tens of milliseconds (`Intl` loads its zone data), which then does not hold
+   * up the request.
+   */
+  timeZone: string | (() => string);
   window?: ParseContext['window'];
   /** Keep the last good copy and fall back to it when a refresh fails. Default true. */
   cache?: boolean;
@@ -138,7 +143,8 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   const text = decodeFeedBytes(bytes, fetched.contentType);
   await pacer.tick();
   const {preview} = options;
-  const ctx: ParseContext = {timeZone: options.timeZone, source, window: options.window};
+  const timeZone = typeof options.timeZone === 'function' ? options.timeZone() : options.timeZone;
+  const ctx: ParseContext = {timeZone, source, window: options.window};
   // The first look's descriptions are sanitised before it is shown, like every event's. If that
   // fails, there is no first look; the whole feed meets the same failure below and reports it.
   if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events), () => {})};
