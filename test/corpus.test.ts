@@ -8,8 +8,7 @@
 import {expect} from '@open-wc/testing';
 import {parseFeed} from '../src/lib/feeds/index.js';
 import {decodeFeedBytes} from '../src/lib/feeds/decode.js';
-import {unfoldIcsBytes} from '../src/lib/feeds/ics-unfold.js';
-import {looksLikeIcs} from '../src/lib/feeds/sniff.js';
+import {looksLikeIcs, unfoldIcsBytes} from '../src/lib/feeds/ics-unfold.js';
 import {FeedError} from '../src/lib/model.js';
 import type {CorpusExpectation} from './corpus/types.js';
 import {jsonExpectations} from './corpus/json.expectations.js';

@@ -8,7 +8,7 @@ import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from './feeds
 import {decodeFeedBytes} from './feeds/decode.js';
 import {Pacer} from './feeds/steps.js';
 import {whenIdle} from './idle.js';
-import {looksLikeIcs} from './feeds/sniff.js';
+import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from './model.js';
 
 export interface LoadOptions extends FetchOptions {
@@ -138,8 +138,8 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   // Decoding, parsing and sanitising share one time budget: the page gets a turn every few
   // milliseconds (decoding megabytes is a task of its own, apart from the parser's first step).
   const pacer = new Pacer();
-  const bytes = looksLikeIcs(fetched.bytes) ? await unfoldIcs(fetched.bytes) : fetched.bytes;
-  if (bytes instanceof FeedError) return bytes;
+  // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding.
+  const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;
   const text = decodeFeedBytes(bytes, fetched.contentType);
   await pacer.tick();
   const {preview} = options;
@@ -158,18 +158,6 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   // Drawing the events (sorting thousands, then the first cards) starts a task of its own.
   await pacer.tick();
   return result;
-}
-
-/**
- * iCalendar folds lines at 75 bytes, which may split a UTF-8 character: it is unfolded before it
- * is decoded, by code loaded for such feeds only (preloaded with the parser for a .ics address).
- */
-async function unfoldIcs(bytes: Uint8Array): Promise<Uint8Array | FeedError> {
-  try {
-    return (await import('./feeds/ics-unfold.js')).unfoldIcsBytes(bytes);
-  } catch (error) {
-    return new FeedError('network', 'offline', `The calendar could not be read: feedcal's iCalendar reader could not be loaded (${(error as Error).message}).`);
-  }
 }
 
 /**

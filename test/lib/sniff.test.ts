@@ -6,11 +6,11 @@
  */
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
-import {looksLikeIcs, sniffFormat} from '../../src/lib/feeds/sniff.js';
+import {sniffFormat} from '../../src/lib/feeds/sniff.js';
 import {detectFormat} from '../../src/lib/feeds/detect.js';
 import {chooseFormat, parseFeed} from '../../src/lib/feeds/index.js';
 import {decodeFeedBytes} from '../../src/lib/feeds/decode.js';
-import {unfoldIcsBytes} from '../../src/lib/feeds/ics-unfold.js';
+import {looksLikeIcs, unfoldIcsBytes} from '../../src/lib/feeds/ics-unfold.js';
 import {FeedError} from '../../src/lib/model.js';
 import {detectCases} from './detect-cases.js';
 

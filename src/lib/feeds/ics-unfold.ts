@@ -1,9 +1,19 @@
 /**
  * iCalendar line unfolding on bytes. RFC 5545 folds lines at 75 octets, so a fold can fall in the
  * middle of a multi-byte UTF-8 character; decoding first would turn "Grönland" into "Gr��nland".
- * Kept apart from the iCalendar parser so the network layer can use it without loading ical.js,
- * and loaded only for bodies that `looksLikeIcs` (sniff.ts) says are iCalendar.
+ * Kept apart from the iCalendar parser so the network layer can use it without loading ical.js.
  */
+
+const BOM = [0xef, 0xbb, 0xbf];
+const PREFIX = [...'BEGIN:VCALENDAR'].map((c) => c.charCodeAt(0));
+
+/** Whether the bytes start (after a BOM and white space) with `BEGIN:VCALENDAR`. */
+export function looksLikeIcs(bytes: Uint8Array): boolean {
+  let i = BOM.every((b, k) => bytes[k] === b) ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  // Case-insensitive: some producers write `begin:vcalendar`.
+  return PREFIX.every((c, k) => ((bytes[i + k] ?? 0) | 0x20) === (c | 0x20));
+}
 
 /**
  * Removes every CRLF or LF that is followed by one space or tab (a fold), on raw bytes. Jumps

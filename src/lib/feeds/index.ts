@@ -48,8 +48,6 @@ const detector = () => import('./detect.js');
 export function preloadParser(format: FeedFormat | undefined): void {
   const load = format && parsers[format === 'atom' ? 'rss' : format];
   load?.().catch(() => {});
-  // iCalendar is unfolded on its bytes before it is decoded, by code of its own.
-  if (format === 'ics') import('./ics-unfold.js').catch(() => {});
   // JSON, iCalendar, RSS and Atom feeds are nearly always named by `sniffFormat`; any other
   // (Markdown, JSON-LD, an address that names no format) will most likely need detect.ts too,
   // so it comes now.

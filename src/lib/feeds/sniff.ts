@@ -33,17 +33,3 @@ export function sniffFormat(text: string, contentType = ''): 'ics' | 'json' | 'r
   const root = XML_FEED_ROOT.exec(head)?.[1];
   return root === 'feed' ? 'atom' : root ? 'rss' : undefined;
 }
-
-const BOM = [0xef, 0xbb, 0xbf];
-const VCALENDAR = [...'BEGIN:VCALENDAR'].map((c) => c.charCodeAt(0));
-
-/**
- * Whether the bytes start (after a BOM and white space) with `BEGIN:VCALENDAR`: such a body is
- * unfolded before it is decoded (ics-unfold.ts).
- */
-export function looksLikeIcs(bytes: Uint8Array): boolean {
-  let i = BOM.every((b, k) => bytes[k] === b) ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
-  // Case-insensitive: some producers write `begin:vcalendar`.
-  return VCALENDAR.every((c, k) => ((bytes[i + k] ?? 0) | 0x20) === (c | 0x20));
-}
