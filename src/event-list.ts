@@ -5,7 +5,7 @@ import {parseList, type FilterCriteria, type When} from './lib/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
 import type {GroupBy} from './lib/group.js';
 import {formatRelative} from './lib/format.js';
-import {isRtl, uiStrings, type UiStrings} from './lib/i18n.js';
+import {isRtl, type UiStrings} from './lib/i18n.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {dayKey, isTimeZone, resolveDateBound, viewerTimeZone} from './lib/time.js';
@@ -15,7 +15,7 @@ import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
 import type {Control} from './views/filter-bar.js';
-import {drawSampleList, prepareCards, renderCards, renderListView} from './views/list-view.js';
+import {drawSampleCard, prepareCards, renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
@@ -731,19 +731,5 @@ defineElement('event-list', EventListElement);
 // The first cards on the page are drawn faster when a sample has been laid out before (list-view.ts).
 whenIdle(() => {
   const styles = EventListElement.elementStyles.map((style) => (style as CSSResult).styleSheet).filter((sheet) => sheet !== undefined);
-  drawSampleList(styles, {
-    timeZone: viewerTimeZone(),
-    locale: document.documentElement.lang || navigator.language,
-    highlight: [],
-    noAddToCalendar: false,
-    pageSize: DEFAULT_PAGE_SIZE,
-    groupBy: 'day',
-    strings: uiStrings('en'),
-  });
+  drawSampleCard(styles, document.documentElement.lang || navigator.language, viewerTimeZone());
 }, 1000);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'event-list': EventListElement;
-  }
-}

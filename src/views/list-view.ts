@@ -36,26 +36,25 @@ export function prepareCards(locale: string, timeZone: string): void {
 }
 
 /**
- * Draws one sample list out of sight, lays it out and removes it, once per page, when the page
+ * Draws one sample card out of sight, lays it out and removes it, once per page, when the page
  * is idle after feedcal loads: the first layout of a page's cards costs tens of milliseconds
  * that later ones do not (the card template and stylesheet, the fonts matched to the text).
  * Paid here, it is off the path from a feed's arrival to its first cards. Nothing is drawn once
  * a list has drawn real cards. The sample sits outside every list's DOM, in a root of its own
  * with the lists' stylesheets, so nothing that watches a list sees it.
  */
-export function drawSampleList(styles: CSSStyleSheet[], o: Omit<ListViewOptions, 'events' | 'shown' | 'onMore' | 'idPrefix'>): void {
+export function drawSampleCard(styles: CSSStyleSheet[], locale: string, timeZone: string): void {
   if (cardsDrawn || !document.body) return;
   cardsDrawn = true;
+  // Hidden (not seen, not focusable, not in the accessibility tree) but laid out, out of the flow.
   const holder = document.createElement('div');
-  holder.setAttribute('aria-hidden', 'true');
-  holder.inert = true;
-  holder.style.cssText = 'position:absolute;inset-inline-start:0;inset-block-start:0;visibility:hidden;pointer-events:none;inline-size:100%';
+  holder.style.cssText = 'position:absolute;visibility:hidden;inline-size:100%';
   const sampleRoot = holder.attachShadow({mode: 'open'});
   sampleRoot.adoptedStyleSheets = styles;
-  render(renderListView({...o, events: [sampleEvent()], shown: 1, onMore: () => {}, idPrefix: 'feedcal-sample'}), sampleRoot);
+  render(renderCards([sampleEvent()], {timeZone, locale, highlight: [], noAddToCalendar: false, dateStyle: 'time', headingLevel: 3}), sampleRoot);
   document.body.append(holder);
   const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
-  void (card?.updateComplete ?? Promise.resolve()).then(() => {
+  void card?.updateComplete.then(() => {
     holder.getBoundingClientRect();
     holder.remove();
   });
@@ -69,16 +68,16 @@ function sampleEvent(): CalendarEvent {
   const start = new Date();
   return {
     id: 'sample',
-    title: 'Öppet möte – café & samtal',
+    title: 'Öppet möte – café',
     start,
-    end: new Date(start.getTime() + 2 * 3600_000),
+    end: new Date(start.getTime() + 7_200_000),
     allDay: false,
-    categories: ['Studiecirkel'],
-    locations: ['Folkets hus, Malmö'],
+    categories: ['Möte'],
+    locations: ['Malmö'],
     organizer: 'Föreningen',
-    description: 'Välkommen! Bienvenue, everyone.',
+    description: 'Välkommen!',
     url: 'https://example.org/',
-    source: 'https://example.org/',
+    source: '',
   };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The warm-up before the first feed (views/list-view.ts): once per page, when idle, one sample
+ * card is drawn and laid out out of sight and removed. It must leave nothing behind, never show
+ * inside a list, and be drawn only once.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../src/index.js';
+import {drawSampleCard} from '../src/views/list-view.js';
+
+describe('the warm-up sample card', () => {
+  it('is drawn once when the page is idle, laid out hidden, and removed', async () => {
+    const seen: HTMLElement[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLElement) seen.push(node);
+    });
+    observer.observe(document.body, {childList: true});
+    // feedcal asks for an idle moment (at most 1 s) when it loads.
+    await waitUntil(() => seen.length > 0, 'no sample was drawn', {timeout: 3000});
+    const [holder] = seen;
+    const card = holder.shadowRoot!.querySelector('event-card')!;
+    expect(card, 'a real card').to.exist;
+    expect([holder.style.visibility, holder.style.position]).to.deep.equal(['hidden', 'absolute']);
+    await waitUntil(() => !holder.isConnected, 'the sample stayed in the page');
+    expect(card.shadowRoot!.textContent).to.contain('Öppet möte');
+    // Once per page: asking again draws nothing.
+    drawSampleCard([], 'sv', 'Europe/Stockholm');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    expect(seen).to.have.length(1);
+    expect(document.body.querySelectorAll('event-card')).to.have.length(0);
+  });
+});
