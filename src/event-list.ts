@@ -15,7 +15,7 @@ import {FeedLoader, type Source} from './controllers/feed-loader.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
 import type {Control} from './views/filter-bar.js';
-import {drawSampleCard, prepareCards, renderCards, renderListView} from './views/list-view.js';
+import {drawSampleCard, prepareCards, sampleCardHeight, renderCards, renderListView} from './views/list-view.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
@@ -28,7 +28,8 @@ const DEFAULT_PAGE_SIZE = 20;
  * Cards drawn in the first frame after the shown events change: about a screenful. The rest of
  * the page follows once that frame is painted, so a first load or a filter change shows its
  * result without waiting for cards below the fold. Before any card has been drawn the list
- * guesses 8; afterwards it counts from the room the drawn cards took (`cardsPerScreen`).
+ * counts from the sample card laid out while the page was idle (list-view.ts), else guesses 8;
+ * afterwards from the room the drawn cards took (`cardsPerScreen`).
  */
 const FIRST_FRAME_CARDS = 8;
 /** Milliseconds of quiet typing before the search filter applies. */
@@ -392,15 +393,17 @@ export class EventListElement extends LitElement {
 
   /**
    * About how many cards fill the window, from the height the cards drawn now take per card
-   * (headings included); `FIRST_FRAME_CARDS` before any is drawn. Read before the update
+   * (headings included); before any is drawn, from the sample card's height and one more, else
+   * `FIRST_FRAME_CARDS`. Read before the update
    * changes the DOM, so the layout it reads is the one already painted.
    */
   private cardsPerScreen(): number {
     const list = this.shadowRoot?.querySelector('[part~="list"]');
     const drawn = list?.querySelectorAll('event-card').length ?? 0;
-    const height = drawn ? list!.getBoundingClientRect().height / drawn : 0;
+    const height = drawn ? list!.getBoundingClientRect().height / drawn : sampleCardHeight();
     if (!height) return FIRST_FRAME_CARDS;
-    return Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height)));
+    // The sample is a card alone: one card more covers the gaps, headings and toolbar it lacks.
+    return Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height) + (drawn ? 0 : 1)));
   }
 
   private drawFirstScreenFirst(count: number) {

@@ -3,9 +3,10 @@
  * card is drawn and laid out out of sight and removed. It must leave nothing behind, never show
  * inside a list, and be drawn only once.
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../src/index.js';
-import {drawSampleCard} from '../src/views/list-view.js';
+import {drawSampleCard, sampleCardHeight} from '../src/views/list-view.js';
+import type {EventListElement} from '../src/event-list.js';
 
 describe('the warm-up sample card', () => {
   it('is drawn once when the page is idle, laid out hidden, and removed', async () => {
@@ -28,5 +29,19 @@ describe('the warm-up sample card', () => {
     observer.disconnect();
     expect(seen).to.have.length(1);
     expect(document.body.querySelectorAll('event-card')).to.have.length(0);
+  });
+
+  it('tells the first list how many cards fill the window before it has drawn any', async () => {
+    const height = sampleCardHeight();
+    expect(height, 'the sample was measured').to.be.above(40);
+    const events = Array.from({length: 100}, (_, i) => ({id: `e${i}`, title: `Event ${i}`, start: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000), allDay: false, categories: [], locations: [], source: 'test'}));
+    const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC" group-by="none"></event-list>`);
+    el.events = events;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const drawn = [...el.shadowRoot!.querySelectorAll('event-card')];
+    expect(drawn).to.have.length(Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height) + 1)));
+    expect(drawn.at(-1)!.getBoundingClientRect().bottom, 'the first frame fills the window').to.be.at.least(window.innerHeight);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('event-card')).to.have.length(20);
   });
 });

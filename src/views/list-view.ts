@@ -55,15 +55,20 @@ export function drawSampleCard(styles: CSSStyleSheet[], locale: string, timeZone
   document.body.append(holder);
   const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
   void card?.updateComplete.then(() => {
-    holder.getBoundingClientRect();
+    sampleHeight = card.getBoundingClientRect().height;
     holder.remove();
   });
 }
 
+let sampleHeight = 0;
+
+/** The height the sample card took (0 before it is drawn): how much room a first card will take. */
+export const sampleCardHeight = () => sampleHeight;
+
 /** Whether cards (real or the sample) have been drawn on this page. */
 let cardsDrawn = false;
 
-/** An event with every part a card shows, in letters the feeds use (å, é, ö, –). */
+/** An event with the parts most cards show, in letters the feeds use (å, é, ö, –). */
 function sampleEvent(): CalendarEvent {
   const start = new Date();
   return {
@@ -74,9 +79,8 @@ function sampleEvent(): CalendarEvent {
     allDay: false,
     categories: ['Möte'],
     locations: ['Malmö'],
-    organizer: 'Föreningen',
     description: 'Välkommen!',
-    url: 'https://example.org/',
+    url: 'https://example.org',
     source: '',
   };
 }

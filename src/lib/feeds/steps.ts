@@ -65,7 +65,8 @@ export class Pacer {
    * then the work goes on.
    */
   async pauseForPaint(): Promise<void> {
-    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return this.pause();
+    // A hidden page paints no frames: just pause.
+    if (document.visibilityState === 'hidden') return this.pause();
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await nextTask();
     await this.pause();
