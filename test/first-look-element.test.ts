@@ -76,6 +76,20 @@ describe('<event-list> first look at a big feed', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('with controls, shows the filter bar once the whole feed is read (its choices and counts need every event)', async () => {
+    const src = await serve('controls', bigFeed(3000, (i) => ({categories: [i % 2 ? 'Möte' : 'Studiecirkel']})));
+    const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" controls="search categories" time-zone="Europe/Stockholm"></event-list>`);
+    const first = await atFirstCard(el);
+    expect(first.loaded).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[part~="search"]')).to.equal(null);
+    expect(first.status!.textContent).to.contain('Loading events');
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="search"]')).to.exist;
+    const chips = [...el.shadowRoot!.querySelectorAll('[part~="chip"]')].map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim());
+    expect(chips).to.deep.equal(['Möte 1500', 'Studiecirkel 1500']);
+  });
+
   it('sanitises the descriptions of the first look before they are drawn', async () => {
     const src = await serve('html', bigFeed(1500, (i) => (i < 30 ? {description: `<p>Hej <img src=x onerror="window.__firstLookXss=${i}"><script>window.__firstLookXss=1</script></p>`} : {})));
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" time-zone="Europe/Stockholm"></event-list>`);
