@@ -8,6 +8,8 @@ import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {jsonSteps, parseJson} from '../../src/lib/feeds/json.js';
 import {inFeedOrder, readingPlan} from '../../src/lib/feeds/preview.js';
+import {canonicalStart} from '../../src/lib/feeds/json-canonical.js';
+import {parseDateText} from '../../src/lib/time.js';
 import {runSliced, runSync} from '../../src/lib/feeds/steps.js';
 import {filterEvents} from '../../src/lib/filter.js';
 import type {CalendarEvent, ParseContext} from '../../src/lib/model.js';
@@ -144,6 +146,29 @@ describe('a JSON feed read with a first look', () => {
         expect(firstLook).to.deep.equal(top.slice(0, firstLook.length));
       }),
       {numRuns: 300}
+    );
+  });
+});
+
+describe('the first-look pass over starts', () => {
+  it('reads an item\'s start exactly as its event will have it (random ISO date-times, offsets and none)', () => {
+    const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1990, max: 2060}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 31}),
+        fc.integer({min: 0, max: 24}), fc.integer({min: 0, max: 59}), fc.option(fc.integer({min: 0, max: 60}), {nil: undefined}),
+        fc.option(fc.integer({min: 0, max: 999}), {nil: undefined}),
+        fc.oneof(fc.constant('Z'), fc.constant(''), fc.integer({min: -14 * 4, max: 14 * 4}).map((q) => `${q < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(q) / 4))}:${pad((Math.abs(q) % 4) * 15)}`)),
+        (year, month, day, hour, minute, second, ms, zone) => {
+          const seconds = second === undefined ? '' : `:${pad(second)}${ms === undefined ? '' : `.${pad(ms, 3)}`}`;
+          const text = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${seconds}${zone}`;
+          const read = parseDateText(text, base.timeZone);
+          const key = canonicalStart({start: text}, base);
+          // An item whose start cannot be read is skipped: its key only decides when that happens.
+          if (read) expect(key, text).to.equal(read.date.getTime());
+        }
+      ),
+      {numRuns: 3000}
     );
   });
 });

@@ -117,6 +117,8 @@ function instant(o: JsonObject, key: string | undefined, ctx: ParseContext): num
 function hasOffset(text: string): boolean {
   const n = text.length;
   if (n < 17 || n > 29 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T') return false;
+  // The engine reads a leap second (:60) and hour 24 its own way: those are read as the draft reads them.
+  if (text.includes(':60') || text.startsWith('24', 11)) return false;
   if (text[n - 1] === 'Z') return true;
   const sign = text[n - 6];
   return (sign === '+' || sign === '-') && text[n - 3] === ':';
