@@ -74,7 +74,7 @@ export interface ParseContext {
 export interface PreviewRequest {
   /** Events over before this are not shown (the list's `when` and `from`). */
   from?: Date;
-  /** How many events from `from` on the first look needs (a page of cards). */
+  /** How many events from `from` on the first look needs (a page of cards; at least 1). */
   count: number;
   /**
    * Receives the events read so far (not yet sanitised), in reading order: every event that

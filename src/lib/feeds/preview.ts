@@ -39,7 +39,7 @@ export interface ReadingPlan {
  * as they will in the end), or when the items that may show run out.
  */
 export function readingPlan(length: number, times: ItemTimes, request: Pick<PreviewRequest, 'from' | 'count'>): ReadingPlan {
-  const exactFromMs = request.from ? request.from.getTime() : -Infinity;
+  const exactFromMs = request.from?.getTime() ?? -Infinity;
   const fromMs = exactFromMs - MARGIN_MS;
   const starts = new Float64Array(length);
   const unreadable: number[] = [];
@@ -59,7 +59,7 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
   // show: `count` counts from the first that starts at `from` or later, which surely shows.
   let beforeFrom = 0;
   while (beforeFrom < showing.length && starts[showing[beforeFrom]] < exactFromMs) beforeFrom++;
-  const enough = firstShowing + beforeFrom + Math.max(1, request.count) - 1;
+  const enough = firstShowing + beforeFrom + request.count - 1;
   return {
     order,
     firstLookAfter(position) {
@@ -73,6 +73,6 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
 
 /** Puts events read out of order back in feed order (`origins[i]` is event i's item index). */
 export function inFeedOrder(events: CalendarEvent[], origins: number[]): CalendarEvent[] {
-  const positions = events.map((_, i) => i).sort((a, b) => origins[a] - origins[b] || a - b);
-  return positions.map((i) => events[i]);
+  // The sort is stable: several events of one item keep their order.
+  return events.map((_, i) => i).sort((a, b) => origins[a] - origins[b]).map((i) => events[i]);
 }

@@ -34,7 +34,6 @@ export const da: UiStrings = {
   locations: 'Steder',
   organizers: 'Arrangører',
   all: 'Alle',
-  allCategories: 'Alle kategorier',
   allPlaces: 'Alle steder',
   allOrganizers: 'Alle arrangører',
   dates: 'Datoer',

@@ -35,7 +35,6 @@ export const de: UiStrings = {
   locations: 'Orte',
   organizers: 'Veranstalter',
   all: 'Alle',
-  allCategories: 'Alle Kategorien',
   allPlaces: 'Alle Orte',
   allOrganizers: 'Alle Veranstalter',
   dates: 'Zeitraum',

@@ -34,7 +34,6 @@ export const en = {
   locations: 'Places',
   organizers: 'Organisers',
   all: 'All',
-  allCategories: 'All categories',
   allPlaces: 'All places',
   allOrganizers: 'All organisers',
   dates: 'Dates',

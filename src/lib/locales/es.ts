@@ -34,7 +34,6 @@ export const es: UiStrings = {
   locations: 'Lugares',
   organizers: 'Organizadores',
   all: 'Todos',
-  allCategories: 'Todas las categorías',
   allPlaces: 'Todos los lugares',
   allOrganizers: 'Todos los organizadores',
   dates: 'Fechas',

@@ -34,7 +34,6 @@ export const fi: UiStrings = {
   locations: 'Paikat',
   organizers: 'Järjestäjät',
   all: 'Kaikki',
-  allCategories: 'Kaikki luokat',
   allPlaces: 'Kaikki paikat',
   allOrganizers: 'Kaikki järjestäjät',
   dates: 'Päivämäärät',

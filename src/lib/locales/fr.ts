@@ -36,7 +36,6 @@ export const fr: UiStrings = {
   locations: 'Lieux',
   organizers: 'Organisateurs',
   all: 'Tous',
-  allCategories: 'Toutes les catégories',
   allPlaces: 'Tous les lieux',
   allOrganizers: 'Tous les organisateurs',
   dates: 'Dates',

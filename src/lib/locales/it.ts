@@ -35,7 +35,6 @@ export const it: UiStrings = {
   locations: 'Luoghi',
   organizers: 'Organizzatori',
   all: 'Tutti',
-  allCategories: 'Tutte le categorie',
   allPlaces: 'Tutti i luoghi',
   allOrganizers: 'Tutti gli organizzatori',
   dates: 'Date',

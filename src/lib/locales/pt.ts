@@ -34,7 +34,6 @@ export const pt: UiStrings = {
   locations: 'Locais',
   organizers: 'Organizadores',
   all: 'Todos',
-  allCategories: 'Todas as categorias',
   allPlaces: 'Todos os locais',
   allOrganizers: 'Todos os organizadores',
   dates: 'Datas',

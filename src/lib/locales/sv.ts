@@ -34,7 +34,6 @@ export const sv: UiStrings = {
   locations: 'Platser',
   organizers: 'Arrangörer',
   all: 'Alla',
-  allCategories: 'Alla kategorier',
   allPlaces: 'Alla platser',
   allOrganizers: 'Alla arrangörer',
   dates: 'Datum',
