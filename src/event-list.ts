@@ -277,7 +277,11 @@ export class EventListElement extends LitElement {
     this.addEventListener('event-source-change', () => this.startLoading());
   }
 
-  /** Every parsed event (from `src`), or the events supplied by setting this property. */
+  /**
+   * Every parsed event (from `src`), or the events supplied by setting this property. While a big
+   * JSON feed is still being read, the soonest events read so far (its first look), until
+   * `event-list-load`.
+   */
   get events(): CalendarEvent[] {
     return this.supplied ?? this.loader.events;
   }
