@@ -39,13 +39,26 @@ let instances = 0;
 
 const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
 
-// The filter bar and the month view are code only some lists need: imported on first use, once.
+// The filter bar, the month view and the details dialog are code only some lists need: imported
+// on first use, once.
 type FilterBar = typeof import('./views/filter-bar.js');
 let filterBar: FilterBar | undefined;
 let filterBarLoading: Promise<FilterBar> | undefined;
 type MonthView = typeof import('./views/month-view.js');
 let monthView: MonthView | undefined;
 let monthViewLoading: Promise<MonthView> | undefined;
+type DialogView = typeof import('./views/dialog.js');
+let dialogView: DialogView | undefined;
+let dialogViewLoading: Promise<DialogView> | undefined;
+const loadDialogView = () =>
+  (dialogViewLoading ??= import('./views/dialog.js').then(
+    (module) => (dialogView = module),
+    (error) => {
+      dialogViewLoading = undefined; // a later click asks again
+      throw error;
+    }
+  ));
+const preloadDialog = () => void loadDialogView().catch(() => {});
 
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -76,6 +89,25 @@ function afterNextPaint(callback: () => void) {
 }
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** `YYYY-MM` as numbers, when it is a month. */
+function parseMonth(value: string): {year: number; month: number} | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  return match && +match[2] >= 1 && +match[2] <= 12 ? {year: +match[1], month: +match[2]} : undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a month grid's first look needs: every event of its six weeks (from up to a week before
+ * the 1st), with a day to spare for any zone, so none is looked up before the feed is asked for.
+ * Without a `month`, the current month wherever the viewer is: up to 40 days back and 47 ahead.
+ */
+function monthFirstLook(monthAttribute: string) {
+  const shown = parseMonth(monthAttribute);
+  const first = shown ? Date.UTC(shown.year, shown.month - 1, 1) : Date.now() - 32 * DAY_MS;
+  return {from: new Date(first - 8 * DAY_MS), to: new Date(first + (shown ? 46 : 79) * DAY_MS), count: 1};
+}
 
 /**
  * Shows an organisation's events from one or more feeds (JSON, JSON Feed, RSS, Atom, iCalendar,
@@ -318,8 +350,8 @@ export class EventListElement extends LitElement {
 
   /** The month shown: the `month` attribute when valid, else the current month. */
   private get shownMonth(): {year: number; month: number} {
-    const match = /^(\d{4})-(\d{2})$/.exec(this.month);
-    if (match && +match[2] >= 1 && +match[2] <= 12) return {year: +match[1], month: +match[2]};
+    const shown = parseMonth(this.month);
+    if (shown) return shown;
     const [year, month] = dayKey(new Date(), this.resolvedTimeZone).split('-').map(Number);
     return {year, month};
   }
@@ -381,6 +413,9 @@ export class EventListElement extends LitElement {
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
     if (this.view === 'month' && !monthView) void this.loadMonthView();
     if (this.controls && !filterBar) void this.loadFilterBar();
+    if (this.selected && !dialogView) void this.loadDialog();
+    // A list that opens events in a dialog fetches its code when the page is idle, before the first click.
+    else if ((this.details === 'dialog' || this.view === 'month') && !dialogViewLoading) whenIdle(preloadDialog, 2000);
     if (this.pendingEventId) this.openPendingEvent();
   }
 
@@ -423,11 +458,16 @@ export class EventListElement extends LitElement {
 
   /** `updateComplete` includes the language's strings and the cards drawn after the first frame. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return completeAfter(() => super.getUpdateComplete(), () => this.language.loading ?? this.restDrawn);
+    return completeAfter(() => super.getUpdateComplete(), () => this.language.loading ?? this.restDrawn ?? (this.selected && !dialogView ? dialogViewLoading : undefined));
   }
 
   private async loadFilterBar() {
     filterBar = await (filterBarLoading ??= import('./views/filter-bar.js'));
+    this.requestUpdate();
+  }
+
+  private async loadDialog() {
+    await loadDialogView();
     this.requestUpdate();
   }
 
@@ -442,10 +482,10 @@ export class EventListElement extends LitElement {
     const {from, to} = this.window(now);
     const when = oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming');
     // A big feed's first cards are drawn before it is read to the end: the list's top is its
-    // soonest events, which the parser reads first. Not for the month grid (a whole month) or
-    // the newest-first past.
+    // soonest events, a month grid's its month's, which the parser reads first. Not for the
+    // newest-first past.
     const upcomingFrom = when === 'upcoming' && (!from || from < now) ? now : from;
-    const preview = this.view === 'month' || when === 'past' ? undefined : {from: upcomingFrom, count: this.pageSize};
+    const preview = this.view === 'month' ? monthFirstLook(this.month) : when === 'past' ? undefined : {from: upcomingFrom, count: this.pageSize};
     this.loader.load(
       this.sources,
       {
@@ -663,12 +703,16 @@ export class EventListElement extends LitElement {
   }
 
   private renderDialog(strings: UiStrings) {
-    if (!this.selected) return nothing;
-    return html`<dialog part="dialog" aria-label=${strings.eventDetails} @close=${() => this.closeDialog()}>
-      <form method="dialog" class="dialog-close"><button>${strings.close}</button></form>
-      <event-card .event=${this.selected} expanded no-collapse heading-level="2" time-zone=${this.resolvedTimeZone} lang=${this.language.locale}
-        ?no-add-to-calendar=${this.noAddToCalendar}></event-card>
-    </dialog>`;
+    if (!this.selected || !dialogView) return nothing;
+    this.adoptStyles(dialogView.dialogStyles);
+    return dialogView.renderDialog({
+      event: this.selected,
+      strings,
+      timeZone: this.resolvedTimeZone,
+      locale: this.language.locale,
+      noAddToCalendar: this.noAddToCalendar,
+      onClose: () => this.closeDialog(),
+    });
   }
 
   override render() {
@@ -677,7 +721,7 @@ export class EventListElement extends LitElement {
     const status = this.loader.status;
     const dir = isRtl(locale) ? 'rtl' : nothing;
     // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
-    const firstLook = status === 'loading' && this.loader.partial && this.view !== 'month' && this.facets.visible.length > 0;
+    const firstLook = status === 'loading' && this.loader.partial && this.facets.visible.length > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards).
     if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;

@@ -3,7 +3,7 @@
  * feed is read to the end (src/lib/feeds/preview.ts), and says it is still loading until then.
  * The feeds are generated here and served by the test server (test/network/fault-server.mjs).
  */
-import {expect, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
 import type {EventCardElement} from '../src/event-card.js';
@@ -113,7 +113,7 @@ describe('<event-list> first look at a big feed', function () {
     expect(el.shadowRoot!.querySelector('[part~="empty"]')).to.equal(null);
   });
 
-  it('the month view and a list of past events wait for the whole feed; an upcoming list does not', async () => {
+  it('a list of past events waits for the whole feed; an upcoming list and a month grid do not', async () => {
     // Polled every frame: a first look stays at least one frame (the parser waits for a paint).
     const seesPartial = async (src: string, attrs: string, total: number) => {
       const list = document.createElement('event-list');
@@ -138,7 +138,24 @@ describe('<event-list> first look at a big feed', function () {
     const upcoming = await serve('upcoming', bigFeed(2000));
     const past = await serve('past', bigFeed(2000, () => ({}), Date.UTC(2021, 0, 6, 9)));
     expect(await seesPartial(upcoming, '', 2000), 'upcoming list').to.equal(true);
-    expect(await seesPartial(upcoming, 'view=month month=2031-01', 2000), 'month view').to.equal(false);
+    expect(await seesPartial(upcoming, 'view=month month=2031-01', 2000), 'month view').to.equal(true);
     expect(await seesPartial(past, 'when=past', 2000), 'past events').to.equal(false);
+  });
+
+  it('a month grid’s first look holds every event of its month, as the whole feed does', async () => {
+    // 2,000 events an hour apart from 6 January 2031: the feed runs into March.
+    const src = await serve('grid', bigFeed(2000));
+    const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" view="month" month="2031-02" time-zone="Europe/Stockholm"></event-list>`);
+    let loaded = false;
+    el.addEventListener('event-list-load', () => (loaded = true), {once: true});
+    const names = () => [...el.shadowRoot!.querySelectorAll('[part~="event"] .name')].map((name) => name.textContent);
+    await waitUntil(() => names().length > 0, 'the grid showed no event', {timeout: 10000});
+    const firstLook = names();
+    expect(loaded, 'drawn before the whole feed was read').to.equal(false);
+    expect(el.events.length).to.be.below(2000);
+    await oneEvent(el, 'event-list-load');
+    await el.updateComplete;
+    expect(firstLook).to.deep.equal(names());
+    expect(firstLook.length).to.be.above(50);
   });
 });

@@ -76,6 +76,8 @@ export interface PreviewRequest {
   from?: Date;
   /** How many events from `from` on the first look needs (a page of cards; at least 1). */
   count: number;
+  /** The first look also needs every event that starts before this (a month grid's last day). */
+  to?: Date;
   /**
    * Receives the events read so far (not yet sanitised), in reading order: every event that
    * may show and starts before the first one not read yet is among them.

@@ -104,37 +104,6 @@ export const eventListStyles = [
       border-radius: 999px;
       vertical-align: 0.1em;
     }
-    dialog {
-      width: min(40rem, calc(100vw - 2rem));
-      max-height: calc(100dvh - 2rem);
-      padding: var(--_space);
-      color: var(--_text, CanvasText);
-      background: var(--_palette-surface, Canvas);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.45);
-    }
-    dialog event-card {
-      --event-card-border: 0;
-      --event-card-padding: 0;
-    }
-    .dialog-close {
-      display: flex;
-      justify-content: flex-end;
-      margin: 0 0 0.5em;
-    }
-    .dialog-close button {
-      padding: 0.3em 0.9em;
-      font: inherit;
-      color: inherit;
-      background: transparent;
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      cursor: pointer;
-    }
     .cards {
       display: flex;
       flex-direction: column;

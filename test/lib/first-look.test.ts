@@ -59,6 +59,13 @@ describe('readingPlan', () => {
     expect(readingPlan(2, times([1, 2]), {count: 10}).firstLookAfter(1)).to.equal(false);
   });
 
+  it('with `to`, the first look also holds every item that starts before it', () => {
+    const starts = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => h * HOUR);
+    const plan = readingPlan(8, times(starts), {count: 1, to: new Date(5 * HOUR)});
+    // Items starting at 1–4 h are before `to`: complete after the fourth.
+    expect(plan.order.map((_, p) => plan.firstLookAfter(p))).to.deep.equal([false, false, false, true, true, true, true, false]);
+  });
+
   it('inFeedOrder puts events back where their items were', () => {
     const events = ['c', 'a', 'b', 'a2'].map((id) => ({id}) as CalendarEvent);
     expect(ids(inFeedOrder(events, [2, 0, 1, 0]))).to.deep.equal(['a', 'a2', 'b', 'c']);

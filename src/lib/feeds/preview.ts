@@ -35,10 +35,11 @@ export interface ReadingPlan {
  * Items whose start cannot be read come first (they are skipped, or read as they can be, before
  * anything is shown), then those that may show at `from`, by start, then the others. The first
  * look is complete after the first `count` that start at `from` or later (and those before
- * them), and after every item that starts at the same instant as the last of them (so ties sort
- * as they will in the end), or when the items that may show run out.
+ * them), and every one that starts before `to`, and after every item that starts at the same
+ * instant as the last of them (so ties sort as they will in the end), or when the items that may
+ * show run out.
  */
-export function readingPlan(length: number, times: ItemTimes, request: Pick<PreviewRequest, 'from' | 'count'>): ReadingPlan {
+export function readingPlan(length: number, times: ItemTimes, request: Pick<PreviewRequest, 'from' | 'to' | 'count'>): ReadingPlan {
   const exactFromMs = request.from?.getTime() ?? -Infinity;
   const fromMs = exactFromMs - MARGIN_MS;
   const starts = new Float64Array(length);
@@ -59,7 +60,11 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
   // show: `count` counts from the first that starts at `from` or later, which surely shows.
   let beforeFrom = 0;
   while (beforeFrom < showing.length && starts[showing[beforeFrom]] < exactFromMs) beforeFrom++;
-  const enough = firstShowing + beforeFrom + request.count - 1;
+  // With `to` (a month grid), also every item that starts before it.
+  const toMs = request.to?.getTime() ?? -Infinity;
+  let beforeTo = beforeFrom;
+  while (beforeTo < showing.length && starts[showing[beforeTo]] < toMs) beforeTo++;
+  const enough = firstShowing + Math.max(beforeFrom + request.count, beforeTo) - 1;
   return {
     order,
     firstLookAfter(position) {

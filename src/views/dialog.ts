@@ -1,0 +1,59 @@
+/**
+ * The details dialog (`details="dialog"`, and an event opened from the month grid): code and
+ * styles only lists that open one need, imported when the first event is opened.
+ */
+import {css, html} from 'lit';
+import type {CalendarEvent} from '../lib/model.js';
+import type {UiStrings} from '../lib/i18n.js';
+
+export const dialogStyles = css`
+    dialog {
+      width: min(40rem, calc(100vw - 2rem));
+      max-height: calc(100dvh - 2rem);
+      padding: var(--_space);
+      color: var(--_text, CanvasText);
+      background: var(--_palette-surface, Canvas);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    dialog event-card {
+      --event-card-border: 0;
+      --event-card-padding: 0;
+    }
+    .dialog-close {
+      display: flex;
+      justify-content: flex-end;
+      margin: 0 0 0.5em;
+    }
+    .dialog-close button {
+      padding: 0.3em 0.9em;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      cursor: pointer;
+    }
+`;
+
+export interface DialogOptions {
+  event: CalendarEvent;
+  strings: UiStrings;
+  timeZone: string;
+  locale: string;
+  noAddToCalendar: boolean;
+  onClose: () => void;
+}
+
+/** A modal dialog with the event's card, opened in full; the list calls `showModal()` once it is drawn. */
+export function renderDialog(o: DialogOptions) {
+  return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${o.onClose}>
+    <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
+    <event-card .event=${o.event} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
+      ?no-add-to-calendar=${o.noAddToCalendar}></event-card>
+  </dialog>`;
+}
