@@ -376,6 +376,8 @@ export class EventListElement extends LitElement {
       this.pageMonth = this.getAttribute('month') ?? '';
     }
     super.connectedCallback();
+    // A list that opens events in a dialog fetches its code when the page is idle, before the first click.
+    if ((this.details === 'dialog' || this.view === 'month') && !dialogViewLoading) whenIdle(preloadDialog, 2000);
     this.childObserver.observe(this, {childList: true});
     // Re-attached after a move in the DOM: a load that was aborted on disconnect starts again.
     if (this.hasUpdated && this.loader.status === 'loading') this.startLoading();
@@ -414,8 +416,6 @@ export class EventListElement extends LitElement {
     if (this.view === 'month' && !monthView) void this.loadMonthView();
     if (this.controls && !filterBar) void this.loadFilterBar();
     if (this.selected && !dialogView) void this.loadDialog();
-    // A list that opens events in a dialog fetches its code when the page is idle, before the first click.
-    else if ((this.details === 'dialog' || this.view === 'month') && !dialogViewLoading) whenIdle(preloadDialog, 2000);
     if (this.pendingEventId) this.openPendingEvent();
   }
 
