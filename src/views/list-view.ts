@@ -68,7 +68,7 @@ export const sampleCardHeight = () => sampleHeight;
 /** Whether cards (real or the sample) have been drawn on this page. */
 let cardsDrawn = false;
 
-/** An event with the parts most cards show, in letters the feeds use (å, é, ö, –). */
+/** An event with the parts most cards show, in letters the feeds use (ä, é, ö, –). */
 function sampleEvent(): CalendarEvent {
   const start = new Date();
   return {

@@ -1,6 +1,6 @@
 /**
  * One entry point from feed text to events: pick the format (given, or sniffed: `sniffFormat`
- * names plain JSON and iCalendar, `detectFormat` the rest), then hand the text to that format's
+ * names plain JSON, iCalendar, RSS and Atom, `detectFormat` the rest), then hand the text to that format's
  * parser. Parsers never throw. Each is imported on demand, and so is detect.ts, so a page
  * downloads only the code its feed needs (and never ical.js unless it shows an iCalendar feed).
  *
