@@ -483,9 +483,15 @@ export class EventListElement extends LitElement {
     const when = oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming');
     // A big feed's first cards are drawn before it is read to the end: the list's top is its
     // soonest events, a month grid's its month's, which the parser reads first. Not for the
-    // newest-first past.
+    // newest-first past, nor under a filter bar: its choices and counts need every event, and
+    // arriving after the cards it would push them down.
     const upcomingFrom = when === 'upcoming' && (!from || from < now) ? now : from;
-    const preview = this.view === 'month' ? monthFirstLook(this.month) : when === 'past' ? undefined : {from: upcomingFrom, count: this.pageSize};
+    const preview =
+      this.activeControls.length || (when === 'past' && this.view !== 'month')
+        ? undefined
+        : this.view === 'month'
+          ? monthFirstLook(this.month)
+          : {from: upcomingFrom, count: this.pageSize};
     this.loader.load(
       this.sources,
       {
@@ -737,7 +743,7 @@ export class EventListElement extends LitElement {
     const month = this.view === 'month';
     if (controls.length && filterBar) this.adoptStyles(filterBar.filterBarStyles);
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.handleSelect(e)}>
-      ${controls.length && filterBar && !firstLook
+      ${controls.length && filterBar
         ? filterBar.renderFilterBar({
             controls,
             filters: this.visitor,
