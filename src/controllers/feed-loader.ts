@@ -136,8 +136,9 @@ export class FeedLoader implements ReactiveController {
       arrived = true;
       if (controller.signal.aborted) return;
       if (this.partial) {
+        // Asked of a single source only, so until its result is taken below there are no events.
         this.partial = false;
-        this.events = mergeEvents(this.perSource);
+        this.events = [];
       }
       if (result instanceof FeedError) {
         failed.push({source, error: result});

@@ -9,8 +9,6 @@
  */
 import type {CalendarEvent, PreviewRequest} from '../model.js';
 
-export type {PreviewRequest};
-
 /**
  * How long before `from` an item may start or end and still be showing: an all-day date's whole
  * day (the list's "upcoming" keeps it until the day is over) plus the furthest two zones apart.
