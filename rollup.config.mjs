@@ -1,6 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 // Two outputs, kept apart as lit.dev advises:
 // - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
@@ -29,6 +30,17 @@ export default [
     plugins: [
       // Lit's production build: no dev-mode warnings in what blogs load.
       resolve({exportConditions: ['production'], browser: true}),
+      // Lit's minifier for html`` and css`` templates (lit.dev: "Minify HTML and CSS").
+      minifyHTML({
+        failOnError: true,
+        options: {
+          // Runs of whitespace become one space, never none: the space before a badge stays.
+          minifyOptions: {conservativeCollapse: true},
+          // The theme palettes are lists of declarations for a rule, not a stylesheet of their
+          // own: the CSS parser would refuse them, so they stay as written.
+          shouldMinifyCSS: (template) => /css/i.test(template.tag ?? '') && template.parts.some((part) => part.text.includes('{')),
+        },
+      }),
       typescript({tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: true}),
       terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
     ],
