@@ -69,13 +69,20 @@ function slotOffset(timeZone: string, slots: Map<number, number>, slot: number):
   return offset;
 }
 
-/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
-export function zoneOffset(timeZone: string, utcMs: number): number {
-  const slot = Math.floor(utcMs / SLOT);
+/**
+ * The offset at the start of the hour that holds `utcMs` (cached): the offset at `utcMs` itself
+ * unless it changes within that hour, which `zoneOffset` checks and this does not.
+ */
+function hourStartOffset(timeZone: string, utcMs: number): number {
   let slots = offsetSlots.get(timeZone);
   if (!slots) offsetSlots.set(timeZone, (slots = new Map()));
-  const offset = slotOffset(timeZone, slots, slot);
-  const next = slotOffset(timeZone, slots, slot + 1);
+  return slotOffset(timeZone, slots, Math.floor(utcMs / SLOT));
+}
+
+/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
+export function zoneOffset(timeZone: string, utcMs: number): number {
+  const offset = hourStartOffset(timeZone, utcMs);
+  const next = hourStartOffset(timeZone, utcMs + SLOT);
   // The offset changes within this hour or at its end: ask about the very instant.
   return next === offset || Number.isNaN(offset) ? offset : tzOffset(timeZone, new Date(utcMs));
 }
@@ -96,8 +103,12 @@ function wallTime(utcMs: number, timeZone: string): number {
  */
 function instantAt(local: number, timeZone: string): number {
   // Offset changes are at most a few per year: the offsets a day either side are the candidates.
-  const before = zoneOffset(timeZone, local - DAY);
-  const after = zoneOffset(timeZone, local + DAY);
+  // Those at the start of their hours serve as well, and cost half the questions to \`Intl\` on a
+  // feed's first read: a change within either hour is a day away from \`local\`, so when the two
+  // agree the offset holds from a day before to a day after, and when they differ the candidates
+  // are still the offsets on either side of the change.
+  const before = hourStartOffset(timeZone, local - DAY);
+  const after = hourStartOffset(timeZone, local + DAY);
   const withBefore = local - before * MINUTE;
   if (after === before) return withBefore;
   const withAfter = local - after * MINUTE;

@@ -1,4 +1,6 @@
 import {expect} from '@open-wc/testing';
+import {tzOffset} from '@date-fns/tz';
+import fc from 'fast-check';
 import {
   addDaysIn,
   dayKey,
@@ -67,6 +69,69 @@ describe('wallClockToInstant across DST changes', () => {
       expect(wallClockToInstant(y, mo, d, h, mi, 0, 0, zone).toISOString()).to.equal(expected);
     });
   }
+});
+
+describe('wallClockToInstant agrees with a brute-force reading of the zone', () => {
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  const DAY = 24 * HOUR;
+  // Zones with unusual changes: half hours, negative summer time (Dublin), two hours (Troll),
+  // Ramadan pauses (Casablanca), changes at midnight (Havana, Santiago), a skipped day (Apia).
+  const zones = [STOCKHOLM, ST_JOHNS, LORD_HOWE, 'America/Havana', 'Europe/Dublin', 'Antarctica/Troll', 'Africa/Casablanca',
+    'Pacific/Apia', 'America/Santiago', 'Asia/Tehran', 'Pacific/Chatham', 'America/Sao_Paulo', 'Europe/Moscow', 'Asia/Gaza'];
+
+  /** RFC 5545's reading, from `Intl` alone: every offset the zone has within two days is tried. */
+  function reference(local: number, zone: string): number {
+    const offsets = new Set<number>();
+    for (let t = local - 2 * DAY; t <= local + 2 * DAY; t += 30 * MINUTE) offsets.add(tzOffset(zone, new Date(t)));
+    const real = [...offsets].map((o) => local - o * MINUTE).filter((t) => tzOffset(zone, new Date(t)) * MINUTE === local - t);
+    if (real.length) return Math.min(...real);
+    // A wall time in a gap: the earliest candidate is before the change, and its offset is the one from before.
+    return local - tzOffset(zone, new Date(local - Math.max(...offsets) * MINUTE)) * MINUTE;
+  }
+
+  /** The instants within `year` at which the zone's offset changes (to the minute). */
+  function changes(zone: string, year: number): number[] {
+    const found: number[] = [];
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 6 * HOUR) {
+      if (tzOffset(zone, new Date(t)) === tzOffset(zone, new Date(t + 6 * HOUR))) continue;
+      let [low, high] = [t, t + 6 * HOUR];
+      while (high - low > MINUTE) {
+        const mid = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+        if (tzOffset(zone, new Date(mid)) === tzOffset(zone, new Date(low))) low = mid;
+        else high = mid;
+      }
+      found.push(high);
+    }
+    return found;
+  }
+
+  const check = (local: number, zone: string) => {
+    const d = new Date(local);
+    const got = wallClockToInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), 0, 0, zone);
+    expect(got.getTime(), `${d.toISOString().slice(0, 16)} in ${zone}`).to.equal(reference(local, zone));
+  };
+
+  it('at wall times within three hours of a change', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({min: 1975, max: 2037}), fc.nat(), fc.integer({min: -180, max: 180}), (zone, year, pick, minutes) => {
+        const list = changes(zone, year);
+        if (!list.length) return;
+        const change = list[pick % list.length];
+        // The wall time the clock showed just before the change, moved by a few hours either way.
+        const wall = change + tzOffset(zone, new Date(change - MINUTE)) * MINUTE + minutes * MINUTE;
+        check(wall, zone);
+      }),
+      {numRuns: 150}
+    );
+  });
+
+  it('at any wall time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({min: Date.UTC(1975, 0, 1) / MINUTE, max: Date.UTC(2037, 0, 1) / MINUTE}), (zone, minute) => check(minute * MINUTE, zone)),
+      {numRuns: 200}
+    );
+  });
 });
 
 describe('addDaysIn keeps the wall-clock time across DST changes', () => {
