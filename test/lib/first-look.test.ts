@@ -8,7 +8,7 @@ import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {jsonSteps, parseJson} from '../../src/lib/feeds/json.js';
 import {inFeedOrder, readingPlan} from '../../src/lib/feeds/preview.js';
-import {canonicalStart} from '../../src/lib/feeds/json-canonical.js';
+import {canonicalStart, canonicalStartBound} from '../../src/lib/feeds/json-canonical.js';
 import {parseDateText} from '../../src/lib/time.js';
 import {runSliced, runSync} from '../../src/lib/feeds/steps.js';
 import {filterEvents} from '../../src/lib/filter.js';
@@ -19,9 +19,9 @@ const base = {timeZone: 'Europe/Stockholm', source: 'https://example.org/events.
 const HOUR = 3600_000;
 
 /** Reads `text` with a first look of `count` from `from`; gives what `show` got (if called) and the result. */
-function readWithFirstLook(text: string, count: number, from?: Date) {
+function readWithFirstLook(text: string, count: number, from?: Date, to?: Date) {
   const shown: CalendarEvent[][] = [];
-  const ctx: ParseContext = {...base, preview: {count, from, show: (events) => shown.push(events)}};
+  const ctx: ParseContext = {...base, preview: {count, from, to, show: (events) => shown.push(events)}};
   const result = feedOf(runSync(jsonSteps(text, ctx)));
   return {shown, result};
 }
@@ -31,7 +31,8 @@ const ids = (events: readonly CalendarEvent[]) => events.map((event) => event.id
 const shownFrom = (events: CalendarEvent[], from?: Date) => filterEvents(events, {when: 'all', from}, new Date(0));
 
 describe('readingPlan', () => {
-  const times = (starts: number[], ends: number[] = []) => ({start: (i: number) => starts[i], end: (i: number) => ends[i] ?? NaN});
+  const times = (starts: number[], ends: number[] = []) => ({start: (i: number) => starts[i], exactStart: (i: number) => starts[i], end: (i: number) => ends[i] ?? NaN});
+  const completes = (plan: {order: number[]; firstLookAfter(p: number): boolean}) => plan.order.map((_, position) => plan.firstLookAfter(position));
 
   it('reads unreadable starts first, then what may show by start, then the rest', () => {
     const from = new Date(100 * HOUR);
@@ -46,9 +47,8 @@ describe('readingPlan', () => {
   it('the first look is complete after `count` that may show, and not inside a run of equal starts', () => {
     const starts = [1, 2, 2, 2, 3, 4].map((h) => h * HOUR);
     const plan = readingPlan(6, times(starts), {count: 2});
-    const after = plan.order.map((_, position) => plan.firstLookAfter(position));
     // Positions 1–3 hold the three items starting at 2 h: only the last of them completes it.
-    expect(after).to.deep.equal([false, false, false, true, true, false]);
+    expect(completes(plan)).to.deep.equal([false, false, false, true, false, false]);
   });
 
   it('is complete when the items that may show run out, never after the last item', () => {
@@ -63,7 +63,50 @@ describe('readingPlan', () => {
     const starts = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => h * HOUR);
     const plan = readingPlan(8, times(starts), {count: 1, to: new Date(5 * HOUR)});
     // Items starting at 1–4 h are before `to`: complete after the fourth.
-    expect(plan.order.map((_, p) => plan.firstLookAfter(p))).to.deep.equal([false, false, false, true, true, true, true, false]);
+    expect(completes(plan)).to.deep.equal([false, false, false, true, false, false, false, false]);
+  });
+
+  it('with start bounds, reads exact starts only at the edge of the first look, and orders by them', () => {
+    // Bounds up to 30 h early: item 0 starts last of the first three although its bound is lowest.
+    const exact = [10, 3, 4, 5, 40, 50, 60, 70, 80, 90].map((h) => h * HOUR);
+    const bounds = [-20, 0, 1, 2, 20, 30, 40, 50, 60, 70].map((h) => h * HOUR);
+    const asked: number[] = [];
+    const plan = readingPlan(10, {start: (i) => bounds[i], exactStart: (i) => (asked.push(i), exact[i]), end: () => NaN}, {count: 3});
+    // The third soonest exact start is 5 h; item 4's bound (20 h) is past it, and so are the rest.
+    expect(asked).to.deep.equal([0, 1, 2, 3]);
+    expect(plan.order.slice(0, 3)).to.deep.equal([1, 2, 3]);
+    expect(completes(plan).indexOf(true)).to.equal(2);
+  });
+
+  it('reads the first look in feed order, so equal starts keep their order (a date and a time at the same instant)', () => {
+    // "2030-05-30" is midnight in Stockholm, 22:00 UTC the day before: the same instant as item 0.
+    const json = JSON.stringify([
+      {id: 'timed', title: 'B', start: '2030-05-29T22:00:00.000Z'},
+      {id: 'all-day', title: 'B', start: '2030-05-30'},
+      {id: 'later', title: 'A', start: '2030-06-01T00:00:00.000Z'},
+    ]);
+    const {shown, result} = readWithFirstLook(json, 1);
+    expect(ids(shownFrom(shown[0]))).to.deep.equal(ids(shownFrom(result.events)).slice(0, 2));
+  });
+
+  it('a start bound never comes after the start, and is at most 34 hours before it (random ISO dates and times, random zones)', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const zones = ['UTC', 'Europe/Stockholm', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'Asia/Manila', 'America/Sitka'];
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1840, max: 2060}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 28}), fc.option(fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59}))),
+        fc.constantFrom(...zones),
+        (year, month, day, time, timeZone) => {
+          const text = `${year}-${pad(month)}-${pad(day)}${time ? `T${pad(time[0])}:${pad(time[1])}` : ''}`;
+          const ctx = {...base, timeZone};
+          const exact = canonicalStart({start: text}, ctx);
+          const bound = canonicalStartBound({start: text}, ctx);
+          expect(bound, `${text} in ${timeZone}`).to.be.at.most(exact);
+          expect(exact - bound, `${text} in ${timeZone}`).to.be.at.most(34 * HOUR);
+        }
+      ),
+      {numRuns: 2000}
+    );
   });
 
   it('inFeedOrder puts events back where their items were', () => {
@@ -104,8 +147,9 @@ describe('a JSON feed read with a first look', () => {
     expect(top[0].title).to.equal('Event 200');
     expect(ids(shownFrom(shown[0], from))).to.deep.equal(ids(top.slice(0, shownFrom(shown[0], from).length)));
     expect(shownFrom(shown[0], from).length).to.be.at.least(10);
-    // Far fewer than the 200 events before `from` were read for it.
-    expect(shown[0].length).to.be.below(60);
+    // Far fewer than the 200 events before `from` were read for it: those of the last 60 hours
+    // (the margin for start bounds and all-day dates) and the 10.
+    expect(shown[0].length).to.be.below(80);
   });
 
   it('is not offered for a feed no bigger than the first look', () => {
@@ -135,8 +179,9 @@ describe('a JSON feed read with a first look', () => {
     );
     const item = fc.record({title: fc.constantFrom('A', 'B', 'C', 'Möte'), start, hours: fc.option(fc.integer({min: 0, max: 60}))});
     const from = fc.option(fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)), {nil: undefined});
+    const to = fc.option(fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)), {nil: undefined});
     fc.assert(
-      fc.property(fc.array(item, {minLength: 1, maxLength: 60}), fc.integer({min: 1, max: 15}), from, (list, count, at) => {
+      fc.property(fc.array(item, {minLength: 1, maxLength: 60}), fc.integer({min: 1, max: 15}), from, to, (list, count, at, until) => {
         const events = list.map((e, i) => ({
           id: `i${i}`,
           title: e.title,
@@ -145,12 +190,14 @@ describe('a JSON feed read with a first look', () => {
         }));
         const json = JSON.stringify(events);
         const plain = feedOf(parseJson(json, base));
-        const {shown, result} = readWithFirstLook(json, count, at);
+        const {shown, result} = readWithFirstLook(json, count, at, until);
         expect(ids(result.events)).to.deep.equal(ids(plain.events));
         if (!shown.length) return;
         const top = ids(shownFrom(result.events, at));
         const firstLook = ids(shownFrom(shown[0], at));
         expect(firstLook).to.deep.equal(top.slice(0, firstLook.length));
+        // With `to` (a month grid's last day), it holds every event that starts before it.
+        if (until) expect(firstLook).to.include.members(ids(shownFrom(result.events, at).filter((e) => e.start < until)));
       }),
       {numRuns: 300}
     );

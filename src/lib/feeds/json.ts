@@ -8,7 +8,7 @@
  * reason; only unreadable JSON or JSON without events fails the feed.
  */
 import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../model.js';
-import {canonicalDraft, canonicalEnd, canonicalStart, itemObject} from './json-canonical.js';
+import {canonicalDraft, canonicalEndBound, canonicalStart, canonicalStartBound, itemObject} from './json-canonical.js';
 import {inFeedOrder, readingPlan, type ItemTimes} from './preview.js';
 import {findEventList, type EventList} from './json-lists.js';
 import {isObject} from './json-profiles.js';
@@ -126,7 +126,11 @@ function readPlain(item: unknown, ctx: ParseContext, list: EventList): EventDraf
 }
 
 function plainTimes({items, jsonFeed}: EventList, ctx: ParseContext): ItemTimes {
-  return {start: (index) => canonicalStart(items[index], ctx, jsonFeed), end: (index) => canonicalEnd(items[index], ctx)};
+  return {
+    start: (index) => canonicalStartBound(items[index], ctx, jsonFeed),
+    exactStart: (index) => canonicalStart(items[index], ctx, jsonFeed),
+    end: (index) => canonicalEndBound(items[index], ctx),
+  };
 }
 
 /** Items read between two pause points. */

@@ -2,23 +2,36 @@
  * The first look at a big feed: the events a list shows first are read before the others, so
  * its first cards can be drawn while the rest of the feed is still being read.
  *
- * A list shows events soonest first. Reading the items in order of their start (after a cheap
- * pass that reads only the starts) means that once the first `count` items that may still be
- * showing at `from` are read, every event the list would show above them is read too: the list
- * drawn from them is the top of the final list, not a guess that later events push down.
+ * A list shows events soonest first. Reading first the items that start soonest (found by a cheap
+ * pass over the starts) means that once the first `count` items that may still be showing at
+ * `from` are read, every event the list would show above them is read too: the list drawn from
+ * them is the top of the final list, not a guess that later events push down.
  */
 import type {CalendarEvent, PreviewRequest} from '../model.js';
 
 /**
- * How long before `from` an item may start or end and still be showing: an all-day date's whole
- * day (the list's "upcoming" keeps it until the day is over) plus the furthest two zones apart.
- * Counting a few items too many as "may show" only reads them a little earlier.
+ * How far a start or end bound (`ItemTimes`) is from the exact instant at most: a wall time read
+ * as if in UTC, minus 18 hours, is before the instant in any zone (offsets reach +14 h today, and
+ * the 1800s' local mean times a little over ±15 h), and at most 34 hours before it.
  */
-const MARGIN_MS = 36 * 3600_000;
+const BOUND_SPREAD_MS = 34 * 3600_000;
 
-/** An item's start and end in epoch ms, NaN when unreadable (the end is asked for only when needed). */
+/**
+ * How long before `from` an item's start or end bound may be and the item still show: the bound's
+ * spread, plus a day and then some for an all-day date (the list's "upcoming" keeps it until the
+ * day is over, and an end written as a date may mean the end of that day). Counting a few items
+ * too many as "may show" only reads them a little earlier.
+ */
+const MARGIN_MS = BOUND_SPREAD_MS + 26 * 3600_000;
+
+/**
+ * An item's times in epoch ms, NaN when unreadable. `start` and `end` may be lower bounds, at most
+ * `BOUND_SPREAD_MS` before the instant (a floating time is read without asking `Intl` about its
+ * zone); `exactStart` is asked only for the few items at the edge of the first look.
+ */
 export interface ItemTimes {
   start(index: number): number;
+  exactStart(index: number): number;
   end(index: number): number;
 }
 
@@ -31,46 +44,58 @@ export interface ReadingPlan {
 
 /**
  * Items whose start cannot be read come first (they are skipped, or read as they can be, before
- * anything is shown), then those that may show at `from`, by start, then the others. The first
- * look is complete after the first `count` that start at `from` or later (and those before
- * them), and every one that starts before `to`, and after every item that starts at the same
- * instant as the last of them (so ties sort as they will in the end), or when the items that may
- * show run out.
+ * anything is shown), then the first look, then the rest. The first look holds every item that
+ * may show at `from` and starts no later than the `count`th to start at `from` or later (those
+ * before it too, and every item that starts at the same instant as it, so ties sort as they will
+ * in the end), and every item that starts before `to`; or all that may show, when fewer.
+ *
+ * Found without reading every exact start: the items that may show are sorted by their start
+ * bounds and their exact starts read in that order, until the next bound is past the edge found
+ * so far (a bound is never after its start, so no item left can start before the edge).
  */
 export function readingPlan(length: number, times: ItemTimes, request: Pick<PreviewRequest, 'from' | 'to' | 'count'>): ReadingPlan {
   const exactFromMs = request.from?.getTime() ?? -Infinity;
   const fromMs = exactFromMs - MARGIN_MS;
-  const starts = new Float64Array(length);
+  const toMs = request.to?.getTime() ?? -Infinity;
+  const bounds = new Float64Array(length);
   const unreadable: number[] = [];
   const showing: number[] = [];
   const later: number[] = [];
   for (let index = 0; index < length; index++) {
-    const start = (starts[index] = times.start(index));
-    if (Number.isNaN(start)) unreadable.push(index);
-    else if (start >= fromMs || times.end(index) >= fromMs) showing.push(index);
+    const bound = (bounds[index] = times.start(index));
+    if (Number.isNaN(bound)) unreadable.push(index);
+    else if (bound >= fromMs || times.end(index) >= fromMs) showing.push(index);
     else later.push(index);
   }
-  showing.sort((a, b) => starts[a] - starts[b]);
-  const order = unreadable.concat(showing, later);
-  const firstShowing = unreadable.length;
-  const lastShowing = firstShowing + showing.length - 1;
-  // Those starting before `from` (in the margin, or still going on) come first and may or may not
-  // show: `count` counts from the first that starts at `from` or later, which surely shows.
-  let beforeFrom = 0;
-  while (beforeFrom < showing.length && starts[showing[beforeFrom]] < exactFromMs) beforeFrom++;
-  // With `to` (a month grid), also every item that starts before it.
-  const toMs = request.to?.getTime() ?? -Infinity;
-  let beforeTo = beforeFrom;
-  while (beforeTo < showing.length && starts[showing[beforeTo]] < toMs) beforeTo++;
-  const enough = firstShowing + Math.max(beforeFrom + request.count, beforeTo) - 1;
+  showing.sort((a, b) => bounds[a] - bounds[b]);
+  // The soonest `count` exact starts at `from` or later, in order: the last of them is the edge.
+  const soonest: number[] = [];
+  let edge = Infinity;
+  const starts = new Map<number, number>();
+  let walked = 0;
+  for (; walked < showing.length; walked++) {
+    const bound = bounds[showing[walked]];
+    if (bound > edge && bound >= toMs) break;
+    const start = times.exactStart(showing[walked]);
+    starts.set(showing[walked], start);
+    if (!(start >= exactFromMs) || (soonest.length === request.count && start >= edge)) continue;
+    let at = soonest.length;
+    while (at && soonest[at - 1] > start) at--;
+    soonest.splice(at, 0, start);
+    if (soonest.length > request.count) soonest.pop();
+    if (soonest.length && soonest.length === request.count) edge = soonest[soonest.length - 1];
+  }
+  // A walked item whose exact start is unreadable after all is read before the first look too.
+  const inFirstLook = (index: number) => !(starts.get(index)! > edge && starts.get(index)! >= toMs);
+  // In feed order: events that start at the same instant keep the order they have in the end.
+  const firstLook = showing.slice(0, walked).filter(inFirstLook).sort((a, b) => a - b);
+  const rest = showing.filter((index, position) => position >= walked || !inFirstLook(index));
+  const order = unreadable.concat(firstLook, rest, later);
+  const last = unreadable.length + firstLook.length - 1;
   return {
     order,
-    firstLookAfter(position) {
-      // Nothing to gain once everything is read, nor before there is anything to show.
-      if (position >= order.length - 1 || position < firstShowing || position > lastShowing) return false;
-      if (position === lastShowing) return true;
-      return position >= enough && starts[order[position + 1]] > starts[order[position]];
-    },
+    // Nothing to gain once everything is read, nor when there is nothing to show.
+    firstLookAfter: (position) => firstLook.length > 0 && position === last && position < order.length - 1,
   };
 }
 
