@@ -431,18 +431,19 @@ export class EventListElement extends LitElement {
   }
 
   /**
-   * About how many cards fill the window, from the height the cards drawn now take per card
-   * (headings included); before any is drawn, from the sample card's height and one more, else
-   * `FIRST_FRAME_CARDS`. Read before the update
-   * changes the DOM, so the layout it reads is the one already painted.
+   * About how many cards fill the part of the window below the list's top, from the height the
+   * cards drawn now take per card (headings included); before any is drawn, from the sample
+   * card's height (a card with a two-line description, and no gap or heading: real cards take at
+   * least that much room), else `FIRST_FRAME_CARDS`. Read before the update changes the DOM, so
+   * the layout it reads is the one already painted.
    */
   private cardsPerScreen(): number {
     const list = this.shadowRoot?.querySelector('[part~="list"]');
     const drawn = list?.querySelectorAll('event-card').length ?? 0;
     const height = drawn ? list!.getBoundingClientRect().height / drawn : sampleCardHeight();
     if (!height) return FIRST_FRAME_CARDS;
-    // The sample is a card alone: one card more covers the gaps, headings and toolbar it lacks.
-    return Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height) + (drawn ? 0 : 1)));
+    const room = window.innerHeight - Math.max(0, this.getBoundingClientRect().top);
+    return Math.min(12, Math.max(3, Math.ceil(room / height)));
   }
 
   private drawFirstScreenFirst(count: number) {

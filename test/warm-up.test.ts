@@ -34,13 +34,18 @@ describe('the warm-up sample card', () => {
   it('tells the first list how many cards fill the window before it has drawn any', async () => {
     const height = sampleCardHeight();
     expect(height, 'the sample was measured').to.be.above(40);
-    const events = Array.from({length: 100}, (_, i) => ({id: `e${i}`, title: `Event ${i}`, start: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000), allDay: false, categories: [], locations: [], source: 'test'}));
+    // Cards like the sample: a title, a place and a description of a few lines.
+    const description = 'Kvällen inleds med en kort presentation och följs av diskussion i mindre grupper. '.repeat(4);
+    const events = Array.from({length: 100}, (_, i) => ({id: `e${i}`, title: `Event ${i}`, start: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000), allDay: false, categories: ['Möte'], locations: ['Malmö'], description, source: 'test'}));
     const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC" group-by="none"></event-list>`);
+    const room = window.innerHeight - Math.max(0, el.getBoundingClientRect().top);
     el.events = events;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     const drawn = [...el.shadowRoot!.querySelectorAll('event-card')];
-    expect(drawn).to.have.length(Math.min(12, Math.max(4, Math.ceil(window.innerHeight / height) + 1)));
+    // As many as the sample's height says fill the window below the list's top, and no more.
+    expect(drawn).to.have.length(Math.min(12, Math.max(3, Math.ceil(room / height))));
     expect(drawn.at(-1)!.getBoundingClientRect().bottom, 'the first frame fills the window').to.be.at.least(window.innerHeight);
+    expect(drawn.at(-2)!.getBoundingClientRect().bottom, 'the card before the last ends inside the window').to.be.below(window.innerHeight);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('event-card')).to.have.length(20);
   });

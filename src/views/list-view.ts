@@ -68,7 +68,10 @@ export const sampleCardHeight = () => sampleHeight;
 /** Whether cards (real or the sample) have been drawn on this page. */
 let cardsDrawn = false;
 
-/** An event with the parts most cards show, in letters the feeds use (ä, é, ö, –). */
+/**
+ * An event with the parts most cards show, in letters the feeds use (ä, é, ö, –), and a
+ * description long enough for the two lines a card shows of it: its height is a typical card's.
+ */
 function sampleEvent(): CalendarEvent {
   const start = new Date();
   return {
@@ -79,7 +82,7 @@ function sampleEvent(): CalendarEvent {
     allDay: false,
     categories: ['Möte'],
     locations: ['Malmö'],
-    description: 'Välkommen!',
+    description: 'Välkommen på öppet möte! '.repeat(16),
     url: 'https://example.org',
     source: '',
   };
