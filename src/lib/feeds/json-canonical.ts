@@ -115,9 +115,10 @@ const FLOATING_ISO = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?)?$/;
 
 function bound(o: JsonObject, key: string | undefined, ctx: ParseContext): number {
   const value = key ? o[key] : undefined;
-  if (typeof value === 'string' && !hasOffset(value) && FLOATING_ISO.test(value)) {
+  if (typeof value === 'string') {
+    if (hasOffset(value)) return Date.parse(value);
     // The engine reads these forms as UTC when a date-time ends in Z (a date alone always is).
-    const asUtc = Date.parse(value.length === 10 ? value : `${value}Z`);
+    const asUtc = FLOATING_ISO.test(value) ? Date.parse(value.length === 10 ? value : `${value}Z`) : NaN;
     if (!Number.isNaN(asUtc)) return asUtc - 18 * 3600_000;
   }
   return instant(o, key, ctx);

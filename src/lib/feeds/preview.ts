@@ -85,11 +85,13 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
     if (soonest.length > request.count) soonest.pop();
     if (soonest.length && soonest.length === request.count) edge = soonest[soonest.length - 1];
   }
-  // A walked item whose exact start is unreadable after all is read before the first look too.
-  const inFirstLook = (index: number) => !(starts.get(index)! > edge && starts.get(index)! >= toMs);
+  // The walked items that start after the edge (and not before `to`) are read with the rest; one
+  // whose exact start is unreadable after all is read before the first look is shown.
+  const firstLook: number[] = [];
+  const rest = showing.slice(walked);
+  for (const [index, start] of starts) (start > edge && start >= toMs ? rest : firstLook).push(index);
   // In feed order: events that start at the same instant keep the order they have in the end.
-  const firstLook = showing.slice(0, walked).filter(inFirstLook).sort((a, b) => a - b);
-  const rest = showing.filter((index, position) => position >= walked || !inFirstLook(index));
+  firstLook.sort((a, b) => a - b);
   const order = unreadable.concat(firstLook, rest, later);
   const last = unreadable.length + firstLook.length - 1;
   return {
