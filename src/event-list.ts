@@ -44,6 +44,8 @@ const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'orga
 type FilterBar = typeof import('./views/filter-bar.js');
 let filterBar: FilterBar | undefined;
 let filterBarLoading: Promise<FilterBar> | undefined;
+/** The filter bar's chunk could not be loaded: lists show their events without it. */
+let filterBarFailed = false;
 type MonthView = typeof import('./views/month-view.js');
 let monthView: MonthView | undefined;
 let monthViewLoading: Promise<MonthView> | undefined;
@@ -414,7 +416,7 @@ export class EventListElement extends LitElement {
     }
     if (filtersChanged || this.shownCount === 0) this.shownCount = this.pageSize;
     if (this.view === 'month' && !monthView) void this.loadMonthView();
-    if (this.controls && !filterBar) void this.loadFilterBar();
+    if (this.controls && !filterBar && !filterBarFailed) void this.loadFilterBar();
     if (this.selected && !dialogView) void this.loadDialog();
     if (this.pendingEventId) this.openPendingEvent();
   }
@@ -463,7 +465,11 @@ export class EventListElement extends LitElement {
   }
 
   private async loadFilterBar() {
-    filterBar = await (filterBarLoading ??= import('./views/filter-bar.js'));
+    try {
+      filterBar = await (filterBarLoading ??= import('./views/filter-bar.js'));
+    } catch {
+      filterBarFailed = true;
+    }
     this.requestUpdate();
   }
 
@@ -729,8 +735,10 @@ export class EventListElement extends LitElement {
     const dir = isRtl(locale) ? 'rtl' : nothing;
     // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
     const firstLook = status === 'loading' && this.loader.partial && this.facets.visible.length > 0;
-    // Events wait for the page's language (a Swedish list never flashes English cards).
-    if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready)) {
+    // Events wait for the page's language (a Swedish list never flashes English cards), and for
+    // the filter bar above them (arriving later, it would push them down).
+    const barPending = this.activeControls.length > 0 && !filterBar && !filterBarFailed;
+    if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || barPending)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>

@@ -103,8 +103,8 @@ function wallTime(utcMs: number, timeZone: string): number {
  */
 function instantAt(local: number, timeZone: string): number {
   // Offset changes are at most a few per year: the offsets a day either side are the candidates.
-  // Those at the start of their hours serve as well, and cost half the questions to \`Intl\` on a
-  // feed's first read: a change within either hour is a day away from \`local\`, so when the two
+  // Those at the start of their hours serve as well, and cost half the questions to `Intl` on a
+  // feed's first read: a change within either hour is a day away from `local`, so when the two
   // agree the offset holds from a day before to a day after, and when they differ the candidates
   // are still the offsets on either side of the change.
   const before = hourStartOffset(timeZone, local - DAY);

@@ -8,6 +8,8 @@
 //   GET  /fault/<kind>/<any>  injected faults (see FAULTS below); <any> makes each test's URL unique
 //   GET  /fault/seq/<any>?steps=ok,500,reset   each hit takes the next step; the last one repeats
 //   /test/security/csp/*.html served with the strict Content-Security-Policy header
+//   GET  /src/<module>?delay=<ms>   the project's own module, served <ms> later (an on-demand
+//                             chunk that arrives late; an import map points a test page at it)
 import {createServer} from 'node:http';
 
 export const STRICT_CSP =
@@ -157,6 +159,10 @@ async function fault(ctx, kind, label, q) {
 export function testRoutes({noCorsOrigin}) {
   return async function testRoutesMiddleware(ctx, next) {
     const path = ctx.path;
+    if (path.startsWith('/src/') && ctx.query.delay) {
+      await sleep(Number(ctx.query.delay));
+      return next();
+    }
     if (path.startsWith('/test/security/csp/') && path.endsWith('.html')) {
       await next();
       ctx.set('Content-Security-Policy', STRICT_CSP);
