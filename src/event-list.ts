@@ -737,7 +737,8 @@ export class EventListElement extends LitElement {
     const firstLook = status === 'loading' && this.loader.partial && this.facets.visible.length > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
     // the filter bar above them (arriving later, it would push them down).
-    const barPending = this.activeControls.length > 0 && !filterBar && !filterBarFailed;
+    const controls = this.activeControls;
+    const barPending = controls.length > 0 && !filterBar && !filterBarFailed;
     if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || barPending)) {
       if (status === 'error') return html`<div dir=${dir}>${this.renderError(strings)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
@@ -747,7 +748,6 @@ export class EventListElement extends LitElement {
         <div class="fallback"><slot></slot></div></div>`;
     }
     const filtered = this.categories || this.locations || this.organizers || this.search || hasVisitorFilters(this.visitor);
-    const controls = this.activeControls;
     const count = this.facets.visible.length;
     const month = this.view === 'month';
     if (controls.length && filterBar) this.adoptStyles(filterBar.filterBarStyles);
