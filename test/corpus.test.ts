@@ -9,7 +9,8 @@ import {expect} from '@open-wc/testing';
 import {parseFeed} from '../src/lib/feeds/index.js';
 import {decodeFeedBytes} from '../src/lib/feeds/decode.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../src/lib/feeds/ics-unfold.js';
-import {FeedError} from '../src/lib/model.js';
+import {FeedError, type CalendarEvent} from '../src/lib/model.js';
+import {filterEvents} from '../src/lib/filter.js';
 import type {CorpusExpectation} from './corpus/types.js';
 import {jsonExpectations} from './corpus/json.expectations.js';
 import {xmlExpectations} from './corpus/xml.expectations.js';
@@ -59,6 +60,41 @@ describe('shared feed corpus', function () {
       if (expected.skipped !== undefined) expect(result.skipped.length, 'skipped').to.equal(expected.skipped);
     });
   }
+
+  // The first look at a big feed (preview.ts), on real feeds: what is shown mid-way is the top of
+  // the whole list, and the whole feed comes back as without it. A small `count` so that most
+  // feeds are big enough for one; all events, and from a day in the middle of the corpus' years.
+  describe('a first look is the top of the whole list', () => {
+    const ids = (events: CalendarEvent[], from?: Date) => filterEvents(events, {when: 'all', from}, new Date(0)).map((event) => event.id);
+    const looked = new Set<string>();
+    for (const expected of expectations.filter((e) => !e.error)) {
+      it(expected.file, async function () {
+        if (!files.includes(expected.file)) this.skip();
+        const text = await readCorpusFile(expected.file);
+        const window = expected.window && {from: new Date(expected.window.from), to: new Date(expected.window.to)};
+        const ctx = {timeZone: ZONE, source: `https://example.org/${expected.file}`, window};
+        const plain = await parseFeed(text, ctx);
+        if (plain instanceof FeedError) throw plain;
+        for (const from of [undefined, new Date(Date.UTC(2024, 0, 1))]) {
+          const shown: CalendarEvent[][] = [];
+          const result = await parseFeed(text, {...ctx, preview: {count: 3, from, show: (events) => shown.push(events)}});
+          if (result instanceof FeedError) throw result;
+          expect(result.events.map((event) => event.id), 'the whole feed').to.deep.equal(plain.events.map((event) => event.id));
+          if (!shown.length) continue;
+          looked.add(expected.file);
+          const look = ids(shown[0], from);
+          expect(look, `from ${from?.toISOString() ?? 'the start'}`).to.deep.equal(ids(result.events, from).slice(0, look.length));
+        }
+      });
+    }
+    // Most JSON feeds here are small or of a shape read by json-shapes.ts, which has no first look.
+    it('had a first look in real JSON and iCalendar feeds', () => {
+      if (!files.length) return;
+      const seen = [...looked];
+      expect(seen.filter((file) => file.endsWith('.json')).length, 'JSON feeds').to.be.at.least(2);
+      expect(seen.filter((file) => file.endsWith('.ics')).length, 'iCalendar feeds').to.be.at.least(4);
+    });
+  });
 
   describe('the seed event comes out the same from every Gnistor-shaped feed', () => {
     for (const file of ['markdown/seed-2023-08-19-bortom-big-tech.md', 'gnistor/feed.json', 'gnistor/feed.xml', 'gnistor/index.ics']) {

@@ -22,7 +22,8 @@ import {calendarDate, wallClockToInstant} from '../time.js';
 import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';
 import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
-import {runSync, type Steps} from './steps.js';
+import {readingPlan, type ItemTimes} from './preview.js';
+import {PAINT, runSync, type Steps} from './steps.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
@@ -79,17 +80,91 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
   };
   const skipped: SkippedItem[] = [];
   const parsed: Parsed[] = [];
-  for (const block of blocks) {
-    yield;
-    try {
-      parsed.push(readEvent(block, cal));
-    } catch (error) {
-      skipped.push({index: block.index, reason: (error as Error).message});
+  // Events read early for the first look's plan (preview.ts), kept for the reading below.
+  const early = new Map<number, Parsed | Error>();
+  const read = (block: Block) => {
+    let result = early.get(block.index);
+    if (!result) {
+      try {
+        result = readEvent(block, cal);
+      } catch (error) {
+        result = error as Error;
+      }
     }
+    return result;
+  };
+  const preview = ctx.preview && blocks.length > ctx.preview.count ? ctx.preview : undefined;
+  if (preview) yield;
+  let plan = preview && readingPlan(blocks.length, blockTimes(blocks, cal, (block) => {
+    const result = read(block);
+    early.set(block.index, result);
+    return result instanceof Error ? NaN : result.start.date.getTime();
+  }), preview);
+  const order = plan?.order;
+  for (let position = 0; position < blocks.length; position++) {
+    yield;
+    const block = blocks[order ? order[position] : position];
+    const result = read(block);
+    if (result instanceof Error) skipped.push({index: block.index, reason: result.message});
+    else parsed.push(result);
+    if (plan?.firstLookAfter(position)) {
+      // Every event that starts up to `plan.through` is read: those are the first look, drawn
+      // while the rest is read (a series' later occurrences wait, as single events after them do).
+      const {through} = plan;
+      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0});
+      preview!.show(look.filter((event) => event.start.getTime() <= through));
+      plan = undefined;
+      yield PAINT;
+    }
+  }
+  if (order) {
+    parsed.splice(0, parsed.length, ...inBlockOrder(parsed));
+    skipped.sort((a, b) => a.index - b.index);
   }
   const events = (yield* assemble(parsed, cal)).sort((a, b) => a.start.getTime() - b.start.getTime());
   const title = props.get('X-WR-CALNAME') ?? props.get('NAME');
   return {format: 'ics', events, skipped, ...(title ? {title: unescapeText(title)} : {})};
+}
+
+const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - b.index);
+
+/**
+ * Each block's start and end for the first look's plan (preview.ts), read from its DTSTART and
+ * DTEND lines alone: a UTC time exactly, a date or a time in a zone as if in UTC less 18 hours
+ * (a bound that needs no question to `Intl`). NaN, so that the block is read before anything is
+ * shown, for what can change other events or shows more than its own start: a series (RRULE,
+ * RDATE), an override (RECURRENCE-ID) and every block that shares its UID, a block cut off, and
+ * a time in a zone known only by its VTIMEZONE rules, whose offset could be anything.
+ */
+function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) => number): ItemTimes {
+  const uids = new Map<string, number>();
+  const uidOf = (block: Block) => block.lines.find((line) => /^UID[;:]/i.test(line))?.slice(4).trim();
+  for (const block of blocks) {
+    const uid = uidOf(block);
+    if (uid) uids.set(uid, (uids.get(uid) ?? 0) + 1);
+  }
+  const bound = (block: Block, name: string) => {
+    const line = block.lines.find((l) => l.slice(0, name.length + 1).toUpperCase() === `${name};` || l.slice(0, name.length + 1).toUpperCase() === `${name}:`);
+    // The value follows the last colon (a quoted TZID may hold colons, a date-time never does).
+    const colon = line?.lastIndexOf(':') ?? -1;
+    const m = colon > 0 ? /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)(Z?))?\s*$/i.exec(line!.slice(colon + 1)) : null;
+    if (!m) return NaN;
+    const tzid = /;TZID=("?)([^";]*)\1/i.exec(line!.slice(name.length, colon))?.[2];
+    if (!m[7] && !('iana' in (tzid ? zoneFor(tzid, cal) : cal.floating))) return NaN;
+    const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+    return m[7] ? asUtc : asUtc - 18 * 3600_000;
+  };
+  return {
+    start(index) {
+      const block = blocks[index];
+      const uid = uidOf(block);
+      const alone = block.complete && !(uid && uids.get(uid)! > 1);
+      return alone && !block.lines.some((line) => /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) ? bound(block, 'DTSTART') : NaN;
+    },
+    exactStart: (index) => exactStart(blocks[index]),
+    // A DURATION is not read here: such an event may show as long as it is not known to be over.
+    end: (index) => (blocks[index].lines.some((line) => /^DURATION[;:]/i.test(line)) ? Infinity : bound(blocks[index], 'DTEND')),
+  };
 }
 
 /**

@@ -182,7 +182,8 @@ function* readItems(list: EventList | FeedError, ctx: ParseContext, readItem: Re
     if (Array.isArray(drafts)) for (const one of drafts) finish(index, one);
     else if (drafts) finish(index, drafts);
     if (plan?.firstLookAfter(position)) {
-      ctx.preview!.show(feed.events.slice());
+      const {through} = plan;
+      ctx.preview!.show(feed.events.filter((event) => event.start.getTime() <= through));
       plan = undefined;
       // Let the first look be drawn and painted before reading on.
       yield PAINT;

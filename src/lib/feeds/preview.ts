@@ -40,6 +40,11 @@ export interface ReadingPlan {
   order: number[];
   /** Whether the first look is complete once the item at `position` in `order` is read. */
   firstLookAfter(position: number): boolean;
+  /**
+   * The instant up to which the first look holds every event (in epoch ms): an item that gives
+   * more than one event (a date list, a series) may give some after it, which wait for the rest.
+   */
+  through: number;
 }
 
 /**
@@ -98,6 +103,7 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
     order,
     // Nothing to gain once everything is read, nor when there is nothing to show.
     firstLookAfter: (position) => firstLook.length > 0 && position === last && position < order.length - 1,
+    through: Math.max(edge, toMs - 1),
   };
 }
 
