@@ -148,7 +148,8 @@ function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) =
     // The value follows the last colon (a quoted TZID may hold colons, a date-time never does).
     const colon = line?.lastIndexOf(':') ?? -1;
     const m = colon > 0 ? /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)(Z?))?\s*$/i.exec(line!.slice(colon + 1)) : null;
-    if (!m) return NaN;
+    // Date.UTC reads years 0–99 as 1900–1999: such a rare year is read exactly, first.
+    if (!m || +m[1] < 100) return NaN;
     const tzid = /;TZID=("?)([^";]*)\1/i.exec(line!.slice(name.length, colon))?.[2];
     if (!m[7] && !('iana' in (tzid ? zoneFor(tzid, cal) : cal.floating))) return NaN;
     const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
