@@ -7,20 +7,14 @@
 import {expect} from '@open-wc/testing';
 import {fetchFeed} from '../../src/lib/fetch-feed.js';
 import {FeedError} from '../../src/lib/model.js';
-import {RUN, hitsOf} from './helpers.js';
+import {hitsOf, mapModule, RUN} from './helpers.js';
 
 const url = (kind: string, name: string) => `/fault/${kind}/missing-${name}-${RUN}`;
 
 describe('when fetch-failure.ts cannot be loaded', function () {
   this.timeout(10000);
 
-  before(() => {
-    const map = document.createElement('script');
-    map.type = 'importmap';
-    // The test runner serves fetch-feed.ts's import('./fetch-failure.js') as this .ts address.
-    map.textContent = JSON.stringify({imports: {'/src/lib/fetch-failure.ts': `/fault/404/fetch-failure-${RUN}.js`}});
-    document.head.append(map);
-  });
+  before(() => mapModule('/src/lib/fetch-failure.ts', `/fault/404/fetch-failure-${RUN}.js`));
 
   it('a 500 answer is the http-status error at once, not retried', async () => {
     const src = url('500', 'a');

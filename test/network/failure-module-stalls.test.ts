@@ -5,18 +5,12 @@
  */
 import {expect} from '@open-wc/testing';
 import {fetchFeed} from '../../src/lib/fetch-feed.js';
-import {RUN, hitsOf} from './helpers.js';
+import {hitsOf, mapModule, RUN} from './helpers.js';
 
 describe('when the request for fetch-failure.ts stalls', function () {
   this.timeout(10000);
 
-  before(() => {
-    const map = document.createElement('script');
-    map.type = 'importmap';
-    // The test runner serves fetch-feed.ts's import('./fetch-failure.js') as this .ts address.
-    map.textContent = JSON.stringify({imports: {'/src/lib/fetch-failure.ts': `/fault/hang/fetch-failure-${RUN}.js`}});
-    document.head.append(map);
-  });
+  before(() => mapModule('/src/lib/fetch-failure.ts', `/fault/hang/fetch-failure-${RUN}.js`));
 
   it('a 500 answer ends as http-status once the attempt timeout has passed', async () => {
     const src = `/fault/500/stalled-module-${RUN}`;

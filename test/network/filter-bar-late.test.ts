@@ -5,18 +5,12 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
-import {RUN} from './helpers.js';
+import {mapModule, RUN} from './helpers.js';
 
 describe('when the filter bar arrives after the feed', function () {
   this.timeout(10000);
 
-  before(() => {
-    const map = document.createElement('script');
-    map.type = 'importmap';
-    // The test runner serves event-list.ts's import('./views/filter-bar.js') as this .ts address.
-    map.textContent = JSON.stringify({imports: {'/src/views/filter-bar.ts': '/src/views/filter-bar.ts?delay=1500'}});
-    document.head.append(map);
-  });
+  before(() => mapModule('/src/views/filter-bar.ts', '/src/views/filter-bar.ts?delay=1500'));
 
   it('the first card is drawn together with the bar, not before it', async () => {
     const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC" controls="search categories"></event-list>`);

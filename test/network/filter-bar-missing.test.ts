@@ -5,17 +5,12 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
-import {RUN} from './helpers.js';
+import {mapModule, RUN} from './helpers.js';
 
 describe('when the filter bar cannot be loaded', function () {
   this.timeout(10000);
 
-  before(() => {
-    const map = document.createElement('script');
-    map.type = 'importmap';
-    map.textContent = JSON.stringify({imports: {'/src/views/filter-bar.ts': `/fault/404/filter-bar-${RUN}.js`}});
-    document.head.append(map);
-  });
+  before(() => mapModule('/src/views/filter-bar.ts', `/fault/404/filter-bar-${RUN}.js`));
 
   it('shows the events without it', async () => {
     const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC" controls="search categories"></event-list>`);

@@ -47,3 +47,15 @@ export async function render(src: string, attrs: {timeout?: string} = {}): Promi
   const text = el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return {el, error, text, titles: el.events.map((e) => e.title), ms};
 }
+
+/**
+ * Points the page's imports of a module, by the address the test runner serves it at (a `.ts`
+ * path: `import('./views/filter-bar.js')` is served as `/src/views/filter-bar.ts`), at
+ * `address`. An import map, added before the module is first imported.
+ */
+export function mapModule(module: string, address: string): void {
+  const map = document.createElement('script');
+  map.type = 'importmap';
+  map.textContent = JSON.stringify({imports: {[module]: address}});
+  document.head.append(map);
+}
