@@ -14,8 +14,10 @@ const HOUR = 3600_000;
 const base = {timeZone: 'Europe/Stockholm', source: 'https://example.org/cal.ics', window: {from: new Date(Date.UTC(2029, 0, 1)), to: new Date(Date.UTC(2031, 0, 1))}};
 const readWithFirstLook = (text: string, count: number, from?: Date, to?: Date) => readFeed((ctx) => icsSteps(text, ctx), base, count, from, to);
 
+// A zone known only by its VTIMEZONE rules (no IANA name): its times cannot be bounded cheaply.
+const ownZone = ['BEGIN:VTIMEZONE', 'TZID:Own Zone', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE'];
 const calendar = (events: string[][]) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...events.flatMap((lines) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT']), 'END:VCALENDAR'].join('\r\n');
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...ownZone, ...events.flatMap((lines) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT']), 'END:VCALENDAR'].join('\r\n');
 const basic = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
 
 describe('an iCalendar feed read with a first look', () => {
@@ -50,6 +52,8 @@ describe('an iCalendar feed read with a first look', () => {
     const day = Date.UTC(2030, 5, 1);
     const hours = fc.integer({min: -72, max: 72});
     const start = fc.oneof(
+      fc.integer({min: -200, max: -80}).map((h) => `DTSTART:${basic(day + h * HOUR)}Z`),
+      hours.map((h) => `DTSTART;TZID=Own Zone:${basic(day + h * HOUR)}`),
       hours.map((h) => `DTSTART:${basic(day + h * HOUR)}Z`),
       hours.map((h) => `DTSTART;TZID=Europe/Stockholm:${basic(day + h * HOUR)}`),
       hours.map((h) => `DTSTART;TZID="America/New_York":${basic(day + h * HOUR)}`),
@@ -57,7 +61,7 @@ describe('an iCalendar feed read with a first look', () => {
       fc.integer({min: -3, max: 3}).map((d) => `DTSTART;VALUE=DATE:${basic(day + d * 24 * HOUR).slice(0, 8)}`),
       fc.constant('DTSTART:soon')
     );
-    const extra = fc.constantFrom<string[]>([], [], ['DTEND:20300602T000000Z'], ['DURATION:PT30H'], ['RRULE:FREQ=DAILY;COUNT=3'], ['STATUS:CANCELLED']);
+    const extra = fc.constantFrom<string[]>([], [], ['DTEND:20300602T000000Z'], ['DTEND;TZID=Own Zone:20300604T000000'], ['DURATION:PT30H'], ['RRULE:FREQ=DAILY;COUNT=3'], ['STATUS:CANCELLED']);
     const event = fc.record({start, extra, uid: fc.integer({min: 0, max: 40}), title: fc.constantFrom('A', 'B', 'Möte')});
     const from = fc.option(hours.map((h) => new Date(day + h * HOUR)), {nil: undefined});
     const to = fc.option(hours.map((h) => new Date(day + h * HOUR)), {nil: undefined});

@@ -137,14 +137,13 @@ const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - 
  * a time in a zone known only by its VTIMEZONE rules, whose offset could be anything.
  */
 function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) => number): ItemTimes {
-  const uids = new Map<string, number>();
-  const uidOf = (block: Block) => block.lines.find((line) => /^UID[;:]/i.test(line))?.slice(4).trim();
-  for (const block of blocks) {
-    const uid = uidOf(block);
-    if (uid) uids.set(uid, (uids.get(uid) ?? 0) + 1);
-  }
-  const bound = (block: Block, name: string) => {
-    const line = block.lines.find((l) => l.slice(0, name.length + 1).toUpperCase() === `${name};` || l.slice(0, name.length + 1).toUpperCase() === `${name}:`);
+  /** The block's first line of property `name` (upper case). */
+  const lineOf = (block: Block, name: string) =>
+    block.lines.find((line) => line.slice(0, name.length).toUpperCase() === name && (line[name.length] === ';' || line[name.length] === ':'));
+  const uids = blocks.map((block) => lineOf(block, 'UID')?.replace(/^[^:]*:/, '').trim());
+  const sharing = new Map<string, number>();
+  for (const uid of uids) if (uid) sharing.set(uid, (sharing.get(uid) ?? 0) + 1);
+  const bound = (line: string | undefined, name: string) => {
     // The value follows the last colon (a quoted TZID may hold colons, a date-time never does).
     const colon = line?.lastIndexOf(':') ?? -1;
     const m = colon > 0 ? /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)(Z?))?\s*$/i.exec(line!.slice(colon + 1)) : null;
@@ -158,13 +157,19 @@ function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) =
   return {
     start(index) {
       const block = blocks[index];
-      const uid = uidOf(block);
-      const alone = block.complete && !(uid && uids.get(uid)! > 1);
-      return alone && !block.lines.some((line) => /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) ? bound(block, 'DTSTART') : NaN;
+      const uid = uids[index];
+      const alone = block.complete && !(uid && sharing.get(uid)! > 1);
+      return alone && !block.lines.some((line) => /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) ? bound(lineOf(block, 'DTSTART'), 'DTSTART') : NaN;
     },
     exactStart: (index) => exactStart(blocks[index]),
-    // A DURATION is not read here: such an event may show as long as it is not known to be over.
-    end: (index) => (blocks[index].lines.some((line) => /^DURATION[;:]/i.test(line)) ? Infinity : bound(blocks[index], 'DTEND')),
+    end(index) {
+      const block = blocks[index];
+      const line = lineOf(block, 'DTEND');
+      // An end that is not bounded here (a DURATION, a DTEND in a zone of VTIMEZONE rules) may
+      // be any time: such an event may show until it is read. No end at all is the start's.
+      if (lineOf(block, 'DURATION') || (line && Number.isNaN(bound(line, 'DTEND')))) return Infinity;
+      return bound(line, 'DTEND');
+    },
   };
 }
 
