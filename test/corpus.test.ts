@@ -10,7 +10,7 @@ import {parseFeed} from '../src/lib/feeds/index.js';
 import {decodeFeedBytes} from '../src/lib/feeds/decode.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../src/lib/feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent} from '../src/lib/model.js';
-import {expectTopOfWholeList} from './lib/feed-helpers.js';
+import {expectSameFeed, expectTopOfWholeList} from './lib/feed-helpers.js';
 import type {CorpusExpectation} from './corpus/types.js';
 import {jsonExpectations} from './corpus/json.expectations.js';
 import {xmlExpectations} from './corpus/xml.expectations.js';
@@ -78,7 +78,7 @@ describe('shared feed corpus', function () {
           const shown: CalendarEvent[][] = [];
           const result = await parseFeed(text, {...ctx, preview: {count: 3, from, show: (events) => shown.push(events)}});
           if (result instanceof FeedError) throw result;
-          expect(result.events.map((event) => event.id), 'the whole feed').to.deep.equal(plain.events.map((event) => event.id));
+          expectSameFeed(result, plain);
           if (!shown.length) continue;
           looked.add(expected.file);
           expectTopOfWholeList(shown[0], result.events, from);

@@ -26,6 +26,16 @@ export function readWithFirstLook(steps: (ctx: ParseContext) => Steps<ParseResul
 }
 
 /**
+ * The whole feed read with a first look is the feed read without one: the same events in the
+ * same order at the same times, and the same skipped items.
+ */
+export function expectSameFeed(result: ParsedFeed, plain: ParsedFeed) {
+  expect(ids(result.events), 'events').to.deep.equal(ids(plain.events));
+  expect(result.events.map((event) => event.start.getTime()), 'starts').to.deep.equal(plain.events.map((event) => event.start.getTime()));
+  expect(result.skipped, 'skipped').to.deep.equal(plain.skipped);
+}
+
+/**
  * The first look's promise: what it showed is the top of the list the whole feed gives from
  * `from` on, never a guess that later events push down, and it holds every event before `to`.
  */
