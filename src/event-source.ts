@@ -12,18 +12,19 @@ import {defineElement} from './define.js';
  * </event-list>
  * ```
  *
- * It renders nothing; changing an attribute makes the list load again.
+ * It renders nothing; changing an attribute (or its property: `source.format = 'ics'`) makes
+ * the list load again.
  *
  * @summary A feed of an `<event-list>`, with its own format, label, proxy and field map.
  * @tag event-source
  *
  * @attr src - The feed's URL.
  * @attr label - A name for the source, shown with its errors and kept on its events as `sourceLabel`.
- * @attr format - `auto` (default), `json`, `rss`, `atom`, `ics`, `jsonld`.
+ * @attr format - `auto`, `json`, `rss`, `atom`, `ics`, `jsonld`, `markdown`. Default: the list's `format`.
  * @attr fields - A field map for custom JSON (see the README), overriding the list's.
  * @attr proxy - A proxy URL template with `{url}`, overriding the list's.
  *
- * @fires event-source-change - An attribute changed; the list listens and reloads. Bubbles.
+ * @fires event-source-change - An attribute changed; the list listens and reloads. Bubbles and is composed.
  */
 export class EventSourceElement extends HTMLElement {
   static observedAttributes = ['src', 'label', 'format', 'fields', 'proxy'];
@@ -39,24 +40,38 @@ export class EventSourceElement extends HTMLElement {
     return this.getAttribute('label')?.trim() || undefined;
   }
   set label(value: string | undefined) {
-    if (value) this.setAttribute('label', value);
-    else this.removeAttribute('label');
+    this.reflect('label', value || undefined);
   }
 
   get format(): string | undefined {
     return this.getAttribute('format') ?? undefined;
   }
+  set format(value: string | undefined) {
+    this.reflect('format', value);
+  }
 
   get fields(): string | undefined {
     return this.getAttribute('fields') ?? undefined;
+  }
+  set fields(value: string | undefined) {
+    this.reflect('fields', value);
   }
 
   get proxy(): string | undefined {
     return this.getAttribute('proxy') ?? undefined;
   }
+  set proxy(value: string | undefined) {
+    this.reflect('proxy', value);
+  }
+
+  /** Sets the attribute, or removes it for `undefined` (`proxy=""` stays: a source without the list's proxy). */
+  private reflect(name: string, value: string | undefined) {
+    if (value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
 
   attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null) {
-    if (oldValue !== newValue && this.isConnected) this.dispatchEvent(new Event('event-source-change', {bubbles: true}));
+    if (oldValue !== newValue && this.isConnected) this.dispatchEvent(new Event('event-source-change', {bubbles: true, composed: true}));
   }
 }
 

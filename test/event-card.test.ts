@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../src/event-card.js';
 import type {EventCardElement} from '../src/event-card.js';
 import type {CalendarEvent} from '../src/lib/model.js';
@@ -27,6 +27,17 @@ async function card(event: CalendarEvent, attrs: {lang?: string; zone?: string; 
 }
 
 describe('<event-card>', () => {
+  it('follows lang when it changes after the first draw', async () => {
+    const el = await card(base, {lang: 'en'});
+    expect(part(el, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 PM');
+    el.setAttribute('lang', 'sv');
+    await waitUntil(() => !part(el, 'date')!.textContent!.includes('Sat,'), 'the card did not follow its lang');
+    await el.updateComplete;
+    const swedish = await card(base, {lang: 'sv'});
+    expect(part(el, 'date')!.textContent).to.equal(part(swedish, 'date')!.textContent).and.equal('lör 19 aug 2023 15:00');
+    expect(part(el, 'link')!.textContent).to.equal(part(swedish, 'link')!.textContent);
+  });
+
   it('works alone with .event and exposes every documented part', async () => {
     const el = await card(base);
     for (const name of ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'image', 'link', 'actions']) {

@@ -198,15 +198,23 @@ describe('<event-list>', () => {
     const el = fixtureSync<EventListElement>(html`<event-list when="all"></event-list>`);
     const source = document.createElement('event-source');
     source.src = fixtureUrl('custom.json');
-    source.setAttribute('fields', 'list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, location: where');
+    source.fields = 'list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, location: where';
+    source.format = 'json';
+    source.label = 'Kalendern';
+    expect(source.getAttribute('fields')).to.match(/^list: data\.results/);
+    expect([source.getAttribute('format'), source.getAttribute('label')]).to.deep.equal(['json', 'Kalendern']);
     el.append(source);
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
-    source.removeAttribute('fields');
+    expect(el.events.map((event) => event.sourceLabel)).to.deep.equal(['Kalendern', 'Kalendern']);
+    source.fields = undefined;
+    source.label = '';
+    expect(source.hasAttribute('fields') || source.hasAttribute('label')).to.equal(false);
     source.src = EVENTS;
     await oneEvent(el, 'event-list-load');
     expect(el.events).to.have.length(4);
+    expect(el.events[0].sourceLabel).to.equal(undefined);
   });
 
   it('reads custom JSON through the fields attribute', async () => {
@@ -294,6 +302,43 @@ describe('<event-list>', () => {
     expect(part(card, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 – 7:00 PM');
     expect((part(card, 'date') as HTMLTimeElement).dateTime).to.equal('2023-08-19T19:00:00.000Z');
     expect(part(card, 'link')!.textContent).to.contain('Event page');
+  });
+
+  describe('follows lang when it changes after the first draw', () => {
+    // What a list and its cards say, to compare a switched list with one drawn in that language.
+    const words = async (el: EventListElement) => {
+      await el.updateComplete;
+      await Promise.all(cards(el).map((card) => card.updateComplete));
+      const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+      const cardText = cards(el).map((card) => card.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim());
+      return {headings, cardText, toolbar: part(el, 'toolbar')?.textContent?.replace(/\s+/g, ' ').trim()};
+    };
+
+    it('on the element: headings, cards and strings switch language', async () => {
+      const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="en"></event-list>`);
+      const english = await words(el);
+      expect(english.headings[0]).to.equal('Saturday, August 19, 2023');
+      el.setAttribute('lang', 'sv');
+      const switched = await words(el);
+      const swedish = await words(await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`));
+      expect(switched).to.deep.equal(swedish);
+      expect(switched.headings[0]).to.equal('lördag 19 augusti 2023');
+      expect(switched.cardText.join(' ')).to.contain('Evenemangets sida').and.not.contain('Event page');
+    });
+
+    it('on <html>: a list without lang of its own follows the page', async () => {
+      const pageLang = document.documentElement.lang;
+      document.documentElement.lang = 'en';
+      try {
+        const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm"></event-list>`);
+        expect((await words(el)).headings[0]).to.equal('Saturday, August 19, 2023');
+        document.documentElement.lang = 'de';
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="group-heading"]')!.textContent!.includes('August 2023') && !el.shadowRoot!.textContent!.includes('Saturday'), 'the list did not follow <html lang>');
+        expect((await words(el)).headings[0]).to.equal('Samstag, 19. August 2023');
+      } finally {
+        document.documentElement.lang = pageLang;
+      }
+    });
   });
 
   it('applies a theme palette through tokens, and the page can still override them', async () => {

@@ -4,6 +4,11 @@
  * it draws again when it arrives. Until then `ready` is false, so an element can hold back
  * rather than flash English text on a Swedish page. A language whose load failed (offline)
  * stays English, without a retry on every update.
+ *
+ * `lang` can change after the first draw: a site's language switcher sets it on `<html>`, or a
+ * script on the element. One observer for the page watches `lang` in the document and in the
+ * shadow roots the elements live in (a list sets it on its cards), and asks each element whose
+ * locale changed to draw again.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {hasUiStrings, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from '../lib/i18n.js';
@@ -11,8 +16,12 @@ import {hasUiStrings, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type 
 const loads = new Map<string, Promise<unknown>>();
 const tried = new Set<string>();
 
+const connected = new Set<UiLanguage>();
+let langObserver: MutationObserver | undefined;
+
 export class UiLanguage implements ReactiveController {
   private awaited?: string;
+  private drawnLocale?: string;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -37,8 +46,21 @@ export class UiLanguage implements ReactiveController {
     return this.awaited === undefined ? undefined : loads.get(this.awaited);
   }
 
+  hostConnected() {
+    connected.add(this);
+    // Each element whose locale changed draws again (a list then sets the new `lang` on its cards).
+    langObserver ??= new MutationObserver(() => connected.forEach((c) => c.locale !== c.drawnLocale && c.host.requestUpdate()));
+    // Observing a root again only renews its registration.
+    for (const root of [document, this.host.getRootNode()]) langObserver.observe(root, {attributeFilter: ['lang'], subtree: true});
+  }
+
+  hostDisconnected() {
+    connected.delete(this);
+  }
+
   hostUpdate() {
-    const language = uiLanguage(this.locale);
+    this.drawnLocale = this.locale;
+    const language = uiLanguage(this.drawnLocale);
     if (hasUiStrings(language) || tried.has(language)) {
       this.awaited = undefined;
       return;
