@@ -283,6 +283,19 @@ describe('event details', () => {
     const inside = dialog.querySelector<EventCardElement>('event-card')!;
     expect(inside.expanded).to.equal(true);
     expect(inside.event!.title).to.equal('Marsch');
+    await inside.updateComplete;
+    const insidePart = (name: string) => getComputedStyle(inside.shadowRoot!.querySelector(`[part~="${name}"]`)!);
+    // The dialog is the card's frame, and the page's card__* rules reach the card in it.
+    expect([insidePart('base').borderTopWidth, insidePart('base').paddingTop]).to.deep.equal(['0px', '0px']);
+    const pageRules = document.createElement('style');
+    pageRules.textContent = 'event-list::part(card__title) { color: rgb(1, 2, 3); } event-list::part(card__base) { padding: 7px; }';
+    document.head.append(pageRules);
+    try {
+      expect(insidePart('title').color).to.equal('rgb(1, 2, 3)');
+      expect(insidePart('base').paddingTop).to.equal('7px');
+    } finally {
+      pageRules.remove();
+    }
     await expect(el).to.be.accessible();
     dialog.querySelector<HTMLButtonElement>('.dialog-close button')!.click();
     await waitUntil(() => !$(el, 'dialog'), 'dialog closed');

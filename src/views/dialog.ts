@@ -5,6 +5,7 @@
 import {css, html} from 'lit';
 import type {CalendarEvent} from '../lib/model.js';
 import type {UiStrings} from '../lib/i18n.js';
+import {CARD_PARTS} from './list-view.js';
 
 export const dialogStyles = css`
     dialog {
@@ -20,9 +21,12 @@ export const dialogStyles = css`
     dialog::backdrop {
       background: rgb(0 0 0 / 0.45);
     }
-    dialog event-card {
-      --event-card-border: 0;
-      --event-card-padding: 0;
+    /* The dialog is the card's frame. Styled through the part, not by setting the card's public
+       tokens: those belong to the page, and a page's own ::part(card__base) rules still win. */
+    dialog event-card::part(base) {
+      padding: 0;
+      border: 0;
+      box-shadow: none;
     }
     .dialog-close {
       display: flex;
@@ -53,7 +57,7 @@ export interface DialogOptions {
 export function renderDialog(o: DialogOptions) {
   return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${o.onClose}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
-    <event-card .event=${o.event} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
+    <event-card part="card" exportparts=${CARD_PARTS} .event=${o.event} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
       ?no-add-to-calendar=${o.noAddToCalendar}></event-card>
   </dialog>`;
 }

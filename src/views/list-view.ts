@@ -11,7 +11,8 @@ import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
 import {groupEvents, type GroupBy} from '../lib/group.js';
 import {dayKey, zoneOffset} from '../lib/time.js';
 
-const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
+/** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
+export const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
   .map((part) => `${part}:card__${part}`)
   .join(', ');
 
