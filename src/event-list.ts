@@ -121,7 +121,7 @@ function monthFirstLook(monthAttribute: string) {
  * @tag event-list
  *
  * @slot - Fallback content: shown while loading and on error (for example a link to the calendar). `<event-source>` children go here too.
- * @slot empty - Shown when no event passes the filters.
+ * @slot empty - Replaces the message shown when there are no events, or none pass the filters.
  * @slot error - Replaces the built-in error message.
  *
  * @csspart toolbar - The filter bar, or the row with the result count.
@@ -159,9 +159,10 @@ function monthFirstLook(monthAttribute: string) {
  * @cssproperty [--event-radius=0.75rem] - Corner radius.
  * @cssproperty [--event-space=1rem] - Base spacing unit.
  *
- * @fires {EventListLoadEvent} event-list-load - Feeds were loaded; `.events` holds every event, `.skipped` the items that could not be read.
+ * @fires {EventListLoadEvent} event-list-load - Feeds were loaded (and again when a refresh or a source change brings new data); `.events` holds every event, `.skipped` the items that could not be read.
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
  * @fires {EventListFilterChangeEvent} event-list-filter-change - The visitor changed a filter, the view or the month.
+ * @fires {EventCardSelectEvent} event-card-select - From a card in the list: the visitor opened an event's details. Cancelable: `preventDefault()` keeps it closed (the list cancels it itself when it opens the dialog instead).
  */
 export class EventListElement extends LitElement {
   static override styles = eventListStyles;
@@ -205,7 +206,7 @@ export class EventListElement extends LitElement {
   /** Feed URL; several URLs separated by white space are fetched in parallel and merged. */
   src = '';
 
-  /** Feed format: `auto` (sniff the body and content type), `json`, `rss`, `atom`, `ics`, `jsonld`. */
+  /** Feed format: `auto` (sniff the body and content type), `json`, `rss`, `atom`, `ics`, `jsonld`, `markdown` (one file with YAML front matter, as Hugo sites keep events). */
   format: FormatChoice = 'auto';
 
   /** Keep events in any of these categories (comma-separated; case- and accent-insensitive). */
@@ -220,10 +221,10 @@ export class EventListElement extends LitElement {
   /** Free-text filter over title, description, place, organiser and categories. */
   search = '';
 
-  /** Start of the date window: an ISO date, `today`, or an offset such as `-1 month`. */
+  /** Start of the date window: an ISO date, `today`, `tomorrow`, or an offset such as `-1 month`. */
   from = '';
 
-  /** End of the date window (exclusive): an ISO date, `today`, or an offset such as `+3 months`. */
+  /** End of the date window (exclusive): an ISO date, `today`, `tomorrow`, or an offset such as `+3 months`. */
   to = '';
 
   /** Which events the list shows: `upcoming` (default; still running or later), `past` (newest first), `all`. */

@@ -1,5 +1,5 @@
 /**
- * feedcal: registers `<event-list>` and `<event-card>` and re-exports the public API.
+ * feedcal: registers `<event-list>`, `<event-card>` and `<event-source>` and re-exports the public API.
  */
 export {EventListElement} from './event-list.js';
 export {EventCardElement} from './event-card.js';
