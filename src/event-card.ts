@@ -29,6 +29,8 @@ const EXCERPT_LENGTH = 160;
  * @summary Shows one calendar event.
  * @tag event-card
  *
+ * @attr lang - (global) The language of the date and strings; else the nearest ancestor's, the page's, the browser's. A later change redraws.
+ *
  * @csspart base - The `<article>` around everything.
  * @csspart title - The event's title (a heading).
  * @csspart date - The `<time datetime>` with the date and time range.

@@ -113,12 +113,14 @@ function monthFirstLook(monthAttribute: string) {
 
 /**
  * Shows an organisation's events from one or more feeds (JSON, JSON Feed, RSS, Atom, iCalendar,
- * JSON-LD) as a list or a month grid, filtered by category, place, organiser, text and date, in
- * the reader's language and time zone. The children are fallback content, shown until the
- * events arrive and again if the feed cannot be read.
+ * JSON-LD, Markdown event files) as a list or a month grid, filtered by category, place,
+ * organiser, text and date, in the reader's language and time zone. The children are fallback
+ * content, shown until the events arrive and again if the feed cannot be read.
  *
  * @summary An embeddable, filterable calendar of events from feeds.
  * @tag event-list
+ *
+ * @attr lang - (global) The language of the strings and dates; else the nearest ancestor's, the page's, the browser's. A later change, here or on an ancestor, redraws.
  *
  * @slot - Fallback content: shown while loading and on error (for example a link to the calendar). `<event-source>` children go here too.
  * @slot empty - Replaces the message shown when there are no events, or none pass the filters.
