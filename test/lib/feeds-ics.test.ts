@@ -92,6 +92,21 @@ describe('parseIcs: start, end and zones', () => {
     });
   }
 
+  const organizerCases: Array<[string, string | undefined]> = [
+    ['ORGANIZER;CN=Kamratdataföreningen Konstellationen:mailto:hej@example.se', 'Kamratdataföreningen Konstellationen'],
+    // Mobilizon: the name is the value.
+    ['ORGANIZER:Vänsterteknik', 'Vänsterteknik'],
+    // An address alone is not a name.
+    ['ORGANIZER:mailto:hej@example.se', undefined],
+    ['ORGANIZER:https://mobilizon.example/@vansterteknik', undefined],
+  ];
+  for (const [line, organizer] of organizerCases) {
+    it(`reads the organiser of ${line}`, () => {
+      const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:o@example', 'SUMMARY:Möte', 'DTSTART:20300105T180000Z', line, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+      expect(only(text, ctx(STOCKHOLM)).organizer).to.equal(organizer);
+    });
+  }
+
   it('reads a Gnistor event (TZID, no VTIMEZONE, no DTEND) the same in every display zone', () => {
     const text = [
       'BEGIN:VCALENDAR', 'VERSION:2.0', '', 'BEGIN:VEVENT', 'UID:/content/event/2023-08-19-bortom.md',

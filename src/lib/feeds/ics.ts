@@ -355,8 +355,12 @@ function describe(props: EventProps, title: string | undefined, cal: Calendar): 
     [place.lat, place.lon] = geo as number[];
   }
   if (Object.keys(place).length) draft.place = place;
-  const organizer = props.param('organizer', 'cn');
-  if (typeof organizer === 'string') draft.organizer = organizer;
+  // RFC 5545 names the organiser in CN, with an address as the value; Mobilizon writes the name
+  // as the value (`ORGANIZER:Vänsterteknik`). An address (mailto:, https:) is not a name.
+  const named = props.param('organizer', 'cn');
+  const value = props.values('organizer')[0];
+  if (typeof named === 'string') draft.organizer = named;
+  else if (typeof value === 'string' && value.trim() && !/^[a-z][a-z\d+.-]*:/i.test(value)) draft.organizer = value.trim();
   draft.image = imageOf(props);
   return draft;
 }
