@@ -9,6 +9,7 @@ import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
+import {flagAttribute} from './lib/flag-attribute.js';
 
 // What only an opened card shows, loaded on the first opening.
 type CardDetails = typeof import('./views/card-details.js');
@@ -70,9 +71,9 @@ export class EventCardElement extends LitElement {
     dateStyle: {attribute: 'date-style'},
     highlight: {attribute: false},
     headingLevel: {attribute: 'heading-level', type: Number},
-    expanded: {type: Boolean, reflect: true},
-    noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean},
-    noCollapse: {attribute: 'no-collapse', type: Boolean},
+    expanded: {...flagAttribute, reflect: true},
+    noAddToCalendar: {attribute: 'no-add-to-calendar', ...flagAttribute},
+    noCollapse: {attribute: 'no-collapse', ...flagAttribute},
     richDescription: {state: true},
     calendarLinks: {state: true},
   };

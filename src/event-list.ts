@@ -21,6 +21,7 @@ import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
 import './event-card.js';
 import {EventSourceElement} from './event-source.js';
+import {flagAttribute} from './lib/flag-attribute.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -192,9 +193,9 @@ export class EventListElement extends LitElement {
     refresh: {type: Number},
     controls: {},
     details: {},
-    syncUrl: {attribute: 'sync-url', type: Boolean},
-    noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean},
-    noStructuredData: {attribute: 'no-structured-data', type: Boolean},
+    syncUrl: {attribute: 'sync-url', ...flagAttribute},
+    noAddToCalendar: {attribute: 'no-add-to-calendar', ...flagAttribute},
+    noStructuredData: {attribute: 'no-structured-data', ...flagAttribute},
     theme: {reflect: true},
     supplied: {state: true},
     shownCount: {state: true},

@@ -301,14 +301,21 @@ describe('event details', () => {
     await waitUntil(() => !$(el, 'dialog'), 'dialog closed');
   });
 
-  it('hides add-to-calendar with no-add-to-calendar', async () => {
-    const el = await list(html`<event-list when="all" search="marsch" no-add-to-calendar></event-list>`);
-    const card = $<EventCardElement>(el, 'event-card')!;
-    card.expanded = true;
-    await card.updateComplete;
-    await aTimeout(50);
-    expect(card.shadowRoot!.querySelector('.calendar')).to.equal(null);
-  });
+  // Written as a CMS shortcode writes it, `="false"` means false (HTML alone would read true).
+  for (const [attribute, hidden] of [['no-add-to-calendar', true], ['no-add-to-calendar=""', true], ['no-add-to-calendar="true"', true], ['no-add-to-calendar="false"', false], ['no-add-to-calendar=" FALSE "', false]] as const) {
+    it(`${hidden ? 'hides' : 'shows'} add-to-calendar with ${attribute}`, async () => {
+      const el = await fixture<EventListElement>(`<event-list when="all" search="marsch" ${attribute}></event-list>`);
+      el.events = DECEMBER;
+      await el.updateComplete;
+      const card = $<EventCardElement>(el, 'event-card')!;
+      card.expanded = true;
+      await card.updateComplete;
+      if (!hidden) await waitUntil(() => card.shadowRoot!.querySelector('.calendar'), 'add-to-calendar links');
+      await aTimeout(50);
+      expect(Boolean(card.shadowRoot!.querySelector('.calendar'))).to.equal(!hidden);
+      expect(card.getAttribute('expanded'), 'expanded reflects as a plain boolean attribute').to.equal('');
+    });
+  }
 });
 
 describe('languages and direction', () => {

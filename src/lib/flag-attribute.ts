@@ -1,0 +1,13 @@
+/**
+ * Options for a boolean attribute that also reads `="false"` as false. HTML's own rule is
+ * presence (`hidden="false"` hides), but CMS shortcodes and templates (WordPress, Hugo) write
+ * every option as name="value", and an organiser who writes `no-add-to-calendar="false"` means
+ * false. Gancio's widget reads such a value as true (notes/gancio-and-mobilizon.md); we don't.
+ */
+export const flagAttribute = {
+  type: Boolean,
+  converter: {
+    fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
+    toAttribute: (value: unknown) => (value ? '' : null),
+  },
+};
