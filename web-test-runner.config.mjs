@@ -79,6 +79,9 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        // The reader's zone is UTC on every machine: a card labels its times with the list's zone
+        // when the reader's clock differs, so what the tests read must not depend on where CI runs.
+        env: {...process.env, TZ: 'UTC'},
         args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
           // test/network/many-widgets.test.ts: a GC it can force and a heap size that is not rounded.
           '--js-flags=--expose-gc', '--enable-precise-memory-info'],

@@ -81,7 +81,7 @@ export class EventCardElement extends LitElement {
   /** The event to show. */
   event?: CalendarEvent;
 
-  /** IANA zone for the date line; default: the nearest ancestor's `time-zone`, else the viewer's zone. */
+  /** IANA zone for the date line; default: the nearest ancestor's `time-zone`, else the viewer's zone. The zone's name follows the time when the viewer's clock differs. */
   timeZone?: string;
 
   /** `full` (default): weekday, date and time. `time`: only the time for a one-day event, for cards under a day heading. */

@@ -245,7 +245,7 @@ export class EventListElement extends LitElement {
   /** Group the list by `day` (default), `month`, or `none`. */
   groupBy: GroupBy = 'day';
 
-  /** IANA zone for showing times and reading floating times; default: the nearest ancestor's `time-zone`, else the viewer's. */
+  /** IANA zone for showing times and reading floating times; default: the nearest ancestor's `time-zone`, else the viewer's. A viewer whose clock differs sees the zone's name after each time. */
   timeZone?: string;
 
   /** URL template for feeds without CORS headers, e.g. `https://proxy.example/?url={url}`. */

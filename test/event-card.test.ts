@@ -29,12 +29,12 @@ async function card(event: CalendarEvent, attrs: {lang?: string; zone?: string; 
 describe('<event-card>', () => {
   it('follows lang when it changes after the first draw', async () => {
     const el = await card(base, {lang: 'en'});
-    expect(part(el, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 PM');
+    expect(part(el, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 PM GMT+2');
     el.setAttribute('lang', 'sv');
     await waitUntil(() => !part(el, 'date')!.textContent!.includes('Sat,'), 'the card did not follow its lang');
     await el.updateComplete;
     const swedish = await card(base, {lang: 'sv'});
-    expect(part(el, 'date')!.textContent).to.equal(part(swedish, 'date')!.textContent).and.equal('lör 19 aug 2023 15:00');
+    expect(part(el, 'date')!.textContent).to.equal(part(swedish, 'date')!.textContent).and.equal('lör 19 aug 2023 15:00 CEST');
     expect(part(el, 'link')!.textContent).to.equal(part(swedish, 'link')!.textContent);
   });
 
@@ -53,18 +53,24 @@ describe('<event-card>', () => {
 
   describe('reads dates naturally in the reader’s language', () => {
     const day = (iso: string) => new Date(iso);
-    const cases: Array<{name: string; event: Partial<CalendarEvent>; lang: string; dateStyle?: string; text: string; datetime: string}> = [
-      {name: 'timed, no end', event: {}, lang: 'sv', text: 'lör 19 aug 2023 15:00', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'timed, same day', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', text: 'lör 19 aug 2023 15:00–19:00', datetime: '2023-08-19T13:00:00.000Z'},
+    // The reader is in UTC (web-test-runner.config.mjs) and the card shows Stockholm's time, so
+    // timed events carry the zone's name; in the reader's own zone they do not.
+    const cases: Array<{name: string; event: Partial<CalendarEvent>; lang: string; dateStyle?: string; zone?: string; text: string; datetime: string}> = [
+      {name: 'timed, in the reader’s own zone: no zone name', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', zone: 'UTC', text: 'lör 19 aug 2023 13:00–17:00', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'timed, in a zone whose clock matches the reader’s then: no zone name', event: {start: day('2023-01-14T13:00:00Z')}, lang: 'en', zone: 'Europe/London', text: 'Sat, Jan 14, 2023, 1:00 PM', datetime: '2023-01-14T13:00:00.000Z'},
+      {name: 'timed, London in summer is not UTC', event: {}, lang: 'en', zone: 'Europe/London', text: 'Sat, Aug 19, 2023, 2:00 PM GMT+1', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'timed, no end', event: {}, lang: 'sv', text: 'lör 19 aug 2023 15:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'timed, same day', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', text: 'lör 19 aug 2023 15:00–19:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
       {name: 'all-day, one day', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', text: 'mån 25 sep 2023', datetime: '2023-09-25'},
       {name: 'all-day, three days', event: {allDay: true, start: day('2023-09-24T22:00:00Z'), end: day('2023-09-27T22:00:00Z')}, lang: 'sv', text: '25–27 sep 2023', datetime: '2023-09-25'},
-      {name: 'English', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'en', text: 'Sat, Aug 19, 2023, 3:00 – 7:00 PM', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'time only under a day heading', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', dateStyle: 'time', text: '15:00–19:00', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'English', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'en', text: 'Sat, Aug 19, 2023, 3:00 – 7:00 PM GMT+2', datetime: '2023-08-19T13:00:00.000Z'},
+      {name: 'time only under a day heading', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', dateStyle: 'time', text: '15:00–19:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
       {name: 'all day under a day heading', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', dateStyle: 'time', text: 'Heldag', datetime: '2023-09-25'},
     ];
-    for (const {name, event, lang, dateStyle, text, datetime} of cases) {
+    it('runs in a UTC reader zone', () => expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.match(/^(UTC|Etc\/UTC)$/));
+    for (const {name, event, lang, dateStyle, zone, text, datetime} of cases) {
       it(name, async () => {
-        const el = await card({...base, ...event}, {lang, dateStyle});
+        const el = await card({...base, ...event}, {lang, dateStyle, zone});
         const time = part(el, 'date') as HTMLTimeElement;
         expect(time.textContent).to.equal(text);
         expect(time.dateTime).to.equal(datetime);

@@ -4,7 +4,7 @@
  * list formats hundreds of dates, so formatters are cached by locale, zone and options.
  */
 import type {CalendarEvent} from './model.js';
-import {addDaysIn, dayKey} from './time.js';
+import {addDaysIn, dayKey, viewerTimeZone, zoneOffset} from './time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,6 +19,17 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 }
 
 const TIME: Intl.DateTimeFormatOptions = {hour: 'numeric', minute: '2-digit'};
+
+/**
+ * The time options for an event at `start`: with the zone's short name ("15:00 CEST",
+ * "3:00 PM GMT+2") when the reader's own clock says another time then. A list set to
+ * Stockholm's zone, read in London or by an online participant in Montréal, must not pass its
+ * times off as theirs; read in Stockholm, the label would be noise.
+ */
+function timeOptions(start: Date, timeZone: string): Intl.DateTimeFormatOptions {
+  const ms = start.getTime();
+  return zoneOffset(timeZone, ms) === zoneOffset(viewerTimeZone(), ms) ? TIME : {...TIME, timeZoneName: 'short'};
+}
 
 // Intl writes abbreviated months with a full stop in some locales ("aug."); inside a compact
 // date line it is noise, and Swedish usage drops it.
@@ -71,7 +82,7 @@ function formatRange(event: CalendarEvent, locale: string, timeZone: string, now
     const lastDay = event.allDay && event.end ? addDaysIn(event.end, -1, timeZone) : event.end ?? event.start;
     if (dayKey(lastDay, timeZone) === dayKey(event.start, timeZone)) {
       if (event.allDay) return {text: allDayLabel, datetime: dayKey(event.start, timeZone)};
-      const format = formatter(locale, timeZone, TIME);
+      const format = formatter(locale, timeZone, timeOptions(event.start, timeZone));
       const text = event.end ? format.formatRange(event.start, event.end) : format.format(event.start);
       return {text: tidy(text), datetime: event.start.toISOString()};
     }
@@ -84,7 +95,7 @@ function formatRange(event: CalendarEvent, locale: string, timeZone: string, now
     const text = multiDay ? format.formatRange(event.start, lastDay) : format.format(event.start);
     return {text: tidy(text), datetime: dayKey(event.start, timeZone)};
   }
-  const options = {...dateOptions(event, now, timeZone, event.end ?? event.start), ...TIME};
+  const options = {...dateOptions(event, now, timeZone, event.end ?? event.start), ...timeOptions(event.start, timeZone)};
   const format = formatter(locale, timeZone, options);
   const text = event.end ? format.formatRange(event.start, event.end) : format.format(event.start);
   return {text: tidy(text), datetime: event.start.toISOString()};
