@@ -77,7 +77,8 @@ function parseByteSize(value: string | undefined): number | undefined {
 /**
  * Runs `callback` once the next frame is painted and the page is idle (so it delays neither that
  * frame nor what the page had queued behind it); at most 200 ms later where frames or idle
- * periods do not come (a hidden tab).
+ * periods do not come (a hidden tab). Then the frame request is cancelled: a hidden tab keeps
+ * it, and with it the list, until the tab is shown again.
  */
 function afterNextPaint(callback: () => void) {
   let done = false;
@@ -85,9 +86,10 @@ function afterNextPaint(callback: () => void) {
     if (done) return;
     done = true;
     clearTimeout(fallback);
+    cancelAnimationFrame(frame);
     callback();
   };
-  requestAnimationFrame(() => whenIdle(run, 100));
+  const frame = requestAnimationFrame(() => whenIdle(run, 100));
   const fallback = setTimeout(run, 200);
 }
 

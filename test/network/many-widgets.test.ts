@@ -147,6 +147,15 @@ describe('many widgets on one page', function () {
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       }
       leftovers = [...kinds].map(([kind, count]) => `${kind} × ${count}`);
+      // And what the lists still alive were doing when they were removed, to tell what holds them.
+      const states = new Map<string, number>();
+      for (const {target} of live) {
+        const list = target.deref() as (EventListElement & Record<string, any>) | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+        if (!(list instanceof Element) || list.localName !== 'event-list') continue;
+        const state = `status ${list.loader?.status}, rest ${list.restDrawn ? 'pending' : 'drawn'}, language ${list.language?.ready ? 'ready' : 'awaited'}, update ${list.isUpdatePending ? 'pending' : 'done'}`;
+        states.set(state, (states.get(state) ?? 0) + 1);
+      }
+      if (states.size) leftovers.push(`page ${document.visibilityState}; lists: ${[...states].map(([state, count]) => `${state} × ${count}`).join('; ')}`);
     } finally {
       EventTarget.prototype.addEventListener = add;
       EventTarget.prototype.removeEventListener = remove;
