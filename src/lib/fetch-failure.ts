@@ -1,10 +1,11 @@
 /**
  * The part of fetch-feed.ts that runs only once a request has failed: whether and when to try
- * again (backoff with jitter, `Retry-After`), and whether a failed cross-origin request was
- * blocked by CORS rather than by the network. Most pages load their feed at the first attempt,
+ * again (backoff with jitter, `Retry-After`), and whether a failed request was blocked as mixed
+ * content or by CORS rather than by the network. Most pages load their feed at the first attempt,
  * so fetch-feed.ts imports this module on demand, at the first failure, keeping it out of the
  * script every page downloads.
  */
+import {en} from './locales/en.js';
 import {FeedError} from './model.js';
 
 /** A `Retry-After` longer than this is not waited for: the attempt fails now instead. */
@@ -28,6 +29,8 @@ export function backoffMs(attempt: number, random = Math.random()): number {
 
 function isRetryable(error: unknown): error is FeedError {
   if (!(error instanceof FeedError)) return false;
+  // Mixed content is blocked by the browser itself: asking again can only fail again.
+  if (error.code === 'insecure') return false;
   // A timeout is not retried: the visitor has already waited the whole `timeout` once.
   if (error.kind === 'network') return true;
   return error.kind === 'http' && (error.detail.status ?? 0) >= 500;
@@ -60,14 +63,34 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * `fetch` rejects with the same TypeError for "offline" and "blocked by CORS". Telling them
- * apart matters to the person who must fix it, so for a cross-origin URL we ask again in
- * `no-cors` mode: if that answers, the server is there and only CORS stood in the way. Returns
- * the CORS error then, and undefined for a real network failure (the caller's "offline" error).
+ * Whether the browser blocked the request as mixed content: an `http:` feed asked for from an
+ * `https:` page. `fetch` then rejects with the same TypeError as offline (so does the `no-cors`
+ * probe), so without this an organiser pasting an http:// feed into an https blog would read "no
+ * network connection". Pure: the page's address is a parameter. Its default, `document.URL`, is
+ * the same address as `location.href`, but one a test can shadow (location cannot be replaced).
  */
-export async function corsFailure(target: string, original: string): Promise<FeedError | undefined> {
+export function mixedContentFailure(target: string, original: string, page = document.URL): FeedError | undefined {
+  const {protocol, hostname} = new URL(target);
+  // Loopback hosts are "potentially trustworthy": Chromium lets an https page reach them over
+  // http. The URL parser has already lowercased the host and normalised IPs (127.1 → 127.0.0.1).
+  const loopback = /(^|\.)localhost\.?$|^127\.[\d.]+$|^\[::1]$/.test(hostname);
+  if (protocol !== 'http:' || loopback || new URL(page).protocol !== 'https:') return undefined;
+  // The English UI sentence names the fix; reusing it keeps a second copy out of this chunk.
+  return new FeedError('network', 'insecure', en.error.insecure, {url: original});
+}
+
+/**
+ * `fetch` rejects with the same TypeError for "offline", "blocked by CORS" and "blocked as mixed
+ * content". Telling them apart matters to the person who must fix it. Mixed content is decided
+ * from the two addresses alone, first. Otherwise, for a cross-origin URL we ask again in
+ * `no-cors` mode: if that answers, the server is there and only CORS stood in the way. Returns
+ * the insecure or CORS error then, and undefined for a real network failure (the caller's
+ * "offline" error).
+ */
+export async function blockedBy(target: string, original: string): Promise<FeedError | undefined> {
+  const insecure = mixedContentFailure(target, original);
   const crossOrigin = new URL(target).origin !== location.origin;
-  if (!crossOrigin || navigator.onLine === false) return undefined;
+  if (insecure || !crossOrigin || navigator.onLine === false) return insecure;
   try {
     await fetch(target, {mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5000), referrerPolicy: 'no-referrer'});
     return new FeedError('cors', 'cors', 'The feed’s server does not allow other sites to read it (no CORS headers).', {url: original});

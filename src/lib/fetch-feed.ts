@@ -7,9 +7,9 @@
  * created one after another do not storm a failing server. Every failure becomes a `FeedError`
  * whose `kind` and `code` say what went wrong in words a person understands.
  *
- * What runs only after a failure (the retry policy, telling CORS from offline) lives in
- * fetch-failure.ts and is loaded when an attempt first fails, so a page whose feed loads at once
- * never downloads it.
+ * What runs only after a failure (the retry policy, telling mixed content and CORS from offline)
+ * lives in fetch-failure.ts and is loaded when an attempt first fails, so a page whose feed loads
+ * at once never downloads it.
  */
 import {FeedError} from './model.js';
 
@@ -189,8 +189,9 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     } catch (error) {
       if (signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut(`The feed did not answer within ${Math.round(timeout / 1000)} s.`);
-      const blockedByCors = await (await loadFailureHandling(timeout))?.corsFailure(target, original);
-      throw blockedByCors ?? new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
+      // Mixed content (an http feed on an https page) or CORS, told apart from being offline.
+      const blocked = await (await loadFailureHandling(timeout))?.blockedBy(target, original);
+      throw blocked ?? new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
     }
     const headers = response.headers;
     const meta = {

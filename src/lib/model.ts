@@ -117,6 +117,7 @@ export type FeedErrorCode =
   | 'offline'
   | 'interrupted'
   | 'cors'
+  | 'insecure'
   | 'timeout'
   | 'too-large';
 

@@ -57,6 +57,8 @@ describe('fetch-failure.ts, loaded on demand', function () {
     expect(retryDelay(http(503), 0, String(MAX_RETRY_AFTER / 1000 + 1))).to.equal(undefined);
     expect(retryDelay(http(404), 0)).to.equal(undefined);
     expect(retryDelay(new FeedError('timeout', 'timeout', ''), 0)).to.equal(undefined);
+    // Mixed content: the browser blocks every attempt alike.
+    expect(retryDelay(new FeedError('network', 'insecure', ''), 0)).to.equal(undefined);
     expect(retryDelay(new FeedError('parse', 'too-large', ''), 0)).to.equal(undefined);
     expect(retryDelay(new DOMException('Aborted', 'AbortError'), 0)).to.equal(undefined);
   });

@@ -61,6 +61,7 @@ export const da: UiStrings = {
     interrupted: 'Forbindelsen blev afbrudt, mens feedet blev hentet.',
     offline: 'Ingen netværksforbindelse: feedet kunne ikke nås.',
     cors: 'Feedets server tillader ikke, at andre websteder læser det. Bed ejeren om at tillade det (CORS), eller angiv en proxy.',
+    insecure: 'Browsere blokerer et http://-feed på en https://-side. Brug feedets adresse med https://, eller en proxy på https.',
     timeout: 'Feedet var for længe om at svare.',
     'too-large': 'Feedet er for stort til at blive vist her.',
   },

@@ -62,6 +62,7 @@ export const de: UiStrings = {
     interrupted: 'Die Verbindung brach ab, während der Feed geladen wurde.',
     offline: 'Keine Netzwerkverbindung: Der Feed ist nicht erreichbar.',
     cors: 'Der Server des Feeds erlaubt anderen Websites nicht, ihn zu lesen. Bitten Sie den Betreiber, das zu erlauben (CORS), oder richten Sie einen Proxy ein.',
+    insecure: 'Browser blockieren einen http://-Feed auf einer https://-Seite. Verwenden Sie die https://-Adresse des Feeds oder einen Proxy mit https.',
     timeout: 'Der Feed hat zu lange nicht geantwortet.',
     'too-large': 'Der Feed ist zu groß, um hier angezeigt zu werden.',
   },

@@ -62,6 +62,7 @@ export const en = {
     interrupted: 'The connection broke while the feed was loading.',
     offline: 'No network connection: the feed could not be reached.',
     cors: 'The feed’s server does not allow other sites to read it. Ask its owner to allow it (CORS), or set a proxy.',
+    insecure: 'Browsers block an http:// feed on an https:// page. Use the feed’s https:// address, or a proxy on https.',
     timeout: 'The feed took too long to answer.',
     'too-large': 'The feed is too large to show here.',
   },

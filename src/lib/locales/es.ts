@@ -61,6 +61,7 @@ export const es: UiStrings = {
     interrupted: 'La conexión se cortó mientras se cargaba el feed.',
     offline: 'Sin conexión de red: no se pudo acceder al feed.',
     cors: 'El servidor del feed no permite que otros sitios lo lean. Pide a su propietario que lo permita (CORS) o configura un proxy.',
+    insecure: 'Los navegadores bloquean un feed http:// en una página https://. Usa la dirección https:// del feed o un proxy con https.',
     timeout: 'El feed tardó demasiado en responder.',
     'too-large': 'El feed es demasiado grande para mostrarlo aquí.',
   },

@@ -61,6 +61,7 @@ export const fi: UiStrings = {
     interrupted: 'Yhteys katkesi syötteen latautuessa.',
     offline: 'Ei verkkoyhteyttä: syötteeseen ei saatu yhteyttä.',
     cors: 'Syötteen palvelin ei salli muiden sivustojen lukea sitä. Pyydä ylläpitäjää sallimaan se (CORS) tai määritä välityspalvelin.',
+    insecure: 'Selaimet estävät http://-syötteen https://-sivulla. Käytä syötteen https://-osoitetta tai https-välityspalvelinta.',
     timeout: 'Syöte vastasi liian hitaasti.',
     'too-large': 'Syöte on liian suuri näytettäväksi tässä.',
   },

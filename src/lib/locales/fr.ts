@@ -63,6 +63,7 @@ export const fr: UiStrings = {
     interrupted: 'La connexion a été coupée pendant le chargement du flux.',
     offline: 'Pas de connexion réseau\u00a0: le flux est inaccessible.',
     cors: 'Le serveur du flux n’autorise pas les autres sites à le lire. Demandez à son propriétaire de l’autoriser (CORS) ou configurez un proxy.',
+    insecure: 'Les navigateurs bloquent un flux en http:// sur une page en https://. Utilisez l’adresse https:// du flux ou un proxy en https.',
     timeout: 'Le flux a mis trop de temps à répondre.',
     'too-large': 'Le flux est trop volumineux pour être affiché ici.',
   },

@@ -62,6 +62,7 @@ export const it: UiStrings = {
     interrupted: 'La connessione si è interrotta durante il caricamento del feed.',
     offline: 'Nessuna connessione di rete: impossibile raggiungere il feed.',
     cors: 'Il server del feed non consente ad altri siti di leggerlo. Chiedi al proprietario di consentirlo (CORS) o imposta un proxy.',
+    insecure: 'I browser bloccano un feed http:// in una pagina https://. Usa l’indirizzo https:// del feed o un proxy in https.',
     timeout: 'Il feed ha impiegato troppo tempo a rispondere.',
     'too-large': 'Il feed è troppo grande per essere mostrato qui.',
   },

@@ -61,6 +61,7 @@ export const nb: UiStrings = {
     interrupted: 'Forbindelsen ble brutt mens strømmen ble hentet.',
     offline: 'Ingen nettverkstilkobling: feeden kunne ikke nås.',
     cors: 'Serveren til feeden tillater ikke at andre nettsteder leser den. Be eieren om å tillate det (CORS), eller angi en proxy.',
+    insecure: 'Nettlesere blokkerer en http://-feed på en https://-side. Bruk adressen til feeden med https://, eller en proxy på https.',
     timeout: 'Feeden brukte for lang tid på å svare.',
     'too-large': 'Feeden er for stor til å vises her.',
   },

@@ -61,6 +61,7 @@ export const pt: UiStrings = {
     interrupted: 'A conexão caiu enquanto o feed era carregado.',
     offline: 'Sem conexão de rede: não foi possível acessar o feed.',
     cors: 'O servidor do feed não permite que outros sites o leiam. Peça ao responsável que o permita (CORS) ou configure um proxy.',
+    insecure: 'Os navegadores bloqueiam um feed http:// em uma página https://. Use o endereço https:// do feed ou um proxy em https.',
     timeout: 'O feed demorou demais para responder.',
     'too-large': 'O feed é grande demais para ser mostrado aqui.',
   },

@@ -61,6 +61,7 @@ export const sv: UiStrings = {
     interrupted: 'Anslutningen bröts medan flödet hämtades.',
     offline: 'Ingen nätverksanslutning: flödet gick inte att nå.',
     cors: 'Flödets server tillåter inte att andra webbplatser läser det. Be ägaren att tillåta det (CORS), eller ange en proxy.',
+    insecure: 'Webbläsare blockerar ett http://-flöde på en https://-sida. Använd flödets adress med https://, eller en proxy på https.',
     timeout: 'Flödet tog för lång tid att svara.',
     'too-large': 'Flödet är för stort för att visas här.',
   },
