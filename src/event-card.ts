@@ -9,7 +9,7 @@ import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
-import {flagAttribute} from './lib/flag-attribute.js';
+import {flagConverter} from './lib/flag-attribute.js';
 
 // What only an opened card shows, loaded on the first opening.
 type CardDetails = typeof import('./views/card-details.js');
@@ -71,9 +71,9 @@ export class EventCardElement extends LitElement {
     dateStyle: {attribute: 'date-style'},
     highlight: {attribute: false},
     headingLevel: {attribute: 'heading-level', type: Number},
-    expanded: {...flagAttribute, reflect: true},
-    noAddToCalendar: {attribute: 'no-add-to-calendar', ...flagAttribute},
-    noCollapse: {attribute: 'no-collapse', ...flagAttribute},
+    expanded: {type: Boolean, converter: flagConverter, reflect: true},
+    noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean, converter: flagConverter},
+    noCollapse: {attribute: 'no-collapse', type: Boolean, converter: flagConverter},
     richDescription: {state: true},
     calendarLinks: {state: true},
   };

@@ -21,7 +21,7 @@ import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
 import './event-card.js';
 import {EventSourceElement} from './event-source.js';
-import {flagAttribute} from './lib/flag-attribute.js';
+import {flagConverter} from './lib/flag-attribute.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -195,9 +195,9 @@ export class EventListElement extends LitElement {
     refresh: {type: Number},
     controls: {},
     details: {},
-    syncUrl: {attribute: 'sync-url', ...flagAttribute},
-    noAddToCalendar: {attribute: 'no-add-to-calendar', ...flagAttribute},
-    noStructuredData: {attribute: 'no-structured-data', ...flagAttribute},
+    syncUrl: {attribute: 'sync-url', type: Boolean, converter: flagConverter},
+    noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean, converter: flagConverter},
+    noStructuredData: {attribute: 'no-structured-data', type: Boolean, converter: flagConverter},
     theme: {reflect: true},
     supplied: {state: true},
     shownCount: {state: true},
