@@ -1,4 +1,5 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
 import type {EventCardElement} from '../src/event-card.js';
@@ -303,6 +304,22 @@ describe('<event-list>', () => {
     expect(part(card, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 – 7:00 PM EDT');
     expect((part(card, 'date') as HTMLTimeElement).dateTime).to.equal('2023-08-19T19:00:00.000Z');
     expect(part(card, 'link')!.textContent).to.contain('Event page');
+  });
+
+  it('prints the events without the controls, and no card cut in two', async () => {
+    const el = await loadedList(html`<event-list src=${EVENTS} when="all" lang="en" limit="2" controls="search"></event-list>`);
+    await waitUntil(() => part(el, 'search'), 'the filter bar');
+    const shown = (element: Element | null) => Boolean(element) && getComputedStyle(element!).display !== 'none';
+    const card = cards(el)[0];
+    const toggle = card.shadowRoot!.querySelector('button.toggle');
+    expect([shown(part(el, 'toolbar')), shown(part(el, 'more')), shown(toggle)]).to.deep.equal([true, true, true]);
+    await emulateMedia({media: 'print'});
+    try {
+      expect([shown(part(el, 'toolbar')), shown(part(el, 'more')), shown(toggle)]).to.deep.equal([false, false, false]);
+      expect(cards(el).every((c) => shown(c) && getComputedStyle(c).breakInside === 'avoid')).to.equal(true);
+    } finally {
+      await emulateMedia({media: 'screen'});
+    }
   });
 
   describe('follows lang when it changes after the first draw', () => {

@@ -231,6 +231,14 @@ export const eventCardStyles = [
       border-radius: calc(var(--_card-radius) * 0.6);
       background: var(--_border);
     }
+    @media print {
+      button.toggle {
+        display: none;
+      }
+      [part~='base'] {
+        box-shadow: none;
+      }
+    }
     @container (max-width: 26rem) {
       [part~='base'] {
         grid-template-columns: 1fr;

@@ -202,5 +202,20 @@ export const eventListStyles = [
         animation: none;
       }
     }
+    /* On paper (a notice board), the events without the controls; a card is not cut in two.
+       :host outweighs the filter bar's own display rule, adopted after this sheet. */
+    @media print {
+      :host [part~='toolbar'],
+      [part~='more'],
+      .retry {
+        display: none;
+      }
+      [part~='card'] {
+        break-inside: avoid;
+      }
+      [part~='group-heading'] {
+        break-after: avoid;
+      }
+    }
   `,
 ];
