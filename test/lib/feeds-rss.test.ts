@@ -227,6 +227,32 @@ describe('parseRss: other shapes', () => {
     expect(council.status).to.equal('cancelled');
   });
 
+  it('reads a Gancio item\'s start time from its description, and keeps a whole day without one', () => {
+    const item = (title: string, small: string) => `<item><title>${title}</title><link>https://kalender.example.se/event/x</link>
+      <description><![CDATA[<h3>x</h3><strong>Kafé Rosa - Folkungagatan 10, Stockholm</strong><br/>${small}<br/><p>Vi går igenom verksamhetsplanen.</p>]]></description>
+      <pubDate>Thu, 19 Feb 2026 08:12:00 GMT</pubDate></item>`;
+    const parsed = feed(
+      parseRss(
+        `<rss version="2.0"><channel><title>Vänsterkalendern</title>
+          ${item('[2026-03-12] Månadsmöte @ Kafé Rosa', '<small>(torsdag, 12 mars 18:00)</small>')}
+          ${item('[2026-03-13] Cirkel', '<small>(Friday, 13 March 9.30)</small>')}
+          ${item('[2026-03-14] Heldag', '')}
+          ${item('[2026-03-15] Trasig tid', '<small>(söndag, 15 mars 25:00)</small>')}
+          ${item('[2026-03-16] Lösryckt', '<p>Vi ses (kl 18:00)</p>')}
+        </channel></rss>`,
+        ctx
+      )
+    );
+    expect(parsed.events.map((e) => [e.title, e.start.toISOString(), e.allDay])).to.deep.equal([
+      ['Månadsmöte', '2026-03-12T17:00:00.000Z', false],
+      ['Cirkel', '2026-03-13T08:30:00.000Z', false],
+      ['Heldag', '2026-03-13T23:00:00.000Z', true],
+      ['Trasig tid', '2026-03-14T23:00:00.000Z', true],
+      ['Lösryckt', '2026-03-15T23:00:00.000Z', true],
+    ]);
+    expect(parsed.events[0].locations).to.deep.equal(['Kafé Rosa']);
+  });
+
   it('uses pubDate as the start of a plain RSS item, with no author as organizer', () => {
     const parsed = feed(
       parseRss(

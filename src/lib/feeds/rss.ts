@@ -35,7 +35,7 @@ import {
   type Place,
   type SkippedItem,
 } from '../model.js';
-import {addDaysIn, calendarDate, parseDateText, type ParsedTime} from '../time.js';
+import {addDaysIn, parseDateText, wallClockToInstant, type ParsedTime} from '../time.js';
 import {parseInertDocument} from '../trusted-types.js';
 import {runSync, type Steps} from './steps.js';
 import {declaresEntities, parseXml, parserError, repairEntities, splitFeed} from './xml-text.js';
@@ -350,7 +350,7 @@ function readDates(f: Fields, kind: FeedKind, core: string | null, ctx: ParseCon
     throw new SkipItem(`"${collapse(draft.title)}" has no event date (only publication dates)`);
   }
 
-  const gancio = gancioTitle(draft.title, zone);
+  const gancio = gancioTitle(draft.title, f.text(core, 'description'), zone);
   if (gancio) {
     draft.title = gancio.title;
     if (gancio.place) locations.push(gancio.place);
@@ -365,15 +365,19 @@ function readDates(f: Fields, kind: FeedKind, core: string | null, ctx: ParseCon
 
 /**
  * Gancio's RSS (before 1.x) put the event day only in the title: `[2023-08-19] Title @Place`,
- * older still `[19-08-23] Title @Place` (D-MM-YY).
+ * older still `[19-08-23] Title @Place` (D-MM-YY). The start time is only in the description,
+ * in the instance's language and zone, 24-hour: `<small>(torsdag, 12 mars 18:00)</small>`. With
+ * it the day becomes a timed start; without it the event stays a whole day, not a guessed time.
  */
-function gancioTitle(title: string | undefined, zone: string): {title: string; start: ParsedTime; place?: string} | undefined {
+function gancioTitle(title: string | undefined, description: string | undefined, zone: string): {title: string; start: ParsedTime; place?: string} | undefined {
   const m = /^\s*\[(\d{4})-(\d{2})-(\d{2})\]\s*([^]*)$/.exec(title ?? '') ?? /^\s*\[(\d{1,2})-(\d{2})-(\d{2})\]\s*([^]*)$/.exec(title ?? '');
   if (!m) return undefined;
   const long = m[1].length === 4;
   const [year, month, day] = long ? [+m[1], +m[2], +m[3]] : [2000 + +m[3], +m[2], +m[1]];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const start = {date: calendarDate(year, month, day, zone), allDay: true};
+  const time = /<small>\([^()<]*?\b(\d{1,2})[:.](\d{2})\)<\/small>/i.exec(description ?? '');
+  const timed = time !== null && +time[1] < 24 && +time[2] < 60;
+  const start = {date: wallClockToInstant(year, month, day, timed ? +time[1] : 0, timed ? +time[2] : 0, 0, 0, zone), allDay: !timed};
   const at = /^([^]*?)\s+@\s*([^@]+)$/.exec(m[4]);
   return at ? {title: at[1], start, place: at[2].trim()} : {title: m[4], start};
 }
