@@ -22,6 +22,7 @@ import {whenIdle} from './lib/idle.js';
 import './event-card.js';
 import {EventSourceElement} from './event-source.js';
 import {flagConverter} from './lib/flag-attribute.js';
+import {isLightColour} from './lib/page-colour.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -296,6 +297,7 @@ export class EventListElement extends LitElement {
 
   private readonly loader = new FeedLoader(this);
   private readonly language = new UiLanguage(this);
+  private readonly internals = this.attachInternals();
   private readonly url = new UrlSync(
     this,
     () => ({current: this.urlState(), defaults: this.urlState(true)}),
@@ -384,6 +386,10 @@ export class EventListElement extends LitElement {
       this.pageMonth = this.getAttribute('month') ?? '';
     }
     super.connectedCallback();
+    // On a dark page (light inherited text) and without a theme, the styles take the dark
+    // palette's accent: the light page's one is too dark to read there.
+    const onDark = isLightColour(getComputedStyle(this).color);
+    this.internals.states?.[onDark ? 'add' : 'delete']('on-dark');
     // A list that opens events in a dialog fetches its code when the page is idle, before the first click.
     if ((this.details === 'dialog' || this.view === 'month') && !dialogViewLoading) whenIdle(preloadDialog, 2000);
     this.childObserver.observe(this, {childList: true});

@@ -1,4 +1,5 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {nothing} from 'lit';
 import {emulateMedia} from '@web/test-runner-commands';
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
@@ -378,5 +379,40 @@ describe('<event-list>', () => {
     await card.updateComplete;
     expect(getComputedStyle(part(card, 'title')!).color).to.equal('rgb(10, 20, 30)');
     expect(getComputedStyle(part(card, 'title')!).fontFamily).to.equal('serif');
+  });
+
+  describe('on a dark page without a theme, takes an accent that reads there', () => {
+    // WCAG contrast of two rgb() colours.
+    const luminance = (color: string) => {
+      const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+        const c = +v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    // [case, page text, page background, theme, the date's colour]
+    const cases: Array<[string, string, string, string, string]> = [
+      ['a dark page', 'rgb(232, 234, 237)', 'rgb(17, 17, 17)', '', 'rgb(251, 146, 60)'],
+      ['a dark page that writes its text in oklch', 'oklch(0.93 0 0)', 'rgb(17, 17, 17)', '', 'rgb(251, 146, 60)'],
+      ['a light page', 'rgb(34, 34, 34)', 'rgb(255, 255, 255)', '', 'rgb(179, 60, 11)'],
+      ['a dark page with theme="light"', 'rgb(232, 234, 237)', 'rgb(17, 17, 17)', 'light', 'rgb(179, 60, 11)'],
+    ];
+    for (const [name, text, background, theme, accent] of cases) {
+      it(name, async () => {
+        const wrapper = fixtureSync(html`<div style="color: ${text}; background: ${background}"><event-list src=${EVENTS} when="all" search="bortom" theme=${theme || nothing}></event-list></div>`);
+        const el = wrapper.querySelector('event-list')!;
+        await oneEvent(el, 'event-list-load');
+        await el.updateComplete;
+        const card = cards(el)[0];
+        await card.updateComplete;
+        const date = getComputedStyle(part(card, 'date')!).color;
+        expect(date).to.equal(accent);
+        if (!theme) expect(contrast(date, background), 'date against the page').to.be.above(4.5);
+      });
+    }
   });
 });

@@ -12,11 +12,15 @@ const light = css`
   --_palette-background: #f6f7f9;
   color-scheme: light;
 `;
+// The dark palette's accent, also taken by a list on a dark page without a theme.
+const darkAccent = css`
+  --_palette-accent: #fb923c;
+  --_palette-on-accent: #1b1f24;
+`;
 const dark = css`
   --_palette-text: #e8eaed;
   --_palette-muted: #a0a7b0;
-  --_palette-accent: #fb923c;
-  --_palette-on-accent: #1b1f24;
+  ${darkAccent}
   --_palette-surface: #1b1f24;
   --_palette-border: #353b43;
   --_palette-background: #111417;
@@ -50,6 +54,10 @@ export const eventListStyles = [
       :host([theme='auto']) {
         ${dark}
       }
+    }
+    /* A dark page without a theme (see connectedCallback): its own colours, the dark accent. */
+    :host(:state(on-dark):not([theme])) {
+      ${darkAccent}
     }
     :host([theme]) {
       padding: var(--_space);
