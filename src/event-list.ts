@@ -155,7 +155,7 @@ function monthFirstLook(monthAttribute: string) {
  * @cssproperty [--event-list-max-width=none] - Maximum width of the list.
  * @cssproperty [--event-list-heading-color=var(--event-color-text)] - Colour of group headings.
  * @cssproperty [--event-list-background=transparent] - Background behind the list (set by `theme`).
- * @cssproperty [--event-color-accent=#b33c0b] - Accent: dates, chips, links, focus ring, today.
+ * @cssproperty [--event-color-accent=#b33c0b] - Accent: dates, chips, links, focus ring, today (`#fb923c` with `theme="dark"` or on a dark page).
  * @cssproperty [--event-color-on-accent=#fff] - Text on the accent colour.
  * @cssproperty [--event-color-text=inherit] - Text colour.
  * @cssproperty [--event-color-muted=currentColor at 66%] - Secondary text.
