@@ -213,6 +213,7 @@ export class EventCardElement extends LitElement {
     const place = event.locations.length ? event.locations.join(', ') : event.place?.name;
     const longText = (event.description?.length ?? 0) > EXCERPT_LENGTH || Boolean(event.descriptionHtml);
     const cancelled = event.status === 'cancelled';
+    const status = cancelled ? strings.cancelled : event.status === 'tentative' && strings.tentative;
     const now = Date.now();
     const ongoing = !cancelled && event.start.getTime() <= now && now < eventEnd(event).getTime();
     return html`
@@ -220,7 +221,7 @@ export class EventCardElement extends LitElement {
         <div class="body">
           <div>
             <time part="date" datetime=${range.datetime}>${range.text}</time>
-            ${cancelled ? html`<span class="status">${strings.cancelled}</span>` : nothing}
+            ${status ? html`<span class="status">${status}</span>` : nothing}
             ${ongoing ? html`<span class="status now">${strings.happeningNow}</span>` : nothing}
           </div>
           ${this.renderTitle(event)}

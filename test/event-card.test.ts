@@ -97,6 +97,15 @@ describe('<event-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks a tentative (or postponed) event in words, and a confirmed one not at all', async () => {
+    const tentative = await card({...base, status: 'tentative'});
+    expect(tentative.shadowRoot!.querySelector('.status')!.textContent).to.equal('Ej bekräftat');
+    expect(getComputedStyle(part(tentative, 'title')!).textDecorationLine).to.equal('none');
+    const confirmed = await card({...base, status: 'confirmed'});
+    expect(confirmed.shadowRoot!.querySelector('.status')).to.equal(null);
+    await expect(tentative).to.be.accessible();
+  });
+
   it('renders nothing without an event', async () => {
     const el = await fixture<EventCardElement>(html`<event-card></event-card>`);
     expect(el.shadowRoot!.children.length).to.equal(0);

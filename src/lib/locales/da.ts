@@ -11,6 +11,7 @@ export const da: UiStrings = {
   eventPage: 'Begivenhedens side',
   allDay: 'Hele dagen',
   cancelled: 'Aflyst',
+  tentative: 'Ikke bekræftet',
   organizer: 'Arrangør',
   location: 'Sted',
   categories: 'Kategorier',

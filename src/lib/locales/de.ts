@@ -11,6 +11,7 @@ export const de: UiStrings = {
   eventPage: 'Zur Veranstaltung',
   allDay: 'Ganztägig',
   cancelled: 'Abgesagt',
+  tentative: 'Nicht bestätigt',
   organizer: 'Veranstalter',
   location: 'Ort',
   categories: 'Kategorien',

@@ -9,6 +9,8 @@ export const en = {
   eventPage: 'Event page',
   allDay: 'All day',
   cancelled: 'Cancelled',
+  // A tentative or postponed event: it may not happen as announced.
+  tentative: 'Not confirmed',
   organizer: 'Organiser',
   location: 'Place',
   categories: 'Categories',

@@ -11,6 +11,7 @@ export const es: UiStrings = {
   eventPage: 'Página del evento',
   allDay: 'Todo el día',
   cancelled: 'Cancelado',
+  tentative: 'Sin confirmar',
   organizer: 'Organizador',
   location: 'Lugar',
   categories: 'Categorías',

@@ -11,6 +11,7 @@ export const fi: UiStrings = {
   eventPage: 'Tapahtuman sivu',
   allDay: 'Koko päivän',
   cancelled: 'Peruttu',
+  tentative: 'Vahvistamaton',
   organizer: 'Järjestäjä',
   location: 'Paikka',
   categories: 'Luokat',

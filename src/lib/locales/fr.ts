@@ -13,6 +13,7 @@ export const fr: UiStrings = {
   eventPage: 'Page de l’événement',
   allDay: 'Toute la journée',
   cancelled: 'Annulé',
+  tentative: 'Non confirmé',
   organizer: 'Organisateur',
   location: 'Lieu',
   categories: 'Catégories',

@@ -11,6 +11,7 @@ export const it: UiStrings = {
   eventPage: 'Pagina dell’evento',
   allDay: 'Tutto il giorno',
   cancelled: 'Annullato',
+  tentative: 'Da confermare',
   organizer: 'Organizzatore',
   location: 'Luogo',
   categories: 'Categorie',

@@ -11,6 +11,7 @@ export const nb: UiStrings = {
   eventPage: 'Arrangementets side',
   allDay: 'Hele dagen',
   cancelled: 'Avlyst',
+  tentative: 'Ikke bekreftet',
   organizer: 'Arrangør',
   location: 'Sted',
   categories: 'Kategorier',

@@ -11,6 +11,7 @@ export const pt: UiStrings = {
   eventPage: 'Página do evento',
   allDay: 'Dia inteiro',
   cancelled: 'Cancelado',
+  tentative: 'Por confirmar',
   organizer: 'Organizador',
   location: 'Local',
   categories: 'Categorias',

@@ -11,6 +11,7 @@ export const sv: UiStrings = {
   eventPage: 'Evenemangets sida',
   allDay: 'Heldag',
   cancelled: 'Inställt',
+  tentative: 'Ej bekräftat',
   organizer: 'Arrangör',
   location: 'Plats',
   categories: 'Kategorier',
