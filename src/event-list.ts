@@ -218,7 +218,7 @@ export class EventListElement extends LitElement {
   /** Keep events in any of these categories (comma-separated; case- and accent-insensitive). */
   categories = '';
 
-  /** Keep events at any of these places (comma-separated). */
+  /** Keep events at any of these places (comma-separated): by name, or as whole words of an address (`Stockholm` finds "Folkungagatan 10, Stockholm"). */
   locations = '';
 
   /** Keep events by any of these organisers (comma-separated). */

@@ -71,10 +71,18 @@ function foldedText(event: CalendarEvent): string {
 const matchesAny = (values: readonly (string | undefined)[], wanted: string[]) =>
   !wanted.length || values.some((value) => value !== undefined && wanted.includes(foldOnce(value)));
 
+/**
+ * A folded place as its words between spaces, to find one place's words whole inside another:
+ * iCalendar's LOCATION is often the whole address, so "Stockholm" must find "Kafé Rosa,
+ * Folkungagatan 10, 116 30 Stockholm" (` stockholm ` is in it), and "Lund" must not find
+ * "Lundby".
+ */
+const placeWords = (folded: string) => ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /** A predicate for `criteria`, with the criteria folded once rather than per event. */
 export function eventMatcher(criteria: FilterCriteria, now: Date): (event: CalendarEvent) => boolean {
   const categories = (criteria.categories ?? []).map(foldText);
-  const locations = (criteria.locations ?? []).map(foldText);
+  const locations = (criteria.locations ?? []).map((place) => placeWords(foldText(place)));
   const organizers = (criteria.organizers ?? []).map(foldText);
   const words = foldText(criteria.search ?? '').split(' ').filter(Boolean);
   const when = criteria.when ?? 'upcoming';
@@ -93,7 +101,7 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
     if (startMs >= toMs) return false;
     if (!byText) return true;
     if (!matchesAny(event.categories, categories)) return false;
-    if (locations.length && !matchesAny([...event.locations, event.place?.name ?? ''], locations)) return false;
+    if (locations.length && ![...event.locations, event.place?.name, event.place?.address].some((place) => place && locations.some((wanted) => placeWords(foldOnce(place)).includes(wanted)))) return false;
     if (organizers.length && !matchesAny([event.organizer], organizers)) return false;
     if (!words.length) return true;
     const text = foldedText(event);
