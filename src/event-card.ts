@@ -247,7 +247,7 @@ export class EventCardElement extends LitElement {
             ? nothing
             : html`<button class="toggle" aria-expanded=${String(this.expanded)}
               aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`}${event.url
-            ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title}</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
+            ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title} (${strings.newTab})</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
             : nothing}</div>
         </div>
         ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}

@@ -48,6 +48,9 @@ describe('<event-card>', () => {
     expect(part(el, 'image')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
     expect(part(el, 'image')!.getAttribute('loading')).to.equal('lazy');
     expect(part(el, 'link')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    // It opens a new tab: the arrow shows it, and screen readers are told.
+    expect(part(el, 'link')!.target).to.equal('_blank');
+    expect(part(el, 'link')!.querySelector('.visually-hidden')!.textContent).to.equal(': Bortom Big Tech (öppnas i en ny flik)');
     await expect(el).to.be.accessible();
   });
 

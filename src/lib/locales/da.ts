@@ -9,6 +9,7 @@ export const da: UiStrings = {
   readMore: 'Læs mere',
   readLess: 'Vis mindre',
   eventPage: 'Begivenhedens side',
+  newTab: 'åbnes i en ny fane',
   allDay: 'Hele dagen',
   cancelled: 'Aflyst',
   tentative: 'Ikke bekræftet',

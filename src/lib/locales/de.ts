@@ -9,6 +9,7 @@ export const de: UiStrings = {
   readMore: 'Weiterlesen',
   readLess: 'Weniger anzeigen',
   eventPage: 'Zur Veranstaltung',
+  newTab: 'öffnet in einem neuen Tab',
   allDay: 'Ganztägig',
   cancelled: 'Abgesagt',
   tentative: 'Nicht bestätigt',

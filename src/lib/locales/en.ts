@@ -7,6 +7,8 @@ export const en = {
   readMore: 'Read more',
   readLess: 'Show less',
   eventPage: 'Event page',
+  // Said to screen readers after the event page link, whose arrow only shows it.
+  newTab: 'opens in a new tab',
   allDay: 'All day',
   cancelled: 'Cancelled',
   // A tentative or postponed event: it may not happen as announced.

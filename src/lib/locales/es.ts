@@ -9,6 +9,7 @@ export const es: UiStrings = {
   readMore: 'Leer más',
   readLess: 'Mostrar menos',
   eventPage: 'Página del evento',
+  newTab: 'se abre en una pestaña nueva',
   allDay: 'Todo el día',
   cancelled: 'Cancelado',
   tentative: 'Sin confirmar',

@@ -9,6 +9,7 @@ export const fi: UiStrings = {
   readMore: 'Lue lisää',
   readLess: 'Näytä vähemmän',
   eventPage: 'Tapahtuman sivu',
+  newTab: 'avautuu uuteen välilehteen',
   allDay: 'Koko päivän',
   cancelled: 'Peruttu',
   tentative: 'Vahvistamaton',

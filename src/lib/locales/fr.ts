@@ -11,6 +11,7 @@ export const fr: UiStrings = {
   readMore: 'Lire la suite',
   readLess: 'Réduire',
   eventPage: 'Page de l’événement',
+  newTab: 's’ouvre dans un nouvel onglet',
   allDay: 'Toute la journée',
   cancelled: 'Annulé',
   tentative: 'Non confirmé',

@@ -9,6 +9,7 @@ export const it: UiStrings = {
   readMore: 'Leggi di più',
   readLess: 'Mostra meno',
   eventPage: 'Pagina dell’evento',
+  newTab: 'si apre in una nuova scheda',
   allDay: 'Tutto il giorno',
   cancelled: 'Annullato',
   tentative: 'Da confermare',

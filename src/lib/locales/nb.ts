@@ -9,6 +9,7 @@ export const nb: UiStrings = {
   readMore: 'Les mer',
   readLess: 'Vis mindre',
   eventPage: 'Arrangementets side',
+  newTab: 'åpnes i en ny fane',
   allDay: 'Hele dagen',
   cancelled: 'Avlyst',
   tentative: 'Ikke bekreftet',

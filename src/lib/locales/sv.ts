@@ -9,6 +9,7 @@ export const sv: UiStrings = {
   readMore: 'Läs mer',
   readLess: 'Visa mindre',
   eventPage: 'Evenemangets sida',
+  newTab: 'öppnas i en ny flik',
   allDay: 'Heldag',
   cancelled: 'Inställt',
   tentative: 'Ej bekräftat',
