@@ -202,6 +202,21 @@ describe('parseJson platform profiles', () => {
       });
     }
 
+    // [case, options, beginsOn, endsOn, expected start, end (ISO or undefined), all day]
+    const shown: Array<[string, object, string, string, string, string | undefined, boolean]> = [
+      ['times shown', {}, '2026-03-12T17:00:00Z', '2026-03-12T19:00:00Z', '2026-03-12T17:00:00.000Z', '2026-03-12T19:00:00.000Z', false],
+      ['no end time', {showEndTime: false}, '2026-03-12T17:00:00Z', '2026-03-12T19:00:00Z', '2026-03-12T17:00:00.000Z', undefined, false],
+      // Its day in its own zone: 00:30 on the 13th in Stockholm is the 13th, though UTC still says the 12th.
+      ['no start time: the day, in the event\'s zone', {showStartTime: false, showEndTime: false, timezone: 'Europe/Stockholm'}, '2026-03-12T23:30:00Z', '2026-03-13T01:00:00Z', '2026-03-12T23:00:00.000Z', undefined, true],
+      ['no start time, over three days', {showStartTime: false, timezone: 'Europe/Stockholm'}, '2026-03-12T08:00:00Z', '2026-03-14T16:00:00Z', '2026-03-11T23:00:00.000Z', '2026-03-14T23:00:00.000Z', true],
+    ];
+    for (const [name, options, beginsOn, endsOn, start, end, allDay] of shown) {
+      it(`honours Mobilizon's showStartTime/showEndTime: ${name}`, async () => {
+        const event = (await parse({data: {searchEvents: {total: 1, elements: [{title: 'Möte', beginsOn, endsOn, options}]}}})).events[0];
+        expect([event.start.toISOString(), event.end?.toISOString(), event.allDay]).to.deep.equal([start, end, allDay]);
+      });
+    }
+
     it('reads searchEvents { elements } and organizerActor', async () => {
       const event = (await parse({data: {searchEvents: {total: 1, elements: [{title: 'Fika', beginsOn: '2026-03-12T17:00:00Z', organizerActor: {name: 'Anna', preferredUsername: 'anna'}}]}}})).events[0];
       expectFields(event, {title: 'Fika', organizer: 'Anna'});

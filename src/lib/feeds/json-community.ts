@@ -4,7 +4,7 @@
  * one of these shapes (json-shapes.ts).
  */
 import {SkipItem, absoluteHttpUrl, type EventDraft, type ParseContext, type Place} from '../model.js';
-import {fromEpoch, parseDateText, type ParsedTime} from '../time.js';
+import {addDaysIn, calendarDate, dayKey, fromEpoch, parseDateText, type ParsedTime} from '../time.js';
 import {addGeo, addressText, joinParts} from './json-places.js';
 import {addDescription, inZone, isObject, organizerOf, plainText, urlOf, type FoundList, type JsonObject, type JsonProfile} from './json-profiles.js';
 
@@ -18,6 +18,22 @@ function addPointText(place: Place, text: unknown): void {
   if (m) addGeo(place, m[2], m[1]);
 }
 
+/**
+ * Mobilizon lets an organiser hide the start or end time (`options.showStartTime`,
+ * `showEndTime`: false when the time is a placeholder). Without a start time the event is its
+ * day (in its own zone), ending after its last day; without an end time it has no end.
+ */
+function shownTimes(start: ParsedTime, end: ParsedTime | undefined, options: JsonObject, zone: string, display: string) {
+  if (options.showStartTime !== false) return {start, end: options.showEndTime === false ? undefined : end};
+  const day = (time: ParsedTime) => {
+    const [year, month, date] = dayKey(time.date, zone).split('-').map(Number);
+    return calendarDate(year, month, date, display);
+  };
+  const first = day(start);
+  const last = end && options.showEndTime !== false ? day(end) : first;
+  return {start: {date: first, allDay: true}, end: last > first ? {date: addDaysIn(last, 1, display), allDay: true} : undefined};
+}
+
 // --- Mobilizon GraphQL (`group { organizedEvents { elements } }`, `searchEvents { elements }`) ---
 
 export const mobilizonGraphqlProfile: JsonProfile = {
@@ -29,8 +45,9 @@ export const mobilizonGraphqlProfile: JsonProfile = {
     const address = isObject(o.physicalAddress) ? o.physicalAddress : undefined;
     // `beginsOn`/`endsOn` are UTC instants; the event's own zone is in its options (or address).
     const zone = options.timezone ?? address?.timezone;
-    const start = inZone(parseDateText(o.beginsOn, ctx.timeZone), zone);
-    if (!start) throw new SkipItem(`"${title ?? ''}": beginsOn ${JSON.stringify(o.beginsOn)} is not a date`);
+    const begins = inZone(parseDateText(o.beginsOn, ctx.timeZone), zone);
+    if (!begins) throw new SkipItem(`"${title ?? ''}": beginsOn ${JSON.stringify(o.beginsOn)} is not a date`);
+    const {start, end} = shownTimes(begins, inZone(parseDateText(o.endsOn, ctx.timeZone), zone), options, begins.timeZone ?? ctx.timeZone, ctx.timeZone);
     const place: Place = {};
     let city: string | undefined;
     if (address) {
@@ -50,7 +67,7 @@ export const mobilizonGraphqlProfile: JsonProfile = {
       id: typeof o.uuid === 'string' ? o.uuid : o.id != null ? String(o.id) : undefined,
       title,
       start,
-      end: inZone(parseDateText(o.endsOn, ctx.timeZone), zone),
+      end,
       url: urlOf(o.url),
       image: isObject(o.picture) ? urlOf(o.picture.url) : undefined,
       // The group the events belong to names them; a group query puts its name above the list.
