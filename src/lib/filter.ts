@@ -45,17 +45,20 @@ export function eventEnd(event: CalendarEvent): Date {
 // events, so they are cached per string; the full text (with the description) only when a search
 // needs it, per event object: filtering runs per keystroke.
 const foldedStrings = new Map<string, string>();
+const placeWordStrings = new Map<string, string>();
 const foldedTexts = new WeakMap<CalendarEvent, string>();
 
-function foldOnce(value: string): string {
-  let result = foldedStrings.get(value);
+function once(cache: Map<string, string>, value: string, derive: (value: string) => string): string {
+  let result = cache.get(value);
   if (result === undefined) {
-    if (foldedStrings.size > 10_000) foldedStrings.clear();
-    result = foldText(value);
-    foldedStrings.set(value, result);
+    if (cache.size > 10_000) cache.clear();
+    result = derive(value);
+    cache.set(value, result);
   }
   return result;
 }
+
+const foldOnce = (value: string) => once(foldedStrings, value, foldText);
 
 function foldedText(event: CalendarEvent): string {
   let text = foldedTexts.get(event);
@@ -77,12 +80,12 @@ const matchesAny = (values: readonly (string | undefined)[], wanted: string[]) =
  * Folkungagatan 10, 116 30 Stockholm" (` stockholm ` is in it), and "Lund" must not find
  * "Lundby".
  */
-const placeWords = (folded: string) => ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const placeWords = (place: string) => ` ${foldText(place).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 /** A predicate for `criteria`, with the criteria folded once rather than per event. */
 export function eventMatcher(criteria: FilterCriteria, now: Date): (event: CalendarEvent) => boolean {
   const categories = (criteria.categories ?? []).map(foldText);
-  const locations = (criteria.locations ?? []).map((place) => placeWords(foldText(place)));
+  const locations = (criteria.locations ?? []).map(placeWords);
   const organizers = (criteria.organizers ?? []).map(foldText);
   const words = foldText(criteria.search ?? '').split(' ').filter(Boolean);
   const when = criteria.when ?? 'upcoming';
@@ -101,7 +104,7 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
     if (startMs >= toMs) return false;
     if (!byText) return true;
     if (!matchesAny(event.categories, categories)) return false;
-    if (locations.length && ![...event.locations, event.place?.name, event.place?.address].some((place) => place && locations.some((wanted) => placeWords(foldOnce(place)).includes(wanted)))) return false;
+    if (locations.length && ![...event.locations, event.place?.name, event.place?.address].some((place) => place && locations.some((wanted) => once(placeWordStrings, place, placeWords).includes(wanted)))) return false;
     if (organizers.length && !matchesAny([event.organizer], organizers)) return false;
     if (!words.length) return true;
     const text = foldedText(event);
