@@ -70,6 +70,20 @@ const writeCopy = (key: string, entry: CachedFeed) =>
 
 const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
 
+/**
+ * `promise`, or the abort error as soon as `signal` aborts. Reading the stored copy cannot be
+ * cancelled, and a list removed meanwhile must not be held until storage answers.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 
 /**
@@ -85,8 +99,9 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
   // The stored copy is read only when it is needed: the request failed, the server said "not
   // modified", or a refresh asks whether the feed changed (then while the request is under way).
   let copyRead: Promise<CachedFeed | undefined> | undefined;
-  const storedCopy = () => (copyRead ??= useCache ? readCopy(key) : Promise.resolve(undefined));
-  if (options.refreshing) void storedCopy();
+  const readStored = () => (copyRead ??= useCache ? readCopy(key) : Promise.resolve(undefined));
+  const storedCopy = () => untilAborted(readStored(), signal);
+  if (options.refreshing) void readStored();
   const validators = useCache ? knownValidators.get(key) : undefined;
   const staleOr = async (error: FeedError): Promise<LoadResult> => {
     const copy = await storedCopy();

@@ -88,6 +88,35 @@ describe('the last good copy of a feed', function () {
     expect(seen.notModified).to.equal(1);
   });
 
+  it('a load removed while the stored copy is read ends at once: storage does not hold it', async () => {
+    const src = `/fault/ok/abort-read-${RUN}`;
+    await loadFeed(src, options);
+    await stored(src);
+    // The server will answer 304, and reading this feed's copy takes (here) half a minute; the
+    // store's index, read and written by other tests, answers as usual.
+    const realMatch = Cache.prototype.match;
+    let reads = 0;
+    Cache.prototype.match = function (this: Cache, ...args: Parameters<Cache['match']>) {
+      if (String(args[0]) !== abs(src)) return realMatch.apply(this, args);
+      reads++;
+      return new Promise((resolve) => setTimeout(resolve, 30_000)).then(() => realMatch.apply(this, args));
+    };
+    try {
+      const controller = new AbortController();
+      const started = performance.now();
+      const load = loadFeed(src, {...options, signal: controller.signal});
+      await waitUntil(() => reads > 0, 'the stored copy was not read');
+      controller.abort();
+      // Bounded, so a failure here restores the store for the tests after it.
+      const error = await Promise.race([load.then(() => 'loaded', (e: unknown) => e), new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000))]);
+      expect((error as DOMException).name, String(error)).to.equal('AbortError');
+      expect(performance.now() - started).to.be.below(10_000);
+      expect((await hitsOf(src)).notModified).to.equal(1);
+    } finally {
+      Cache.prototype.match = realMatch;
+    }
+  });
+
   it('a refresh that gets the same bytes says unchanged; a first load never waits to compare', async () => {
     const src = `/__feeds/same-${RUN}.json`;
     await fetch(`${src}?type=application/json`, {method: 'POST', body: JSON.stringify({events: [{id: '1', title: 'Same', start: '2030-02-01T10:00:00Z'}]})});
