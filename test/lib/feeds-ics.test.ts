@@ -102,8 +102,7 @@ describe('parseIcs: start, end and zones', () => {
   ];
   for (const [line, organizer] of organizerCases) {
     it(`reads the organiser of ${line}`, () => {
-      const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:o@example', 'SUMMARY:Möte', 'DTSTART:20300105T180000Z', line, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
-      expect(only(text, ctx(STOCKHOLM)).organizer).to.equal(organizer);
+      expect(only(calendar(`DTSTART:20300105T180000Z\r\n${line}`)).organizer).to.equal(organizer);
     });
   }
 
