@@ -811,3 +811,9 @@ whenIdle(() => {
   const styles = EventListElement.elementStyles.map((style) => (style as CSSResult).styleSheet).filter((sheet) => sheet !== undefined);
   drawSampleCard(styles, document.documentElement.lang || navigator.language, viewerTimeZone());
 }, 1000);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'event-list': EventListElement;
+  }
+}
