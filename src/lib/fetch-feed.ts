@@ -80,6 +80,27 @@ const inFlight = new Map<string, SharedRequest>();
 const retryAfterOf = new WeakMap<FeedError, string>();
 const recentFailures = new Map<string, {error: FeedError; until: number}>();
 
+/** What a promise given up on abort rejects with: the signal's reason, else an `AbortError`. */
+export const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
+
+/**
+ * `promise`, or `abortError(signal)` as soon as `signal` aborts, for work that cannot itself be
+ * cancelled (a shared request, a storage read): the caller must not be held until it ends.
+ * `onAbort` runs once when the caller gives up.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const giveUp = () => {
+      reject(abortError(signal));
+      onAbort?.();
+    };
+    signal.addEventListener('abort', giveUp, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', giveUp));
+  });
+}
+
 /**
  * Fetches `url` (resolved against the page). Callers asking for the same URL while a request is
  * under way share it, retries included; the request is aborted only when every caller has
@@ -88,7 +109,7 @@ const recentFailures = new Map<string, {error: FeedError; until: number}>();
 export function fetchFeed(url: string, options: FetchOptions = {}): Promise<FetchedFeed> {
   const target = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
   const {signal} = options;
-  if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+  if (signal?.aborted) return Promise.reject(abortError(signal));
   const failure = recentFailures.get(target);
   if (failure && !options.force && failure.until > Date.now()) return Promise.reject(failure.error);
   let shared = inFlight.get(target);
@@ -114,19 +135,12 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
   }
   const request = shared;
   request.users++;
-  if (!signal) return request.promise;
-  return new Promise<FetchedFeed>((resolve, reject) => {
-    const onAbort = () => {
-      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-      if (--request.users === 0) {
-        // Nobody wants it any more: abort it, and make sure a caller arriving now starts afresh
-        // instead of joining the aborted request.
-        if (inFlight.get(target) === request) inFlight.delete(target);
-        request.controller.abort();
-      }
-    };
-    signal.addEventListener('abort', onAbort, {once: true});
-    request.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  return untilAborted(request.promise, signal, () => {
+    if (--request.users > 0) return;
+    // Nobody wants it any more: abort it, and make sure a caller arriving now starts afresh
+    // instead of joining the aborted request.
+    if (inFlight.get(target) === request) inFlight.delete(target);
+    request.controller.abort();
   });
 }
 

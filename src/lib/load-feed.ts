@@ -2,7 +2,7 @@
  * The data flow of one source, from URL to clean events: fetch → decode → detect → parse →
  * sanitise. And the merge of several sources into one calendar.
  */
-import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
+import {abortError, fetchFeed, proxiedUrl, untilAborted, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
 import type {CachedFeed} from './feed-cache.js';
 import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from './feeds/index.js';
 import {decodeFeedBytes} from './feeds/decode.js';
@@ -67,22 +67,6 @@ const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCach
 /** Stores a copy once the page is idle: storing megabytes must not hold up the first events. */
 const writeCopy = (key: string, entry: CachedFeed) =>
   whenIdle(() => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false), 2000);
-
-const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
-
-/**
- * `promise`, or the abort error as soon as `signal` aborts. Reading the stored copy cannot be
- * cancelled, and a list removed meanwhile must not be held until storage answers.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, {once: true});
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 
