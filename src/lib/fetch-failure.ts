@@ -5,6 +5,7 @@
  * so fetch-feed.ts imports this module on demand, at the first failure, keeping it out of the
  * script every page downloads.
  */
+import {abortError} from './fetch-feed.js';
 import {en} from './locales/en.js';
 import {FeedError} from './model.js';
 
@@ -52,7 +53,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
