@@ -70,6 +70,11 @@ export default {
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
+  // Each test page sets the calendar's clock before its test file loads (test/helpers/clock.ts).
+  testRunnerHtml: (testFramework) => `<!doctype html><html><body>
+    <script type="module" src="/test/helpers/page-setup.ts"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body></html>`,
   middleware: [serveCorpus, testRoutes({noCorsOrigin: noCors.origin})],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [
@@ -78,7 +83,12 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        // `npm run test:time-travel` moves the browser's clock years away (test/time-travel/chromium):
+        // every test must still pass, because nothing may read the wall clock instead of the
+        // calendar's own (src/lib/clock.ts), which each test page sets (test/helpers/clock.ts).
+        executablePath: process.env.FEEDCAL_TIME_TRAVEL
+          ? fileURLToPath(new URL('./test/time-travel/chromium', import.meta.url))
+          : (process.env.CHROME_PATH ?? '/usr/bin/chromium'),
         // The reader's zone is UTC on every machine: a card labels its times with the list's zone
         // when the reader's clock differs, so what the tests read must not depend on where CI runs.
         env: {...process.env, TZ: 'UTC'},

@@ -1,9 +1,11 @@
 // A small static server for the demo: serves the project root so demo/ can load dist/cdn/ the way
-// a blog loads it from a CDN. No dependencies, loopback only.
+// a blog loads it from a CDN. No dependencies, loopback only. First it writes the sample feeds
+// for today, so the demo never shows a calendar whose events are all long past.
 import {createServer} from 'node:http';
 import {readFile, stat} from 'node:fs/promises';
 import {extname, join, normalize, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {stockholmDay, writeSampleFeeds} from '../demo/feeds/sample-feed.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.PORT ?? 8000);
@@ -19,6 +21,9 @@ const types = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+
+// The one place that asks the clock: the feeds are dated from today's date in Stockholm.
+await writeSampleFeeds(stockholmDay(new Date()));
 
 const server = createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);

@@ -6,6 +6,7 @@ import {highlightPieces} from './lib/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
+import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
@@ -206,7 +207,7 @@ export class EventCardElement extends LitElement {
     // A card on its own waits for its language's strings (a list waits before drawing cards).
     if (!this.language.ready) return nothing;
     const {locale, strings} = this.language;
-    const range = formatEventRange(event, locale, this.resolvedTimeZone, new Date(), {
+    const range = formatEventRange(event, locale, this.resolvedTimeZone, now(), {
       timeOnly: this.dateStyle === 'time',
       allDayLabel: strings.allDay,
     });
@@ -214,8 +215,8 @@ export class EventCardElement extends LitElement {
     const longText = (event.description?.length ?? 0) > EXCERPT_LENGTH || Boolean(event.descriptionHtml);
     const cancelled = event.status === 'cancelled';
     const status = cancelled ? strings.cancelled : event.status === 'tentative' && strings.tentative;
-    const now = Date.now();
-    const ongoing = !cancelled && event.start.getTime() <= now && now < eventEnd(event).getTime();
+    const at = nowMs();
+    const ongoing = !cancelled && event.start.getTime() <= at && at < eventEnd(event).getTime();
     return html`
       <article part="base" class=${cancelled ? 'cancelled' : ''} aria-labelledby="title">
         <div class="body">

@@ -23,6 +23,7 @@ import './event-card.js';
 import {EventSourceElement} from './event-source.js';
 import {flagConverter} from './lib/flag-attribute.js';
 import {isLightColour} from './lib/page-colour.js';
+import {now, nowMs} from './lib/clock.js';
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -111,7 +112,7 @@ const DAY_MS = 86_400_000;
  */
 function monthFirstLook(monthAttribute: string) {
   const shown = parseMonth(monthAttribute);
-  const first = shown ? Date.UTC(shown.year, shown.month - 1, 1) : Date.now() - 32 * DAY_MS;
+  const first = shown ? Date.UTC(shown.year, shown.month - 1, 1) : nowMs() - 32 * DAY_MS;
   return {from: new Date(first - 8 * DAY_MS), to: new Date(first + (shown ? 46 : 79) * DAY_MS), count: 1};
 }
 
@@ -362,7 +363,7 @@ export class EventListElement extends LitElement {
   private get shownMonth(): {year: number; month: number} {
     const shown = parseMonth(this.month);
     if (shown) return shown;
-    const [year, month] = dayKey(new Date(), this.resolvedTimeZone).split('-').map(Number);
+    const [year, month] = dayKey(now(), this.resolvedTimeZone).split('-').map(Number);
     return {year, month};
   }
 
@@ -497,14 +498,14 @@ export class EventListElement extends LitElement {
   }
 
   private startLoading(force = false) {
-    const now = new Date();
-    const {from, to} = this.window(now);
+    const at = now();
+    const {from, to} = this.window(at);
     const when = oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming');
     // A big feed's first cards are drawn before it is read to the end: the list's top is its
     // soonest events, a month grid's its month's, which the parser reads first. Not for the
     // newest-first past, nor under a filter bar: its choices and counts need every event, and
     // arriving after the cards it would push them down.
-    const upcomingFrom = when === 'upcoming' && (!from || from < now) ? now : from;
+    const upcomingFrom = when === 'upcoming' && (!from || from < at) ? at : from;
     const preview =
       this.activeControls.length || (when === 'past' && this.view !== 'month')
         ? undefined
@@ -527,27 +528,27 @@ export class EventListElement extends LitElement {
     if (this.loader.status === 'loading') setTimeout(() => prepareCards(this.language.locale, this.resolvedTimeZone));
   }
 
-  private window(now = new Date()) {
+  private window(at = now()) {
     // Without bounds no zone is needed: a first load asks for the feed before looking one up.
     if (!this.from && !this.to) return {from: undefined, to: undefined};
     const zone = this.resolvedTimeZone;
-    return {from: resolveDateBound(this.from, now, zone), to: resolveDateBound(this.to, now, zone)};
+    return {from: resolveDateBound(this.from, at, zone), to: resolveDateBound(this.to, at, zone)};
   }
 
   private computeFacets(): Facets {
-    const now = new Date();
+    const at = now();
     const zone = this.resolvedTimeZone;
     const page: FilterCriteria = {
       categories: parseList(this.categories),
       locations: parseList(this.locations),
       organizers: parseList(this.organizers),
       search: this.search,
-      ...this.window(now),
+      ...this.window(at),
       // A month grid shows the whole month, past days included.
       when: this.view === 'month' ? 'all' : oneOf(this.when, ['upcoming', 'past', 'all'] as const, 'upcoming'),
     };
     const {search, categories, location, organizer, from, to} = this.visitor;
-    const lastDay = resolveDateBound(to, now, zone);
+    const lastDay = resolveDateBound(to, at, zone);
     return facetEvents(
       this.events,
       page,
@@ -556,11 +557,11 @@ export class EventListElement extends LitElement {
         categories,
         locations: location ? [location] : [],
         organizers: organizer ? [organizer] : [],
-        from: resolveDateBound(from, now, zone),
+        from: resolveDateBound(from, at, zone),
         // The visitor's "to" is the last day they want to see.
         to: lastDay && new Date(lastDay.getTime() + 86_400_000),
       },
-      now,
+      at,
       this.activeControls.length > 0
     );
   }
@@ -684,7 +685,7 @@ export class EventListElement extends LitElement {
   private renderStale(strings: UiStrings, locale: string) {
     if (!this.loader.stale.length) return nothing;
     const oldest = Math.min(...this.loader.stale.map((s) => s.fetchedAt.getTime()));
-    return html`<p part="stale" class="stale" role="status">${strings.staleNotice(formatRelative(new Date(oldest), new Date(), locale))}
+    return html`<p part="stale" class="stale" role="status">${strings.staleNotice(formatRelative(new Date(oldest), now(), locale))}
       <button type="button" class="retry" @click=${() => this.startLoading(true)}>${strings.tryAgain}</button></p>`;
   }
 

@@ -7,7 +7,8 @@ import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
 import type {EventCardElement} from '../src/event-card.js';
 import type {CalendarEvent} from '../src/lib/model.js';
-import {dayKey} from '../src/lib/time.js';
+import {setClock} from '../src/lib/clock.js';
+import {TEST_NOW} from './helpers/clock.js';
 
 const ZONE = 'Europe/Stockholm';
 let n = 0;
@@ -45,6 +46,8 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
 const cardTitles = (el: EventListElement) => $$<EventCardElement>(el, 'event-card').map((c) => c.event!.title);
 
 describe('month view', () => {
+  afterEach(() => setClock(TEST_NOW));
+
   it('is a real table whose weeks start on the locale’s first day', async () => {
     const sv = await list(html`<event-list view="month" month="2026-12" time-zone=${ZONE} lang="sv"></event-list>`);
     const table = $(sv, 'table')!;
@@ -59,8 +62,11 @@ describe('month view', () => {
   });
 
   it('marks today, spans multi-day events and navigates by month', async () => {
+    // 23:30 UTC on 6 December is already the 7th in Stockholm: today is the display zone's day.
+    setClock('2026-12-06T23:30:00Z');
     const el = await list(html`<event-list view="month" time-zone=${ZONE} lang="sv"></event-list>`);
-    const today = dayKey(new Date(), ZONE);
+    const today = '2026-12-07';
+    expect(el.shadowRoot!.querySelectorAll('[aria-current="date"]')).to.have.length(1);
     expect($(el, `td[data-day="${today}"]`)!.getAttribute('aria-current')).to.equal('date');
     const [next, todayButton, prev] = [
       $$<HTMLButtonElement>(el, '[part~="nav"]')[2],
@@ -94,7 +100,17 @@ describe('month view', () => {
     expect($$(el, '[part~="day-list"] event-card')).to.have.length(500);
   });
 
+  it('gives the roving focus to today when today is in the shown month', async () => {
+    setClock('2026-12-07T09:00:00Z');
+    const el = await list(html`<event-list view="month" month="2026-12" time-zone=${ZONE} lang="sv"></event-list>`);
+    expect($$(el, 'td[tabindex="0"]').map((td) => td.dataset.day)).to.deep.equal(['2026-12-07']);
+    el.month = '2027-01';
+    await el.updateComplete;
+    expect($$(el, 'td[tabindex="0"]').map((td) => td.dataset.day)).to.deep.equal(['2027-01-01']);
+  });
+
   it('moves between days with the arrow keys and opens a day with Enter', async () => {
+    // Today (the test clock's 27 November) is not in December: the month's first day holds the focus.
     const el = await list(html`<event-list view="month" month="2026-12" time-zone=${ZONE} lang="sv"></event-list>`);
     const start = $(el, 'td[data-day="2026-12-01"]')!;
     expect(start.tabIndex).to.equal(0);

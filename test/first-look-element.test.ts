@@ -10,7 +10,7 @@ import type {EventCardElement} from '../src/event-card.js';
 
 const RUN = Date.now().toString(36);
 const HOUR = 3600_000;
-/** Far enough ahead that the default `when="upcoming"` shows them. */
+/** After the test pages' clock (TEST_NOW, test/helpers/clock.ts), so the default `when="upcoming"` shows them on any day. */
 const FIRST = Date.UTC(2031, 0, 6, 9);
 
 /** Stores a feed on the test server; gives its URL. */

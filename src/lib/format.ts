@@ -5,6 +5,7 @@
  */
 import type {CalendarEvent} from './model.js';
 import {addDaysIn, dayKey, viewerTimeZone, zoneOffset} from './time.js';
+import {now} from './clock.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -128,9 +129,9 @@ export function formatRelative(date: Date, now: Date, locale: string): string {
  * spent waiting for the network than after the events have arrived.
  */
 export function warmUpFormatters(locale: string, timeZone: string): void {
-  const now = new Date();
-  const sample: CalendarEvent = {id: '', title: '', start: now, end: new Date(now.getTime() + 3_600_000), allDay: false, categories: [], locations: [], source: ''};
-  formatEventRange(sample, locale, timeZone, now, {timeOnly: true});
-  formatEventRange(sample, locale, timeZone, now);
-  formatGroupHeading(now, 'day', locale, timeZone, now);
+  const at = now();
+  const sample: CalendarEvent = {id: '', title: '', start: at, end: new Date(at.getTime() + 3_600_000), allDay: false, categories: [], locations: [], source: ''};
+  formatEventRange(sample, locale, timeZone, at, {timeOnly: true});
+  formatEventRange(sample, locale, timeZone, at);
+  formatGroupHeading(at, 'day', locale, timeZone, at);
 }

@@ -21,6 +21,7 @@
  */
 import type {CalendarEvent} from './model.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
+import {now} from './clock.js';
 
 export interface ExportOptions {
   /** The display zone all-day events were read in (their start is midnight there). Default: the viewer's zone. */
@@ -42,7 +43,7 @@ const DAY_MS = 86_400_000;
 /** The iCalendar text of `events` (one VCALENDAR, one VTIMEZONE per source zone used). */
 export function toIcs(events: CalendarEvent[], options: IcsOptions = {}): string {
   const displayZone = zoneOr(options.timeZone);
-  const stamp = utcStamp(options.now ?? new Date());
+  const stamp = utcStamp(options.now ?? now());
   const zoneYears = new Map<string, [number, number]>();
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${textValue(options.prodId ?? '-//feedcal//feedcal//EN')}`, 'CALSCALE:GREGORIAN'];
   const body: string[] = [];

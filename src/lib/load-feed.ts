@@ -8,6 +8,7 @@ import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from './feeds
 import {decodeFeedBytes} from './feeds/decode.js';
 import {Pacer} from './feeds/steps.js';
 import {whenIdle} from './idle.js';
+import {now} from './clock.js';
 import {looksLikeIcs, unfoldIcsBytes} from './feeds/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from './model.js';
 
@@ -104,7 +105,7 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
       if (copy) {
         const parsed = await parseBytes(copy, url, options);
         if (!(parsed instanceof FeedError)) {
-          const fetchedAt = new Date();
+          const fetchedAt = now();
           writeCopy(key, {...copy, fetchedAt});
           return {...parsed, fetchedAt, unchanged: true};
         }
@@ -117,7 +118,7 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
     if (error instanceof FeedError) return staleOr(error);
     throw error; // an AbortError: the caller asked for it
   }
-  const fetchedAt = new Date();
+  const fetchedAt = now();
   const parsed = await parseBytes(fetched, url, options);
   if (parsed instanceof FeedError) return staleOr(parsed);
   if (useCache) {

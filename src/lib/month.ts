@@ -13,6 +13,7 @@
  */
 import type {CalendarEvent} from './model.js';
 import {calendarDate, dayKey} from './time.js';
+import {now} from './clock.js';
 
 /** One event as shown in one day cell. */
 export interface MonthEntry {
@@ -177,7 +178,7 @@ export function buildMonth(year: number, month: number, events: readonly Calenda
   const maxPerDay = Math.max(0, Math.floor(options.maxPerDay ?? 3));
   const firstDay = options.firstDay && options.firstDay >= 1 && options.firstDay <= 7 ? options.firstDay : firstDayOfWeek(locale);
   const {lead, cells} = layout(year, month, firstDay);
-  const todayKey = dayKey(options.now ?? new Date(), timeZone);
+  const todayKey = dayKey(options.now ?? now(), timeZone);
 
   // boundaries[i] is midnight of cell i; boundaries[cells] is the end of the grid.
   const boundaries = new Float64Array(cells + 1);

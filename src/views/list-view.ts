@@ -10,6 +10,7 @@ import type {UiStrings} from '../lib/i18n.js';
 import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
 import {groupEvents, type GroupBy} from '../lib/group.js';
 import {dayKey, zoneOffset} from '../lib/time.js';
+import {now, nowMs} from '../lib/clock.js';
 
 /** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
 export const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
@@ -32,7 +33,7 @@ export interface CardOptions {
  * for a zone is slow).
  */
 export function prepareCards(locale: string, timeZone: string): void {
-  zoneOffset(timeZone, Date.now());
+  zoneOffset(timeZone, nowMs());
   warmUpFormatters(locale, timeZone);
 }
 
@@ -74,7 +75,7 @@ let cardsDrawn = false;
  * description long enough for the two lines a card shows of it: its height is a typical card's.
  */
 function sampleEvent(): CalendarEvent {
-  const start = new Date();
+  const start = now();
   return {
     id: 'sample',
     title: 'Öppet möte – café',
@@ -117,8 +118,8 @@ export function renderListView(o: ListViewOptions) {
   cardsDrawn = true;
   const remaining = Math.max(0, o.events.length - o.shown);
   const shown = o.events.slice(0, Math.min(o.shown, o.drawn ?? o.shown));
-  const now = new Date();
-  const today = dayKey(now, o.timeZone);
+  const today = now();
+  const todayKey = dayKey(today, o.timeZone);
   // Under a day heading a card needs only its time; without headings its title is the heading.
   const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? 2 : 3};
   return html`
@@ -126,7 +127,7 @@ export function renderListView(o: ListViewOptions) {
       ${o.groupBy === 'none'
         ? renderCards(shown, cards)
         : repeat(groupEvents(shown, o.groupBy, o.timeZone), (group) => group.key, (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
-            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, now)}${group.key === today
+            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, today)}${group.key === todayKey
               ? html` <span class="today-badge">${o.strings.today}</span>`
               : nothing}</h2>
             ${renderCards(group.events, cards)}

@@ -12,6 +12,7 @@ import {buildMonth, shiftMonth, weekdayNames, type MonthDay, type MonthEntry} fr
 import type {CalendarEvent} from '../lib/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {addDaysIn, dayKey} from '../lib/time.js';
+import {now} from '../lib/clock.js';
 
 export interface MonthViewOptions {
   year: number;
@@ -131,7 +132,7 @@ export function renderMonthView(o: MonthViewOptions) {
   const openEvents = o.openDay ? eventsOnDay(o.events, o.openDay, o.timeZone) : [];
   const prev = shiftMonth(o.year, o.month, -1);
   const next = shiftMonth(o.year, o.month, 1);
-  const today = dayKey(new Date(), o.timeZone);
+  const today = dayKey(now(), o.timeZone);
   const monthEvents = o.events.filter((e) => e.start < grid.to && (e.end ?? e.start) >= grid.from);
 
   return html`<section part="month" class="month" aria-labelledby="month-title">

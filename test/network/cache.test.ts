@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/feed-cache.js';
 import {FeedError} from '../../src/lib/model.js';
 import {RUN, hitsOf, render} from './helpers.js';
+import {nowMs} from '../../src/lib/clock.js';
 
 const abs = (path: string) => new URL(path, location.href).href;
 const options = {timeZone: 'UTC', retries: 0};
@@ -41,13 +42,13 @@ describe('the last good copy of a feed', function () {
 
   it('the age is the stored copy’s: three hours', async () => {
     const src = `/fault/500/aged-${RUN}`;
-    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000);
+    const threeHoursAgo = new Date(nowMs() - 3 * 3600_000);
     const body = new TextEncoder().encode(JSON.stringify({events: [{id: 'old', title: 'Kept', start: '2030-02-01T10:00:00Z'}]}));
     expect(await writeCachedFeed(abs(src), {bytes: body, contentType: 'application/json', url: abs(src), fetchedAt: threeHoursAgo})).to.equal(true);
     const result = (await loadFeed(src, options)) as LoadedFeed;
     expect(result.events.map((e) => e.title)).to.deep.equal(['Kept']);
     expect(result.stale?.fetchedAt.getTime()).to.equal(threeHoursAgo.getTime());
-    expect(Math.round((Date.now() - result.stale!.fetchedAt.getTime()) / 3600_000)).to.equal(3);
+    expect(Math.round((nowMs() - result.stale!.fetchedAt.getTime()) / 3600_000)).to.equal(3);
   });
 
   it('a feed that parses badly now also falls back to the good copy', async () => {

@@ -9,6 +9,7 @@ import type {EventListElement} from '../../src/event-list.js';
 import type {EventCardElement} from '../../src/event-card.js';
 import {writeCachedFeed} from '../../src/lib/feed-cache.js';
 import {RUN, hitsOf} from './helpers.js';
+import {nowMs} from '../../src/lib/clock.js';
 
 const abs = (path: string) => new URL(path, location.href).href;
 const titles = (el: EventListElement) => [...el.shadowRoot!.querySelectorAll<EventCardElement>('event-card')].map((c) => c.event!.title);
@@ -21,7 +22,7 @@ describe('<event-list> keeps what it has', function () {
   it('shows the last good copy, with its age, when the feed cannot be read now', async () => {
     const src = `/fault/404/stale-element-${RUN}`;
     const body = new TextEncoder().encode(JSON.stringify({events: [{id: 'k', title: 'Kept from before', start: '2030-02-01T10:00:00Z'}]}));
-    await writeCachedFeed(abs(src), {bytes: body, contentType: 'application/json', url: abs(src), fetchedAt: new Date(Date.now() - 3 * 3600_000)});
+    await writeCachedFeed(abs(src), {bytes: body, contentType: 'application/json', url: abs(src), fetchedAt: new Date(nowMs() - 3 * 3600_000)});
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en"></event-list>`);
     const failure = await oneEvent(el, 'event-list-error');
     expect((failure as unknown as {error: {code: string}}).error.code).to.equal('not-found');

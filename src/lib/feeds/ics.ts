@@ -19,6 +19,7 @@ import {
   type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem,
 } from '../model.js';
 import {calendarDate, wallClockToInstant} from '../time.js';
+import {nowMs} from '../clock.js';
 import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';
 import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
@@ -522,8 +523,8 @@ function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
 function windowOf(ctx: ParseContext): Calendar['window'] {
   const year = 365 * DAY_MS;
   const given = {from: ctx.window?.from?.getTime(), to: ctx.window?.to?.getTime()};
-  const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : Date.now() - year);
-  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : Date.now() + 2 * year)};
+  const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : nowMs() - year);
+  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year)};
 }
 
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
