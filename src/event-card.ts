@@ -1,8 +1,8 @@
 import {LitElement, html, nothing} from 'lit';
-import type {CalendarEvent} from './lib/model.js';
+import type {CalendarEvent} from './lib/events/model.js';
 import {formatEventRange} from './lib/format.js';
-import {eventEnd} from './lib/filter.js';
-import {highlightPieces} from './lib/highlight.js';
+import {eventEnd} from './lib/show/filter.js';
+import {highlightPieces} from './lib/show/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
@@ -10,7 +10,7 @@ import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
-import {flagConverter} from './lib/flag-attribute.js';
+import {flagConverter} from './lib/attributes.js';
 
 // What only an opened card shows, loaded on the first opening.
 type CardDetails = typeof import('./views/card-details.js');
@@ -151,7 +151,7 @@ export class EventCardElement extends LitElement {
       if (!cardDetails) return;
     }
     if (event.descriptionHtml && !this.richDescription) {
-      const {sanitizeToFragment} = await import('./lib/sanitize.js');
+      const {sanitizeToFragment} = await import('./lib/html/sanitize.js');
       const fragment = await sanitizeToFragment(event.descriptionHtml, event.url ?? event.source);
       // The event may have changed while DOMPurify loaded.
       if (this.event === event) this.richDescription = fragment;

@@ -1,9 +1,9 @@
 import {LitElement, html, nothing, type CSSResult, type PropertyValues} from 'lit';
-import {hostOf, type CalendarEvent} from './lib/model.js';
+import {hostOf, type CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
-import {parseList, type FilterCriteria, type When} from './lib/filter.js';
-import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/facets.js';
-import type {GroupBy} from './lib/group.js';
+import {parseList, type FilterCriteria, type When} from './lib/show/filter.js';
+import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/show/facets.js';
+import type {GroupBy} from './lib/show/group.js';
 import {formatRelative} from './lib/format.js';
 import {isRtl, type UiStrings} from './lib/i18n.js';
 import {UiLanguage} from './controllers/ui-language.js';
@@ -21,7 +21,7 @@ import {defineElement} from './define.js';
 import {whenIdle} from './lib/idle.js';
 import './event-card.js';
 import {EventSourceElement} from './event-source.js';
-import {flagConverter} from './lib/flag-attribute.js';
+import {flagConverter} from './lib/attributes.js';
 import {isLightColour} from './lib/page-colour.js';
 import {now, nowMs} from './lib/clock.js';
 

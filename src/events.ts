@@ -2,7 +2,7 @@
  * Typed DOM events. All bubble and are composed, so a page can listen on the element or any
  * ancestor, and are named `<tag>-<what>`.
  */
-import type {CalendarEvent, FeedError, SkippedItem} from './lib/model.js';
+import type {CalendarEvent, FeedError, SkippedItem} from './lib/events/model.js';
 
 /** A feed (or all of `src`) was loaded and parsed. */
 export class EventListLoadEvent extends Event {

@@ -6,7 +6,7 @@ import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/tes
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
 import type {EventCardElement} from '../src/event-card.js';
-import type {CalendarEvent} from '../src/lib/model.js';
+import type {CalendarEvent} from '../src/lib/events/model.js';
 import {setClock} from '../src/lib/clock.js';
 import {TEST_NOW} from './helpers/clock.js';
 

@@ -7,10 +7,10 @@
  */
 import {expect} from '@open-wc/testing';
 import {parseFeed} from '../src/lib/feeds/index.js';
-import {decodeFeedBytes} from '../src/lib/feeds/decode.js';
-import {looksLikeIcs, unfoldIcsBytes} from '../src/lib/feeds/ics-unfold.js';
-import {FeedError, type CalendarEvent} from '../src/lib/model.js';
-import {expectSameFeed, expectTopOfWholeList} from './lib/feed-helpers.js';
+import {decodeFeedBytes} from '../src/lib/load/decode.js';
+import {looksLikeIcs, unfoldIcsBytes} from '../src/lib/feeds/ics/ics-unfold.js';
+import {FeedError, type CalendarEvent} from '../src/lib/events/model.js';
+import {expectSameFeed, expectTopOfWholeList} from './helpers/feeds.js';
 import type {CorpusExpectation} from './corpus/types.js';
 import {jsonExpectations} from './corpus/json.expectations.js';
 import {xmlExpectations} from './corpus/xml.expectations.js';

@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../src/event-card.js';
 import type {EventCardElement} from '../src/event-card.js';
-import type {CalendarEvent} from '../src/lib/model.js';
+import type {CalendarEvent} from '../src/lib/events/model.js';
 import type {EventCardSelectEvent} from '../src/events.js';
 
 const base: CalendarEvent = {

@@ -6,7 +6,7 @@ import type {EventListElement} from '../src/event-list.js';
 import type {EventCardElement} from '../src/event-card.js';
 import type {EventListErrorEvent, EventListLoadEvent} from '../src/events.js';
 
-const fixtureUrl = (name: string) => new URL(`./fixtures/elements/${name}`, import.meta.url).href;
+const fixtureUrl = (name: string) => new URL(`/test/fixtures/elements/${name}`, import.meta.url).href;
 const EVENTS = fixtureUrl('events.json');
 
 async function loadedList(template: ReturnType<typeof html>): Promise<EventListElement> {

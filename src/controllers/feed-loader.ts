@@ -1,14 +1,14 @@
 /**
  * Loads the feeds of one `<event-list>`: every source in parallel, each shown as soon as it
  * arrives, each failing on its own, and a failed refresh falling back to the last good copy
- * (`lib/load-feed.ts` keeps it). It owns the request state (status, events, errors, stale
+ * (`lib/load/load-feed.ts` keeps it). It owns the request state (status, events, errors, stale
  * copies) and the abort controller and refresh timer; the element asks it to load and reads the
  * result. A Lit reactive controller, so a removed element aborts its requests and timers.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
-import {loadFeed, mergeEvents} from '../lib/load-feed.js';
-import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/model.js';
+import {loadFeed, mergeEvents} from '../lib/load/load-feed.js';
+import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 
 /** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */

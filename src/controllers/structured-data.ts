@@ -4,8 +4,8 @@
  * use, once the page is idle, and the script is rewritten only when the shown events change,
  * not on every update.
  */
-import type {CalendarEvent} from '../lib/model.js';
-import {trustedJsonLd} from '../lib/trusted-types.js';
+import type {CalendarEvent} from '../lib/events/model.js';
+import {trustedJsonLd} from '../lib/html/trusted-types.js';
 import {whenIdle} from '../lib/idle.js';
 
 export class StructuredData {

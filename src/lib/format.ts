@@ -3,7 +3,7 @@
  * locale data is shipped. Building an `Intl.DateTimeFormat` costs far more than using one, and a
  * list formats hundreds of dates, so formatters are cached by locale, zone and options.
  */
-import type {CalendarEvent} from './model.js';
+import type {CalendarEvent} from './events/model.js';
 import {addDaysIn, dayKey, viewerTimeZone, zoneOffset} from './time.js';
 import {now} from './clock.js';
 

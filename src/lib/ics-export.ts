@@ -19,7 +19,7 @@
  *   of DESCRIPTION (Google and Outlook ignore the URL property).
  * - No METHOD: iTIP's PUBLISH requires an ORGANIZER; a plain VCALENDAR is imported as an event.
  */
-import type {CalendarEvent} from './model.js';
+import type {CalendarEvent} from './events/model.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 import {now} from './clock.js';
 

@@ -4,7 +4,7 @@
  * read it. Feed text ends up inside a script element here, so `structuredDataScript` escapes
  * every character that could end the element or change how the HTML parser reads it.
  */
-import type {CalendarEvent} from './model.js';
+import type {CalendarEvent} from './events/model.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 
 export interface StructuredDataOptions {

@@ -3,7 +3,7 @@
  * styles only lists that open one need, imported when the first event is opened.
  */
 import {css, html} from 'lit';
-import type {CalendarEvent} from '../lib/model.js';
+import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {CARD_PARTS} from './list-view.js';
 

@@ -5,7 +5,7 @@
  */
 import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
-import {NO_VISITOR_FILTERS, type VisitorFilters} from '../lib/facets.js';
+import {NO_VISITOR_FILTERS, type VisitorFilters} from '../lib/show/facets.js';
 
 // The bar's styles travel with its code; the list adopts them when it first shows the bar.
 export {filterBarStyles} from '../styles/filter-bar.styles.js';

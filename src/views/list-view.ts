@@ -5,10 +5,10 @@
  */
 import {html, nothing, render} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
-import type {CalendarEvent} from '../lib/model.js';
+import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
-import {groupEvents, type GroupBy} from '../lib/group.js';
+import {groupEvents, type GroupBy} from '../lib/show/group.js';
 import {dayKey, zoneOffset} from '../lib/time.js';
 import {now, nowMs} from '../lib/clock.js';
 

@@ -3,13 +3,13 @@
  * previous/next/today navigation, multi-day events across their days, "+N more" counted rather
  * than rendered, and a roving focus that arrow keys move from day to day. Loaded on demand with
  * `import()` the first time a list shows `view="month"`; the grid's data comes from
- * `lib/month.ts`, and `<event-list>` keeps the state (month, focused day, open day).
+ * `lib/show/month.ts`, and `<event-list>` keeps the state (month, focused day, open day).
  */
 import {html, nothing} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {monthStyles} from '../styles/month.styles.js';
-import {buildMonth, shiftMonth, weekdayNames, type MonthDay, type MonthEntry} from '../lib/month.js';
-import type {CalendarEvent} from '../lib/model.js';
+import {buildMonth, shiftMonth, weekdayNames, type MonthDay, type MonthEntry} from '../lib/show/month.js';
+import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {addDaysIn, dayKey} from '../lib/time.js';
 import {now} from '../lib/clock.js';

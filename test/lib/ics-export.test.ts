@@ -4,7 +4,7 @@ import {tzOffset} from '@date-fns/tz';
 import {
   detailsText, foldLine, googleCalendarUrl, icsFileName, locationText, outlookCalendarUrl, textValue, toIcs, vtimezoneLines,
 } from '../../src/lib/ics-export.js';
-import type {CalendarEvent} from '../../src/lib/model.js';
+import type {CalendarEvent} from '../../src/lib/events/model.js';
 import {calendarDate} from '../../src/lib/time.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {DESCRIPTION_LIMIT, structuredDataScript, toSchemaOrg} from '../../src/lib/structured-data.js';
-import type {CalendarEvent} from '../../src/lib/model.js';
+import type {CalendarEvent} from '../../src/lib/events/model.js';
 import {calendarDate} from '../../src/lib/time.js';
 
 const STOCKHOLM = 'Europe/Stockholm';

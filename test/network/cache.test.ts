@@ -4,7 +4,7 @@
  * never throws.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {loadFeed, type LoadedFeed} from '../../src/lib/load-feed.js';
+import {loadFeed, type LoadedFeed} from '../../src/lib/load/load-feed.js';
 import {
   MAX_ENTRY_BYTES,
   MAX_LOCAL_STORAGE_BYTES,
@@ -13,8 +13,8 @@ import {
   readCachedFeed,
   useFeedCacheStore,
   writeCachedFeed,
-} from '../../src/lib/feed-cache.js';
-import {FeedError} from '../../src/lib/model.js';
+} from '../../src/lib/load/feed-cache.js';
+import {FeedError} from '../../src/lib/events/model.js';
 import {RUN, hitsOf, render} from './helpers.js';
 import {nowMs} from '../../src/lib/clock.js';
 

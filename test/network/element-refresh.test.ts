@@ -7,7 +7,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
 import type {EventCardElement} from '../../src/event-card.js';
-import {writeCachedFeed} from '../../src/lib/feed-cache.js';
+import {writeCachedFeed} from '../../src/lib/load/feed-cache.js';
 import {RUN, hitsOf} from './helpers.js';
 import {nowMs} from '../../src/lib/clock.js';
 

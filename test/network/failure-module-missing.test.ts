@@ -5,8 +5,8 @@
  * still end in a FeedError, the one the request itself gave, without retries.
  */
 import {expect} from '@open-wc/testing';
-import {fetchFeed} from '../../src/lib/fetch-feed.js';
-import {FeedError} from '../../src/lib/model.js';
+import {fetchFeed} from '../../src/lib/load/fetch-feed.js';
+import {FeedError} from '../../src/lib/events/model.js';
 import {hitsOf, mapModule, RUN} from './helpers.js';
 
 const url = (kind: string, name: string) => `/fault/${kind}/missing-${name}-${RUN}`;
@@ -14,7 +14,7 @@ const url = (kind: string, name: string) => `/fault/${kind}/missing-${name}-${RU
 describe('when fetch-failure.ts cannot be loaded', function () {
   this.timeout(10000);
 
-  before(() => mapModule('/src/lib/fetch-failure.ts', `/fault/404/fetch-failure-${RUN}.js`));
+  before(() => mapModule('/src/lib/load/fetch-failure.ts', `/fault/404/fetch-failure-${RUN}.js`));
 
   it('a 500 answer is the http-status error at once, not retried', async () => {
     const src = url('500', 'a');

@@ -4,13 +4,13 @@
  * error it has, instead of hanging.
  */
 import {expect} from '@open-wc/testing';
-import {fetchFeed} from '../../src/lib/fetch-feed.js';
+import {fetchFeed} from '../../src/lib/load/fetch-feed.js';
 import {hitsOf, mapModule, RUN} from './helpers.js';
 
 describe('when the request for fetch-failure.ts stalls', function () {
   this.timeout(10000);
 
-  before(() => mapModule('/src/lib/fetch-failure.ts', `/fault/hang/fetch-failure-${RUN}.js`));
+  before(() => mapModule('/src/lib/load/fetch-failure.ts', `/fault/hang/fetch-failure-${RUN}.js`));
 
   it('a 500 answer ends as http-status once the attempt timeout has passed', async () => {
     const src = `/fault/500/stalled-module-${RUN}`;

@@ -5,8 +5,8 @@
  */
 import {expect} from '@open-wc/testing';
 // Not fetch-failure.ts: these tests load it the way a page does, at the first failure.
-import {fetchFeed, DEFAULT_MAX_BYTES} from '../../src/lib/fetch-feed.js';
-import {FeedError} from '../../src/lib/model.js';
+import {fetchFeed, DEFAULT_MAX_BYTES} from '../../src/lib/load/fetch-feed.js';
+import {FeedError} from '../../src/lib/events/model.js';
 import {RUN, hitsOf, render} from './helpers.js';
 
 const url = (kind: string, name: string, query = '') => `/fault/${kind}/${name}-${RUN}${query}`;

@@ -4,7 +4,7 @@
  * load it up front); the policy's own unit tests import it when they run, after the others.
  */
 import {expect} from '@open-wc/testing';
-import {fetchFeed} from '../../src/lib/fetch-feed.js';
+import {fetchFeed} from '../../src/lib/load/fetch-feed.js';
 import {RUN, hitsOf} from './helpers.js';
 
 const url = (kind: string, name: string, query = '') => `/fault/${kind}/on-demand-${name}-${RUN}${query}`;
@@ -35,7 +35,7 @@ describe('fetch-failure.ts, loaded on demand', function () {
   });
 
   it('reads Retry-After as seconds or an HTTP date; backoff grows with jitter', async () => {
-    const {retryAfterMs, backoffMs} = await import('../../src/lib/fetch-failure.js');
+    const {retryAfterMs, backoffMs} = await import('../../src/lib/load/fetch-failure.js');
     const now = Date.UTC(2030, 0, 1, 12);
     expect(retryAfterMs('3', now)).to.equal(3000);
     expect(retryAfterMs('Tue, 01 Jan 2030 12:00:10 GMT', now)).to.equal(10_000);
@@ -48,8 +48,8 @@ describe('fetch-failure.ts, loaded on demand', function () {
   });
 
   it('retries network errors and 5xx only, and not past the Retry-After cap', async () => {
-    const {retryDelay, MAX_RETRY_AFTER} = await import('../../src/lib/fetch-failure.js');
-    const {FeedError} = await import('../../src/lib/model.js');
+    const {retryDelay, MAX_RETRY_AFTER} = await import('../../src/lib/load/fetch-failure.js');
+    const {FeedError} = await import('../../src/lib/events/model.js');
     const http = (status: number) => new FeedError('http', 'http-status', '', {status});
     expect(retryDelay(new FeedError('network', 'offline', ''), 0)).to.be.within(500, 1000);
     expect(retryDelay(http(503), 1)).to.be.within(1000, 2000);

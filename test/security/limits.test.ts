@@ -4,7 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {parseFeed} from '../../src/lib/feeds/index.js';
-import {FeedError, type ParseResult} from '../../src/lib/model.js';
+import {FeedError, type ParseResult} from '../../src/lib/events/model.js';
 
 const ctx = {timeZone: 'UTC', source: 'https://example.org/feed'};
 const timed = async (text: string, options: Parameters<typeof parseFeed>[2] = {}): Promise<{result: ParseResult; ms: number}> => {
@@ -54,7 +54,7 @@ describe('limits', function () {
     const {result, ms} = await timed(text, {format: 'json'});
     expect(result).not.to.be.instanceOf(FeedError);
     expect(ms).to.be.below(10000);
-    const {sanitizeToFragment} = await import('../../src/lib/sanitize.js');
+    const {sanitizeToFragment} = await import('../../src/lib/html/sanitize.js');
     const started = performance.now();
     const fragment = await sanitizeToFragment('<b>'.repeat(1 << 19) + 'end', 'https://example.org/');
     expect(performance.now() - started, 'sanitising 500k nested tags').to.be.below(5000);

@@ -7,7 +7,7 @@
  * A chunk loaded on demand: plain JSON and iCalendar bodies are named by `sniffFormat` (sniff.ts)
  * in the entry, and only the rest come here.
  */
-import type {FeedFormat} from '../model.js';
+import type {FeedFormat} from '../events/model.js';
 // The same head as the entry's first sniff (sniff.ts), so the two read the same characters.
 import {feedHead} from './sniff.js';
 

@@ -8,7 +8,7 @@
  * event loop running between them, so even a 5 MB feed never holds the page for long; the
  * synchronous `parseJson`, `parseRss`, … run the same steps in one go.
  */
-import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../model.js';
+import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../events/model.js';
 import {sniffFormat} from './sniff.js';
 import {Pacer, runSliced} from './steps.js';
 
@@ -17,10 +17,10 @@ export type FormatChoice = FeedFormat | 'auto';
 // One import() per parser chunk, shared by `parseFeed` and `preloadParser`.
 const parsers = {
   // Only the async entry, so the bundle can drop json.ts's synchronous exports.
-  json: () => import('./json.js').then((m) => m.loadJsonSteps),
-  rss: () => import('./rss.js'),
+  json: () => import('./json/json.js').then((m) => m.loadJsonSteps),
+  rss: () => import('./xml/rss.js'),
   markdown: () => import('./markdown.js'),
-  ics: () => import('./ics.js'),
+  ics: () => import('./ics/ics.js'),
   jsonld: () => import('./jsonld.js'),
 };
 

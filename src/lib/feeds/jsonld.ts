@@ -5,9 +5,9 @@
  * common in the wild (comments, CDATA wrappers, raw control characters), so each block is
  * cleaned before `JSON.parse`, and one bad block only skips itself.
  */
-import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../model.js';
+import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../events/model.js';
 import {addDaysIn, parseDateText, type ParsedTime} from '../time.js';
-import {parseInertDocument} from '../trusted-types.js';
+import {parseInertDocument} from '../html/trusted-types.js';
 import {runSync, type Steps} from './steps.js';
 
 type Json = Record<string, unknown>;

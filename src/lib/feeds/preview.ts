@@ -7,7 +7,7 @@
  * `from` are read, every event the list would show above them is read too: the list drawn from
  * them is the top of the final list, not a guess that later events push down.
  */
-import type {CalendarEvent, PreviewRequest} from '../model.js';
+import type {CalendarEvent, PreviewRequest} from '../events/model.js';
 
 /**
  * How far a start or end bound (`ItemTimes`) is from the exact instant at most: a wall time read

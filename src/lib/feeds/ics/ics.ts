@@ -1,0 +1,541 @@
+/**
+ * iCalendar (RFC 5545, RFC 7986) → events. Loaded on demand (`feeds/index.ts` imports it with
+ * `import()`), so ical.js is its own chunk.
+ *
+ * ical.js rejects a whole file for one malformed line, so the file is split here into VEVENT
+ * and VTIMEZONE blocks and each VEVENT property line is parsed on its own: a bad line is dropped,
+ * a VEVENT without a usable DTSTART or title is skipped and counted, the rest is kept.
+ * Times are computed here, not by ical.js, because ical.js reads a TZID without VTIMEZONE as
+ * floating and ignores X-WR-TIMEZONE: every date-time is taken as wall-clock fields plus the zone
+ * they belong to (`zoneFor`), and turned into an instant with the browser's zone data.
+ * ical.js is used for what it does well: property syntax and escapes, RRULE iteration, durations,
+ * and VTIMEZONE rules for zone names that are not IANA names. The plain lines of the common
+ * properties (SUMMARY, DTSTART, …) are read by ics-props.ts the way ical.js reads them, without
+ * building its objects, which were most of the cost of a big file.
+ */
+import ICAL from 'ical.js';
+import {
+  FeedError, SkipItem, decodeEntities, finishEvent, hashId, looksLikeHtml,
+  type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem,
+} from '../../events/model.js';
+import {calendarDate, wallClockToInstant} from '../../time.js';
+import {nowMs} from '../../clock.js';
+import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';
+import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
+import {ianaZoneFor} from './ics-zones.js';
+import {readingPlan, type ItemTimes} from '../preview.js';
+import {PAINT, runSync, type Steps} from '../steps.js';
+
+type IcalComponent = InstanceType<typeof ICAL.Component>;
+type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
+
+/** Occurrences kept per series, and in the whole file: an endless rule costs at most this. */
+export const SERIES_CAP = 1000;
+export const TOTAL_CAP = 10_000;
+
+interface Calendar {
+  ctx: ParseContext;
+  /** Floating times: X-WR-TIMEZONE when it is a zone, else the display zone. */
+  floating: Zone & {iana: string};
+  sourceZone?: string;
+  vtimezones: Map<string, {lines: string[]; location?: string; parsed?: IcalTimezone | null}>;
+  /** `zoneFor` by TZID: every event of a calendar names the same few. */
+  zones: Map<string, Zone>;
+  window: {from: number; to: number};
+  splitSpaces: boolean;
+  total: number;
+}
+
+/** One VEVENT as read; `series` is its ical.js component when it has RRULE or RDATE. */
+interface Parsed {index: number; series?: IcalComponent; uid?: string; start: Stamp; recurrenceId?: Stamp; cancelled: boolean; base: CalendarEvent; end: EndRule}
+/** How an occurrence's end follows from its start: exact milliseconds, or whole days (all-day). */
+type EndRule = {ms?: number; days?: number};
+
+/** Reads an iCalendar feed in one go. */
+export function parseIcs(text: string, ctx: ParseContext): ParseResult {
+  return runSync(icsSteps(text, ctx));
+}
+
+/** `parseIcs` as steps (see steps.ts): it may pause every few hundred lines and after each event. */
+export function* icsSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
+  try {
+    return yield* parse(text, ctx);
+  } catch (error) {
+    return new FeedError('parse', 'invalid', `The iCalendar feed could not be read: ${(error as Error).message}`);
+  }
+}
+
+function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
+  if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
+  const lines = yield* unfoldLines(text);
+  const {blocks, vtimezones, props, sawCalendar} = yield* split(lines);
+  if (!sawCalendar && !blocks.length) {
+    return new FeedError('parse', 'not-a-feed', 'This is not an iCalendar file: it has no BEGIN:VCALENDAR.');
+  }
+  const sourceZone = ianaZoneFor(props.get('X-WR-TIMEZONE'));
+  const cal: Calendar = {
+    ctx, sourceZone, vtimezones, zones: new Map(), window: windowOf(ctx), total: 0,
+    floating: {iana: sourceZone ?? ctx.timeZone, named: !!sourceZone},
+    // Eventful writes CATEGORIES as space-separated words; elsewhere a space belongs to the name.
+    splitSpaces: /eventful|EVDB/i.test(props.get('PRODID') ?? ''),
+  };
+  const skipped: SkippedItem[] = [];
+  const parsed: Parsed[] = [];
+  // Events read early for the first look's plan (preview.ts), kept for the reading below.
+  const early = new Map<number, Parsed | Error>();
+  const read = (block: Block) => {
+    let result = early.get(block.index);
+    if (!result) {
+      try {
+        result = readEvent(block, cal);
+      } catch (error) {
+        result = error as Error;
+      }
+    }
+    return result;
+  };
+  const preview = ctx.preview && blocks.length > ctx.preview.count ? ctx.preview : undefined;
+  if (preview) yield;
+  let plan = preview && readingPlan(blocks.length, blockTimes(blocks, cal, (block) => {
+    const result = read(block);
+    early.set(block.index, result);
+    return result instanceof Error ? NaN : result.start.date.getTime();
+  }), preview);
+  const order = plan?.order;
+  for (let position = 0; position < blocks.length; position++) {
+    yield;
+    const block = blocks[order ? order[position] : position];
+    const result = read(block);
+    if (result instanceof Error) skipped.push({index: block.index, reason: result.message});
+    else parsed.push(result);
+    if (plan?.firstLookAfter(position)) {
+      // Every event that starts up to `plan.through` is read: those are the first look, drawn
+      // while the rest is read (a series' later occurrences wait, as single events after them do).
+      const {through} = plan;
+      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0});
+      preview!.show(look.filter((event) => event.start.getTime() <= through));
+      plan = undefined;
+      yield PAINT;
+    }
+  }
+  if (order) {
+    parsed.splice(0, parsed.length, ...inBlockOrder(parsed));
+    skipped.sort((a, b) => a.index - b.index);
+  }
+  const events = (yield* assemble(parsed, cal)).sort((a, b) => a.start.getTime() - b.start.getTime());
+  const title = props.get('X-WR-CALNAME') ?? props.get('NAME');
+  return {format: 'ics', events, skipped, ...(title ? {title: unescapeText(title)} : {})};
+}
+
+const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - b.index);
+
+/**
+ * Each block's start and end for the first look's plan (preview.ts), read from its DTSTART and
+ * DTEND lines alone: a UTC time exactly, a date or a time in a zone as if in UTC less 18 hours
+ * (a bound that needs no question to `Intl`). NaN, so that the block is read before anything is
+ * shown, for what can change other events or shows more than its own start: a series (RRULE,
+ * RDATE), an override (RECURRENCE-ID) and every block that shares its UID, a block cut off, and
+ * a time in a zone known only by its VTIMEZONE rules, whose offset could be anything.
+ */
+function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) => number): ItemTimes {
+  /** The block's first line of property `name` (upper case). */
+  const lineOf = (block: Block, name: string) =>
+    block.lines.find((line) => line.slice(0, name.length).toUpperCase() === name && (line[name.length] === ';' || line[name.length] === ':'));
+  const uids = blocks.map((block) => lineOf(block, 'UID')?.replace(/^[^:]*:/, '').trim());
+  const sharing = new Map<string, number>();
+  for (const uid of uids) if (uid) sharing.set(uid, (sharing.get(uid) ?? 0) + 1);
+  const bound = (line: string | undefined, name: string) => {
+    // The value follows the last colon (a quoted TZID may hold colons, a date-time never does).
+    const colon = line?.lastIndexOf(':') ?? -1;
+    const m = colon > 0 ? /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)(Z?))?\s*$/i.exec(line!.slice(colon + 1)) : null;
+    // Date.UTC reads years 0–99 as 1900–1999: such a rare year is read exactly, first.
+    if (!m || +m[1] < 100) return NaN;
+    const tzid = /;TZID=("?)([^";]*)\1/i.exec(line!.slice(name.length, colon))?.[2];
+    if (!m[7] && !('iana' in (tzid ? zoneFor(tzid, cal) : cal.floating))) return NaN;
+    const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+    return m[7] ? asUtc : asUtc - 18 * 3600_000;
+  };
+  return {
+    start(index) {
+      const block = blocks[index];
+      const uid = uids[index];
+      const alone = block.complete && !(uid && sharing.get(uid)! > 1);
+      return alone && !block.lines.some((line) => /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) ? bound(lineOf(block, 'DTSTART'), 'DTSTART') : NaN;
+    },
+    exactStart: (index) => exactStart(blocks[index]),
+    end(index) {
+      const block = blocks[index];
+      const line = lineOf(block, 'DTEND');
+      // An end that is not bounded here (a DURATION, a DTEND in a zone of VTIMEZONE rules) may
+      // be any time: such an event may show until it is read. No end at all is the start's.
+      if (lineOf(block, 'DURATION') || (line && Number.isNaN(bound(line, 'DTEND')))) return Infinity;
+      return bound(line, 'DTEND');
+    },
+  };
+}
+
+/**
+ * The lines of the text, with folded lines joined (bytes are unfolded before decoding by
+ * `unfoldIcsBytes` in ics-unfold.ts; this is for text that arrives folded). A line ends at CRLF,
+ * LF or a lone CR. Eventful and Upcoming indent every continuation line by two or more spaces,
+ * so "United Stat\n  es" would keep a space ("Stat es"): when all continuation lines share a
+ * deeper indent, all of it goes.
+ *
+ * The text is cut into lines in pieces of `UNFOLD_CHUNK` characters, each ending after a line
+ * break, with pauses between: one split of a 13 MB file would hold the page for tens of ms.
+ */
+function* unfoldLines(text: string): Steps<string[]> {
+  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const physical: string[] = [];
+  for (let from = 0; from < bare.length; ) {
+    const cut = from + UNFOLD_CHUNK < bare.length ? bare.indexOf('\n', from + UNFOLD_CHUNK) + 1 : 0;
+    const to = cut > 0 ? cut : bare.length;
+    const piece = bare.slice(from, to).split(LINE_BREAK);
+    // A piece ends with its line break, so its last "line" is the empty start of the next piece.
+    if (to < bare.length) piece.pop();
+    for (const line of piece) physical.push(line);
+    from = to;
+    yield;
+  }
+  if (!bare.length) physical.push('');
+  let indent = Infinity;
+  let count = 0;
+  for (let k = 1; k < physical.length && count <= 1000 && indent !== 1; k++) {
+    const run = leadingBlanks(physical[k]);
+    if (!run) continue;
+    indent = Math.min(indent, run);
+    count++;
+  }
+  if (!count) return physical;
+  const width = count >= 2 && indent > 1 && indent < 10 ? indent : 1;
+  const lines = [physical[0]];
+  for (let k = 1; k < physical.length; k++) {
+    const line = physical[k];
+    const run = leadingBlanks(line);
+    if (run) lines[lines.length - 1] += line.slice(Math.min(run, width));
+    else lines.push(line);
+  }
+  return lines;
+}
+
+const UNFOLD_CHUNK = 1 << 20;
+const LINE_BREAK = /\r\n?|\n/;
+
+/** How many spaces and tabs the line starts with. */
+function leadingBlanks(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 0x20 || line.charCodeAt(n) === 0x09) n++;
+  return n;
+}
+
+interface Block {index: number; lines: string[]; complete: boolean}
+
+const MARKER = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i;
+
+/** Cuts the lines into VEVENT blocks (own properties only: VALARMs are not needed), VTIMEZONEs and calendar properties. */
+function* split(lines: string[]) {
+  const blocks: Block[] = [];
+  const vtimezones: Calendar['vtimezones'] = new Map();
+  const props = new Map<string, string>();
+  const stack: string[] = [];
+  let sawCalendar = false;
+  let event: (Block & {depth: number}) | undefined;
+  let zone: string[] | undefined;
+  let count = 0;
+  for (const raw of lines) {
+    if (++count % 256 === 0) yield;
+    const line = raw.trimEnd();
+    if (!line) continue;
+    // Only a line starting with B, E or white space (\s: ASCII controls, space, non-ASCII spaces)
+    // can be a marker: most lines skip the regex.
+    const first = line.charCodeAt(0);
+    const maybeMarker = (first | 0x20) === 0x62 || (first | 0x20) === 0x65 || first <= 0x20 || first >= 0x80;
+    const marker = maybeMarker ? MARKER.exec(line) : null;
+    const name = marker?.[2].toUpperCase();
+    // A VTIMEZONE that never ends must not swallow the events after it.
+    if (zone && name === 'VEVENT') zone = undefined;
+    if (zone) {
+      zone.push(line);
+      if (marker?.[1].toUpperCase() === 'END' && name === 'VTIMEZONE') {
+        const value = (key: string) => zone!.find((l) => l.toUpperCase().startsWith(key))?.replace(/^[^:]*:/, '').trim();
+        const tzid = value('TZID');
+        if (tzid && !vtimezones.has(tzid)) vtimezones.set(tzid, {lines: zone, location: value('X-LIC-LOCATION')});
+        zone = undefined;
+      }
+      continue;
+    }
+    if (marker && name) {
+      if (marker[1].toUpperCase() === 'BEGIN') {
+        sawCalendar ||= name === 'VCALENDAR';
+        if (name === 'VEVENT') {
+          // A BEGIN:VEVENT inside an open VEVENT means the previous one lost its END line.
+          if (event) {
+            blocks.push(event);
+            stack.length = event.depth - 1;
+          }
+          event = {index: blocks.length, lines: [], complete: true, depth: stack.length + 1};
+        } else if (name === 'VTIMEZONE' && !event) {
+          zone = [line];
+          continue;
+        }
+        stack.push(name);
+      } else {
+        const at = stack.lastIndexOf(name);
+        if (at >= 0) stack.length = at;
+        if (event && stack.length < event.depth) {
+          blocks.push(event);
+          event = undefined;
+        }
+      }
+      continue;
+    }
+    if (event) {
+      if (stack.length === event.depth) event.lines.push(line);
+    } else if (stack[stack.length - 1] === 'VCALENDAR') {
+      const m = /^([A-Za-z-]+)[^:]*:(.*)$/.exec(line);
+      if (m && !props.has(m[1].toUpperCase())) props.set(m[1].toUpperCase(), m[2].trim());
+    }
+  }
+  if (event) blocks.push({...event, complete: false});
+  return {blocks, vtimezones, props, sawCalendar};
+}
+
+/** Parses one VEVENT's lines, resolves its times and checks it. Throws SkipItem with a reason. */
+function readEvent(block: Block, cal: Calendar): Parsed {
+  const props = new EventProps(block.lines);
+  const title = props.text('summary');
+  const label = title ? `"${title.slice(0, 80)}"` : 'An event without SUMMARY';
+  if (!block.complete) throw new SkipItem(`${label} is cut off: the file ends before END:VEVENT`);
+  const start = readTime(props, 'dtstart', cal);
+  if (!start) {
+    const bad = props.broken().find((l) => /^DTSTART/i.test(l)) ?? props.component().getFirstProperty('dtstart')?.toICALString();
+    throw new SkipItem(bad ? `${label} has an unreadable start: ${bad.slice(0, 120)}` : `${label} has no DTSTART`);
+  }
+  if (!title?.trim()) throw new SkipItem(`An event starting ${start.key} has no SUMMARY (title)`);
+  const end = endRule(props, start, cal);
+  const uid = props.text('uid')?.trim() || undefined;
+  const recurrenceId = readTime(props, 'recurrence-id', cal);
+  const draft = describe(props, title, cal);
+  draft.id = uid && recurrenceId ? `${uid}#${recurrenceId.key}` : uid;
+  draft.start = {date: start.date, allDay: start.allDay, timeZone: zoneName(start, cal)};
+  const endDate = endFor(start, end, cal);
+  if (endDate) draft.end = {date: endDate, allDay: start.allDay};
+  const base = finishEvent(draft, cal.ctx);
+  // Only a series keeps its lines (as ical.js's component, for expandSeries): the others' are
+  // garbage from here on, which keeps a big file's garbage collection cheap.
+  const recurring = (props.mentions('rrule') || props.mentions('rdate')) && (props.component().hasProperty('rrule') || props.component().hasProperty('rdate'));
+  const series = recurring ? props.component() : undefined;
+  return {index: block.index, series, uid, start, recurrenceId, cancelled: base.status === 'cancelled', base, end};
+}
+
+/** Everything but the times, as an EventDraft. */
+function describe(props: EventProps, title: string | undefined, cal: Calendar): EventDraft {
+  const draft: EventDraft = {title, status: props.text('status')};
+  // Relative URLs are resolved against the feed (Discourse writes `/c/machbar/calendar`), but only
+  // path-like ones: a bare word such as `URL:F` is a mistake, not a page next to the feed.
+  const url = props.uri('url')?.trim();
+  if (url && (/^[a-z][a-z0-9+.-]*:/i.test(url) || /^\.{0,2}\//.test(url))) draft.url = url;
+  let description = props.text('description');
+  if (description && /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(description)) description = decodeEntities(description);
+  // Google puts HTML into DESCRIPTION; finishEvent derives the plain text from it.
+  if (description && looksLikeHtml(description)) draft.descriptionHtml = description;
+  else draft.description = description;
+  for (const prop of props.mentions('x-alt-desc') ? props.component().getAllProperties('x-alt-desc') : []) {
+    const html = prop.getFirstValue();
+    if (typeof html === 'string' && /html/i.test(String(prop.getParameter('fmttype') ?? ''))) draft.descriptionHtml = unescapeText(html);
+  }
+  const categories = props.values('categories').filter((v): v is string => typeof v === 'string');
+  draft.categories = cal.splitSpaces ? categories.flatMap((c) => c.split(/\s+/)) : categories;
+  const locations = props.values('location').filter((v): v is string => typeof v === 'string' && !!v.trim());
+  draft.locations = locations;
+  const place: NonNullable<EventDraft['place']> = {};
+  if (locations[0]) place.name = locations[0].trim();
+  const geo = props.values('geo')[0];
+  // ical.js reads a non-number as 0, so 0;0 (the sea off Africa) is taken as junk too.
+  if (Array.isArray(geo) && geo.every(Number.isFinite) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180 && (geo[0] || geo[1])) {
+    [place.lat, place.lon] = geo as number[];
+  }
+  if (Object.keys(place).length) draft.place = place;
+  // RFC 5545 names the organiser in CN, with an address as the value; Mobilizon writes the name
+  // as the value (`ORGANIZER:Vänsterteknik`). An address (mailto:, https:) is not a name.
+  const named = props.param('organizer', 'cn');
+  const value = props.values('organizer')[0];
+  if (typeof named === 'string') draft.organizer = named;
+  else if (typeof value === 'string' && value.trim() && !/^[a-z][a-z\d+.-]*:/i.test(value)) draft.organizer = value.trim();
+  draft.image = imageOf(props);
+  return draft;
+}
+
+/** RFC 7986 IMAGE as a URI, else an ATTACH whose FMTTYPE is an image (Mobilizon, The Events Calendar). Inline base64 is not used. */
+function imageOf(props: EventProps): string | undefined {
+  if (!props.mentions('image') && !props.mentions('attach')) return undefined;
+  const comp = props.component();
+  const candidates = [
+    ...comp.getAllProperties('image'),
+    ...comp.getAllProperties('attach').filter((p) => /^image\//i.test(String(p.getParameter('fmttype') ?? ''))),
+  ];
+  for (const prop of candidates) {
+    const value = safe(() => prop.getFirstValue());
+    if (typeof value === 'string' && /^https?:\/\//i.test(value.trim())) return value.trim();
+  }
+  return undefined;
+}
+
+/** Reads DTSTART/DTEND/RECURRENCE-ID; undefined when missing or not a real date. */
+function readTime(props: EventProps, name: string, cal: Calendar): Stamp | undefined {
+  return stampOf(props.time(name), cal);
+}
+
+function stampOf(time: TimeValue | undefined, cal: Calendar): Stamp | undefined {
+  if (!time) return undefined;
+  const f: Fields = {y: time.y, mo: time.mo, d: time.d, h: time.h, mi: time.mi, s: time.s};
+  const whole = Number.isInteger(f.y) && Number.isInteger(f.mo) && Number.isInteger(f.d) && Number.isInteger(f.h) && Number.isInteger(f.mi) && Number.isInteger(f.s);
+  if (!whole || f.y < 1 || f.mo < 1 || f.mo > 12 || f.d < 1 || f.d > 31) return undefined;
+  const zone: Zone | undefined = time.isDate ? undefined : time.utc ? {iana: 'UTC', named: false} : zoneFor(time.tzid, cal);
+  const stamp = makeStamp(f, zone, cal);
+  return Number.isNaN(stamp.date.getTime()) ? undefined : stamp;
+}
+
+/** All-day when `zone` is undefined: a calendar date at midnight in the display zone. */
+function makeStamp(f: Fields, zone: Zone | undefined, cal: Calendar): Stamp {
+  if (!zone) return new Stamp(calendarDate(f.y, f.mo, f.d, cal.ctx.timeZone), true, f);
+  const date =
+    'iana' in zone
+      ? wallClockToInstant(f.y, f.mo, f.d, f.h, f.mi, Math.min(f.s, 59), 0, zone.iana)
+      : ICAL.Time.fromData({year: f.y, month: f.mo, day: f.d, hour: f.h, minute: f.mi, second: f.s}, zone.vtimezone).toJSDate();
+  return new Stamp(date, false, f, zone);
+}
+
+/**
+ * The zone of a TZID: an IANA name, a Windows or Outlook name mapped to IANA, the IANA name in
+ * the VTIMEZONE's X-LIC-LOCATION, else that VTIMEZONE's own rules; no TZID (or an unknown one
+ * without VTIMEZONE) is floating and read in X-WR-TIMEZONE or the display zone.
+ */
+function zoneFor(tzid: string | undefined, cal: Calendar): Zone {
+  if (!tzid) return cal.floating;
+  let zone = cal.zones.get(tzid);
+  if (!zone) cal.zones.set(tzid, (zone = resolveZone(tzid, cal)));
+  return zone;
+}
+
+function resolveZone(tzid: string, cal: Calendar): Zone {
+  const defined = cal.vtimezones.get(tzid);
+  const iana = ianaZoneFor(tzid) ?? ianaZoneFor(defined?.location);
+  if (iana) return {iana, named: true};
+  if (defined && defined.parsed === undefined) {
+    defined.parsed = safe(() => new ICAL.Timezone(new ICAL.Component(ICAL.parse(defined.lines.join('\r\n')) as unknown[]))) ?? null;
+  }
+  return defined?.parsed ? {vtimezone: defined.parsed} : cal.floating;
+}
+
+function zoneName(stamp: Stamp, cal: Calendar): string | undefined {
+  return stamp.zone && 'iana' in stamp.zone && stamp.zone.named ? stamp.zone.iana : cal.sourceZone;
+}
+
+/**
+ * DTEND is exclusive; DURATION is added; without either a timed event has no end and an all-day
+ * event lasts one day. An all-day start with a date-time DTEND (seen in the wild) ends on that
+ * DTEND's date. A timed DURATION counts days as 24 hours (ical.js `toSeconds`), which is an hour
+ * off across a DST change; rare enough for a display widget.
+ */
+function endRule(props: EventProps, start: Stamp, cal: Calendar): EndRule {
+  const end = readTime(props, 'dtend', cal);
+  const duration = props.mentions('duration') ? safe(() => props.component().getFirstPropertyValue('duration')) : undefined;
+  if (start.allDay) {
+    if (end) return {days: Math.round((utcDay(end.fields) - utcDay(start.fields)) / DAY_MS)};
+    if (duration instanceof ICAL.Duration) {
+      const days = (duration.isNegative ? -1 : 1) * (duration.weeks * 7 + duration.days);
+      return {days: days || (duration.hours || duration.minutes ? 1 : 0)};
+    }
+    return {days: 1};
+  }
+  if (end) return {ms: end.date.getTime() - start.date.getTime()};
+  if (duration instanceof ICAL.Duration) return {ms: duration.toSeconds() * 1000};
+  return {};
+}
+
+/** The end of an occurrence that starts at `start`, or undefined (none, or not after the start). */
+function endFor(start: Stamp, rule: EndRule, cal: Calendar): Date | undefined {
+  if (rule.days !== undefined) {
+    if (rule.days <= 0) return undefined;
+    const day = new Date(utcDay(start.fields) + rule.days * DAY_MS);
+    return calendarDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), cal.ctx.timeZone);
+  }
+  return rule.ms && rule.ms > 0 ? new Date(start.date.getTime() + rule.ms) : undefined;
+}
+
+/**
+ * Groups by UID: a VEVENT without RECURRENCE-ID is a master (a single event or a series), one
+ * with it overrides that occurrence of its master: it moves it, or removes it when CANCELLED.
+ * Overrides without a master in the file are shown as events of their own.
+ */
+function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
+  const overrides = new Map<string, Parsed[]>();
+  const masters = new Set<string>();
+  for (const p of parsed) {
+    if (p.recurrenceId && p.uid) overrides.set(p.uid, [...(overrides.get(p.uid) ?? []), p]);
+    else if (p.uid) masters.add(p.uid);
+  }
+  const events: CalendarEvent[] = [];
+  for (const p of parsed) {
+    yield;
+    if (p.recurrenceId && p.uid && masters.has(p.uid)) continue;
+    if (p.recurrenceId) {
+      events.push(p.base);
+      continue;
+    }
+    const replaced = overrides.get(p.uid ?? '') ?? [];
+    if (!p.series) {
+      const moved = replaced.find((o) => o.recurrenceId!.key === p.start.key);
+      if (!moved) events.push(p.base);
+      else if (!moved.cancelled) events.push(moved.base);
+      continue;
+    }
+    const occurrences = expandSeries(p.series, p.start, {
+      window: cal.window,
+      spanMs: p.end.ms ?? (p.end.days ?? 1) * DAY_MS,
+      limit: Math.min(SERIES_CAP, TOTAL_CAP - cal.total),
+      place: (fields) => makeStamp(fields, p.start.zone, cal),
+      read: (value, tzid) => stampOf(timeValueOf(value, tzid), cal),
+    });
+    cal.total += occurrences.size;
+    for (const o of replaced) {
+      occurrences.delete(o.recurrenceId!.key);
+      const {from, to} = cal.window;
+      const last = (o.base.end ?? o.base.start).getTime();
+      if (!o.cancelled && o.base.start.getTime() <= to && last >= from) events.push(o.base);
+    }
+    for (const stamp of occurrences.values()) {
+      const id = p.uid ? `${p.uid}#${stamp.key}` : hashId(p.base.title, stamp.date);
+      const {end: _masterEnd, ...rest} = p.base;
+      const end = endFor(stamp, p.end, cal);
+      events.push({...rest, id, start: stamp.date, ...(end ? {end} : {})});
+    }
+  }
+  return events;
+}
+
+/**
+ * The default window when the caller gives none: one year back and two years ahead of now,
+ * enough for a list of upcoming and recent events. With one bound given, the other is three
+ * years from it.
+ */
+function windowOf(ctx: ParseContext): Calendar['window'] {
+  const year = 365 * DAY_MS;
+  const given = {from: ctx.window?.from?.getTime(), to: ctx.window?.to?.getTime()};
+  const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : nowMs() - year);
+  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year)};
+}
+
+/** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
+function unescapeText(text: string): string {
+  return text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The data flow of one source, from URL to clean events: fetch → decode → detect → parse →
+ * sanitise. And the merge of several sources into one calendar.
+ */
+import {abortError, fetchFeed, proxiedUrl, untilAborted, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
+import type {CachedFeed} from './feed-cache.js';
+import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from '../feeds/index.js';
+import {decodeFeedBytes} from './decode.js';
+import {Pacer} from '../feeds/steps.js';
+import {whenIdle} from '../idle.js';
+import {now} from '../clock.js';
+import {looksLikeIcs, unfoldIcsBytes} from '../feeds/ics/ics-unfold.js';
+import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from '../events/model.js';
+
+export interface LoadOptions extends FetchOptions {
+  format?: FormatChoice;
+  /** Field map for custom JSON (`title: name, start: when.begins`). */
+  fields?: string;
+  /**
+   * The display zone, or a function that gives it when the feed is parsed: a page's first zone
+   * lookup costs tens of milliseconds (`Intl` loads its zone data), which then does not hold
+   * up the request.
+   */
+  timeZone: string | (() => string);
+  window?: ParseContext['window'];
+  /** Keep the last good copy and fall back to it when a refresh fails. Default true. */
+  cache?: boolean;
+  /**
+   * A background refresh: also say whether the feed equals the stored copy (`unchanged`). A
+   * first load does not ask, so it never waits for the stored copy to be read.
+   */
+  refreshing?: boolean;
+  /** A first look at a big feed before it is read to the end (model.ts); its events come sanitised. */
+  preview?: PreviewRequest;
+}
+
+/** A feed read now, or its last good copy when it could not be read now. */
+export interface LoadedFeed extends ParsedFeed {
+  /** When these events were fetched from (or confirmed by) the feed's server. */
+  fetchedAt: Date;
+  /**
+   * Set when the feed could not be read now and these events are the last good copy:
+   * `fetchedAt` is the copy's age, `error` why the refresh failed.
+   */
+  stale?: {fetchedAt: Date; error: FeedError};
+  /** The server confirmed (304) or repeated (same bytes) the copy the page already had. */
+  unchanged?: boolean;
+}
+
+export type LoadResult = LoadedFeed | FeedError;
+
+/**
+ * Validators of the copies stored by this page, so a later refresh asks "changed since?". A cold
+ * page load sends none: reading storage first would delay every first request, and the browser's
+ * HTTP cache revalidates those on its own.
+ */
+const knownValidators = new Map<string, Validators>();
+/** Responses already stored: callers sharing one request store it once. */
+const stored = new WeakSet<FetchedFeed>();
+
+/**
+ * The store of last good copies is needed only after a feed has arrived (to keep it) or failed
+ * (to fall back on it), never for the first events to show: it is a chunk of its own.
+ */
+let feedCache: Promise<typeof import('./feed-cache.js')> | undefined;
+const loadFeedCache = () => (feedCache ??= import('./feed-cache.js'));
+const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCachedFeed(key), () => undefined);
+/** Stores a copy once the page is idle: storing megabytes must not hold up the first events. */
+const writeCopy = (key: string, entry: CachedFeed) =>
+  whenIdle(() => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false), 2000);
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+
+/**
+ * Loads and parses one feed, keeping its last good copy. Never throws except on abort: a feed
+ * that cannot be read now comes back as its stored copy with `stale` set, or, without one, as a
+ * `FeedError`.
+ */
+export async function loadFeed(url: string, options: LoadOptions): Promise<LoadResult> {
+  const {signal} = options;
+  const useCache = options.cache !== false;
+  const key = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
+  preloadParser(likelyFormat(url, options.format));
+  // The stored copy is read only when it is needed: the request failed, the server said "not
+  // modified", or a refresh asks whether the feed changed (then while the request is under way).
+  let copyRead: Promise<CachedFeed | undefined> | undefined;
+  const readStored = () => (copyRead ??= useCache ? readCopy(key) : Promise.resolve(undefined));
+  const storedCopy = () => untilAborted(readStored(), signal);
+  if (options.refreshing) void readStored();
+  const validators = useCache ? knownValidators.get(key) : undefined;
+  const staleOr = async (error: FeedError): Promise<LoadResult> => {
+    const copy = await storedCopy();
+    if (signal?.aborted) throw abortError(signal);
+    if (!copy) return error;
+    const parsed = await parseBytes(copy, url, options);
+    if (parsed instanceof FeedError) return error;
+    return {...parsed, fetchedAt: copy.fetchedAt, stale: {fetchedAt: copy.fetchedAt, error}};
+  };
+
+  let fetched: FetchedFeed;
+  try {
+    fetched = await fetchFeed(url, {...options, validators});
+    if (fetched.notModified) {
+      const copy = await storedCopy();
+      if (copy) {
+        const parsed = await parseBytes(copy, url, options);
+        if (!(parsed instanceof FeedError)) {
+          const fetchedAt = now();
+          writeCopy(key, {...copy, fetchedAt});
+          return {...parsed, fetchedAt, unchanged: true};
+        }
+      }
+      // The stored copy is gone (evicted, storage cleared): ask for the whole feed.
+      knownValidators.delete(key);
+      fetched = await fetchFeed(url, {...options, validators: undefined, force: true});
+    }
+  } catch (error) {
+    if (error instanceof FeedError) return staleOr(error);
+    throw error; // an AbortError: the caller asked for it
+  }
+  const fetchedAt = now();
+  const parsed = await parseBytes(fetched, url, options);
+  if (parsed instanceof FeedError) return staleOr(parsed);
+  if (useCache) {
+    knownValidators.set(key, {etag: fetched.etag, lastModified: fetched.lastModified});
+    if (!stored.has(fetched)) {
+      stored.add(fetched);
+      writeCopy(key, {bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, etag: fetched.etag, lastModified: fetched.lastModified, fetchedAt});
+    }
+  }
+  const copy = useCache && options.refreshing ? await storedCopy() : undefined;
+  return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
+}
+
+/** bytes → text → events, with sanitised descriptions. */
+async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, url: string, options: LoadOptions): Promise<ParsedFeed | FeedError> {
+  const source = new URL(url, document.baseURI).href;
+  // Decoding, parsing and sanitising share one time budget: the page gets a turn every few
+  // milliseconds (decoding megabytes is a task of its own, apart from the parser's first step).
+  const pacer = new Pacer();
+  // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding.
+  const bytes = looksLikeIcs(fetched.bytes) ? unfoldIcsBytes(fetched.bytes) : fetched.bytes;
+  const text = decodeFeedBytes(bytes, fetched.contentType);
+  await pacer.tick();
+  const {preview} = options;
+  const timeZone = typeof options.timeZone === 'function' ? options.timeZone() : options.timeZone;
+  const ctx: ParseContext = {timeZone, source, window: options.window};
+  // The first look's descriptions are sanitised before it is shown, like every event's. If that
+  // fails, there is no first look; the whole feed meets the same failure below and reports it.
+  if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events), () => {})};
+  const result = await parseFeed(text, ctx, {
+    format: options.format,
+    contentType: fetched.contentType,
+    fields: options.fields,
+    pacer,
+  });
+  if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events, pacer);
+  // Drawing the events (sorting thousands, then the first cards) starts a task of its own.
+  await pacer.tick();
+  return result;
+}
+
+/**
+ * Replaces each event's feed HTML with its sanitised form (loads DOMPurify only when needed), a
+ * slice at a time so thousands of descriptions do not hold the page.
+ */
+export async function sanitizeDescriptions(events: CalendarEvent[], pacer: Pacer = new Pacer()): Promise<void> {
+  if (!events.some((event) => event.descriptionHtml)) return;
+  const {sanitizeHtml} = await import('../html/sanitize.js');
+  for (const event of events) {
+    if (!event.descriptionHtml) continue;
+    let done = sanitizing.get(event);
+    if (!done) {
+      done = sanitizeHtml(event.descriptionHtml, event.url ?? event.source).then((html) => void (event.descriptionHtml = html));
+      sanitizing.set(event, done);
+    }
+    await done;
+    if (pacer.due()) await pacer.pause();
+  }
+}
+
+/**
+ * Each event's description is sanitised once: the events of a first look come back with the
+ * whole feed, which then waits for their sanitising instead of starting it again.
+ */
+const sanitizing = new WeakMap<CalendarEvent, Promise<void>>();
+
+function normalisedTitle(event: CalendarEvent): string {
+  return event.title.normalize('NFKC').toLowerCase().replace(/\W+/gu, ' ').trim();
+}
+
+/**
+ * Whether an id names the event everywhere, not only in its own feed: an iCalendar UID
+ * (`…@host`), a URI or URN, a UUID. Such an id seen in two feeds is one event. A feed's own
+ * counter is not: two Gancio instances both have an event 7, and they are different events.
+ */
+const GLOBAL_ID = /@|^[a-z][a-z\d+.-]*:|^[\da-f]{8}(-?[\da-f]{4}){3}-?[\da-f]{12}$/i;
+
+/**
+ * One calendar from several sources: an event that appears in two feeds (same global id, same
+ * URL, or same title and start) is kept once, from the first source listed, with the categories
+ * and locations of both. Different events that share a feed-local id keep apart: the later one's
+ * id gets the number of its source (`7~2`), so ids stay unique in the list.
+ */
+export function mergeEvents(lists: readonly CalendarEvent[][]): CalendarEvent[] {
+  // One feed has nothing to merge with (its parser already made ids unique): no copies.
+  const nonEmpty = lists.filter((list) => list.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const merged: CalendarEvent[] = [];
+  const byKey = new Map<string, CalendarEvent>();
+  const ids = new Set<string>();
+  lists.forEach((list, source) => {
+    for (const event of list) {
+      const start = event.start.getTime();
+      const keys = [`t:${normalisedTitle(event)}@${start}`];
+      if (GLOBAL_ID.test(event.id)) keys.push(`id:${event.id}`);
+      if (event.url) keys.push(`u:${event.url}@${start}`);
+      const existing = keys.map((key) => byKey.get(key)).find(Boolean);
+      if (existing) {
+        for (const category of event.categories) if (!existing.categories.includes(category)) existing.categories.push(category);
+        for (const place of event.locations) if (!existing.locations.includes(place)) existing.locations.push(place);
+        keys.forEach((key) => byKey.set(key, existing));
+        continue;
+      }
+      let id = event.id;
+      if (ids.has(id)) for (let n = source + 1; ids.has((id = `${event.id}~${n}`)); n++);
+      ids.add(id);
+      const copy = {...event, id, categories: [...event.categories], locations: [...event.locations]};
+      keys.forEach((key) => byKey.set(key, copy));
+      merged.push(copy);
+    }
+  });
+  return merged;
+}
