@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type CSSResult, type PropertyValues} from 'lit';
-import {hostOf, type CalendarEvent} from './lib/events/model.js';
+import {hostOf} from './lib/events/normalise.js';
+import {type CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import {parseList, type FilterCriteria, type When} from './lib/show/filter.js';
 import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Facets, type VisitorFilters} from './lib/show/facets.js';

@@ -7,7 +7,8 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
-import {loadFeed, mergeEvents} from '../lib/load/load-feed.js';
+import {loadFeed} from '../lib/load/load-feed.js';
+import {mergeEvents} from '../lib/events/merge.js';
 import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 

@@ -4,7 +4,8 @@
  * opening, so a list of closed cards never pays for it.
  */
 import {html, nothing} from 'lit';
-import {absoluteHttpUrl, hostOf, type CalendarEvent} from '../lib/events/model.js';
+import {absoluteHttpUrl, hostOf} from '../lib/events/normalise.js';
+import {type CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 
 export interface CardDetailsOptions {

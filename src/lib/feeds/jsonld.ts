@@ -5,7 +5,8 @@
  * common in the wild (comments, CDATA wrappers, raw control characters), so each block is
  * cleaned before `JSON.parse`, and one bad block only skips itself.
  */
-import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../events/model.js';
+import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../events/model.js';
+import {finishEvent} from '../events/normalise.js';
 import {addDaysIn, parseDateText, type ParsedTime} from '../time.js';
 import {parseInertDocument} from '../html/trusted-types.js';
 import {runSync, type Steps} from './steps.js';

@@ -11,7 +11,9 @@
  * UTC timestamp, while Hugo reads it in the site's zone. Everything stays a string and goes
  * through the same time rules as every other feed.
  */
-import {FeedError, SkipItem, collapseSpace, finishEvent, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../events/model.js';
+import {FeedError, SkipItem, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../events/model.js';
+import {collapseSpace} from '../events/text.js';
+import {finishEvent} from '../events/normalise.js';
 import {parseDateText} from '../time.js';
 
 type FrontMatterValue = string | string[];

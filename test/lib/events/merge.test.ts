@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {mergeEvents} from '../../../src/lib/load/load-feed.js';
+import {mergeEvents} from '../../../src/lib/events/merge.js';
 import type {CalendarEvent} from '../../../src/lib/events/model.js';
 
 const at = new Date('2030-01-05T18:00:00Z');

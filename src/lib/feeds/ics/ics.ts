@@ -14,10 +14,9 @@
  * building its objects, which were most of the cost of a big file.
  */
 import ICAL from 'ical.js';
-import {
-  FeedError, SkipItem, decodeEntities, finishEvent, hashId, looksLikeHtml,
-  type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem,
-} from '../../events/model.js';
+import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem} from '../../events/model.js';
+import {decodeEntities, looksLikeHtml} from '../../events/text.js';
+import {finishEvent, hashId} from '../../events/normalise.js';
 import {calendarDate, wallClockToInstant} from '../../time.js';
 import {nowMs} from '../../clock.js';
 import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';

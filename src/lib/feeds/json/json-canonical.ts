@@ -4,7 +4,8 @@
  * names. Venues and `allDay: true` are read by json-places.ts and json-all-day.ts, which come
  * with json-shapes.ts, fetched only for documents that have them.
  */
-import {SkipItem, absoluteHttpUrl, type EventDraft, type ParseContext} from '../../events/model.js';
+import {SkipItem, type EventDraft, type ParseContext} from '../../events/model.js';
+import {absoluteHttpUrl} from '../../events/normalise.js';
 import {addDaysIn, type ParsedTime} from '../../time.js';
 import {CATEGORY_KEYS, DESCRIPTION_KEYS, END_KEYS, ID_KEYS, IMAGE_KEYS, START_KEYS, TITLE_KEYS, URL_KEYS, ZONE_KEYS} from './json-keys.js';
 import {addDescription, isObject, keyOf, organizerOf, plainText, readTime, urlOf, type JsonObject} from './json-profiles.js';

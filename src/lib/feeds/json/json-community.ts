@@ -3,7 +3,8 @@
  * Field names are from notes/gancio-and-mobilizon.md §3.5–3.7. Fetched only for documents with
  * one of these shapes (json-shapes.ts).
  */
-import {SkipItem, absoluteHttpUrl, type EventDraft, type ParseContext, type Place} from '../../events/model.js';
+import {SkipItem, type EventDraft, type ParseContext, type Place} from '../../events/model.js';
+import {absoluteHttpUrl} from '../../events/normalise.js';
 import {addDaysIn, calendarDate, dayKey, fromEpoch, parseDateText, type ParsedTime} from '../../time.js';
 import {addGeo, addressText, joinParts} from './json-places.js';
 import {addDescription, inZone, isObject, organizerOf, plainText, urlOf, type FoundList, type JsonObject, type JsonProfile} from './json-profiles.js';

@@ -2,7 +2,8 @@
  * Gancio's `/api/events` JSON (notes/gancio-and-mobilizon.md §3.2): epoch seconds, file names
  * for images, `{tag}` objects. Fetched only for documents with Gancio's `start_datetime`.
  */
-import {SkipItem, absoluteHttpUrl, type EventDraft} from '../../events/model.js';
+import {SkipItem, type EventDraft} from '../../events/model.js';
+import {absoluteHttpUrl} from '../../events/normalise.js';
 import {fromEpoch} from '../../time.js';
 import {readPlace} from './json-places.js';
 import {addDescription, isObject, plainText, urlOf, type JsonProfile} from './json-profiles.js';

@@ -5,7 +5,9 @@
  * whose items name a venue; the common feeds name towns in a `locations` list, which the
  * canonical reader reads itself.
  */
-import {absoluteHttpUrl, cleanList, collapseSpace, type EventDraft, type Place} from '../../events/model.js';
+import {absoluteHttpUrl, cleanList} from '../../events/normalise.js';
+import {collapseSpace} from '../../events/text.js';
+import {type EventDraft, type Place} from '../../events/model.js';
 import {PLACE_KEYS} from './json-keys.js';
 import {isObject, plainText, urlOf, type JsonObject} from './json-profiles.js';
 

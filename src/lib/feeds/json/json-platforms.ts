@@ -4,7 +4,8 @@
  * fields. Field names and traps are from notes/feed-formats.md §3 and §4.7. Fetched only for
  * documents with one of these shapes (json-shapes.ts).
  */
-import {SkipItem, absoluteHttpUrl, type EventDraft, type Place} from '../../events/model.js';
+import {SkipItem, type EventDraft, type Place} from '../../events/model.js';
+import {absoluteHttpUrl} from '../../events/normalise.js';
 import {fromEpoch, parseDateText, type ParsedTime} from '../../time.js';
 import {addGeo, joinParts, venueNames} from './json-places.js';
 import {addDescription, inZone, isObject, organizerOf, plainText, urlOf, type JsonObject, type JsonProfile} from './json-profiles.js';

@@ -4,7 +4,8 @@
  * (json-canonical.ts) needs, and `inZone`, which three platform modules share; each platform's
  * own code lives in its module, which is fetched only for documents that have its shape.
  */
-import {collapseSpace, decodeEntities, looksLikeHtml, type EventDraft, type ParseContext} from '../../events/model.js';
+import {collapseSpace, decodeEntities, looksLikeHtml} from '../../events/text.js';
+import {type EventDraft, type ParseContext} from '../../events/model.js';
 import {isTimeZone, parseDateText, type ParsedTime} from '../../time.js';
 
 export type JsonObject = Record<string, unknown>;

@@ -7,7 +7,8 @@
  * them. Each item becomes an `EventDraft` that `finishEvent` checks. A bad item is skipped with a
  * reason; only unreadable JSON or JSON without events fails the feed.
  */
-import {FeedError, SkipItem, finishEvent, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../../events/model.js';
+import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../../events/model.js';
+import {finishEvent} from '../../events/normalise.js';
 import {canonicalDraft, canonicalEndBound, canonicalStart, canonicalStartBound, itemObject} from './json-canonical.js';
 import {inFeedOrder, readingPlan, type ItemTimes} from '../preview.js';
 import {findEventList, type EventList} from './json-lists.js';

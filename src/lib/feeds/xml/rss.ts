@@ -22,19 +22,9 @@
  * person reads as "&sport_id". Decoding a title a second time would instead turn a title that
  * talks about `&lt;b&gt;` into markup-looking text it never said.
  */
-import {
-  FeedError,
-  SkipItem,
-  absoluteHttpUrl,
-  finishEvent,
-  htmlToText,
-  type CalendarEvent,
-  type EventDraft,
-  type ParseContext,
-  type ParseResult,
-  type Place,
-  type SkippedItem,
-} from '../../events/model.js';
+import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../../events/model.js';
+import {absoluteHttpUrl, finishEvent} from '../../events/normalise.js';
+import {htmlToText} from '../../events/text.js';
 import {addDaysIn, parseDateText, wallClockToInstant, type ParsedTime} from '../../time.js';
 import {parseInertDocument} from '../../html/trusted-types.js';
 import {runSync, type Steps} from '../steps.js';

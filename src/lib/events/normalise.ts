@@ -1,0 +1,110 @@
+/**
+ * From what a parser found to a `CalendarEvent`, the same way for every format: one place decides
+ * what a valid event is, which URLs are allowed, how lists are cleaned and how ids are made.
+ * Parsers only find the fields; `finishEvent` does the rest.
+ */
+import type {CalendarEvent, EventDraft, EventStatus, ParseContext} from './model.js';
+import {SkipItem} from './model.js';
+import {collapseBlankLines, collapseSpace, htmlToText, looksLikeHtml} from './text.js';
+
+/**
+ * Checks a draft and makes it a `CalendarEvent`: a title and a start are required, URLs must be
+ * absolute http(s) after resolving against the feed, an end at or before the start is dropped,
+ * lists are cleaned. Throws `SkipItem` with a readable reason when the item cannot be shown.
+ */
+export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent {
+  const title = collapseSpace(draft.title ?? '');
+  if (!title) throw new SkipItem('no title');
+  if (!draft.start) throw new SkipItem(`"${title}" has no usable start date`);
+  const start = draft.start;
+  const end = draft.end && draft.end.date.getTime() > start.date.getTime() ? draft.end : undefined;
+  const html = draft.descriptionHtml?.trim() || undefined;
+  const description = collapseBlankLines(draft.description ?? (html ? htmlToText(html) : '')) || undefined;
+  const event: CalendarEvent = {
+    id: draft.id?.trim() || hashId(title, start.date),
+    title,
+    start: start.date,
+    allDay: start.allDay,
+    categories: cleanList(draft.categories),
+    locations: cleanList(draft.locations),
+    source: ctx.source,
+  };
+  if (end) event.end = end.date;
+  if (start.timeZone) event.timeZone = start.timeZone;
+  const url = absoluteHttpUrl(draft.url, ctx.source);
+  if (url) event.url = url;
+  if (description) event.description = description;
+  if (html && looksLikeHtml(html)) event.descriptionHtml = html;
+  if (draft.place && Object.keys(draft.place).length) event.place = draft.place;
+  const organizer = collapseSpace(draft.organizer ?? '');
+  if (organizer) event.organizer = organizer;
+  const image = absoluteHttpUrl(draft.image, ctx.source);
+  if (image) event.image = image;
+  const status = normaliseStatus(draft.status);
+  if (status) event.status = status;
+  return event;
+}
+
+/** Resolves `value` against `base` and keeps it only when it is http(s). */
+// An absolute http(s) URL with nothing to normalise: kept as it is, without the cost of `new URL`.
+const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#][\w\-.~:/?#[\]@!$&'()*+,;=%]*)?$/;
+
+export function absoluteHttpUrl(value: string | undefined | null, base?: string): string | undefined {
+  if (!value || typeof value !== 'string') return undefined;
+  if (PLAIN_HTTP_URL.test(value)) return value;
+  try {
+    const url = new URL(value.trim(), base && /^https?:/i.test(base) ? base : undefined);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host part of a URL (relative ones against the page), for naming a source to a person. */
+export function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url, document.baseURI).host || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns what feeds give as a list (an array, a comma string, objects with a name) into clean,
+ * de-duplicated strings.
+ */
+export function cleanList(value: unknown): string[] {
+  const items: string[] = [];
+  const add = (v: unknown) => {
+    if (v == null) return;
+    if (Array.isArray(v)) return v.forEach(add);
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      return add(o.name ?? o.title ?? o.label ?? o.term);
+    }
+    const text = collapseSpace(String(v));
+    if (text && !items.includes(text)) items.push(text);
+  };
+  add(value);
+  return items;
+}
+
+function normaliseStatus(value: string | undefined): EventStatus | undefined {
+  const v = value?.toLowerCase() ?? '';
+  if (/cancel/.test(v)) return 'cancelled';
+  if (/tentative|postponed|rescheduled/.test(v)) return 'tentative';
+  if (/confirmed|scheduled/.test(v)) return 'confirmed';
+  return undefined;
+}
+
+/** A short stable id (FNV-1a) for feeds whose items have none. */
+export function hashId(title: string, start: Date): string {
+  let hash = 0x811c9dc5;
+  const text = `${title}\u0000${start.toISOString()}`;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `ev-${(hash >>> 0).toString(36)}`;
+}
+
