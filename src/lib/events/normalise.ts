@@ -60,10 +60,14 @@ export function absoluteHttpUrl(value: string | undefined | null, base?: string)
   }
 }
 
-/** The host part of a URL (relative ones against the page), for naming a source to a person. */
-export function hostOf(url: string | undefined): string | undefined {
+/**
+ * The host part of a URL, for naming a source to a person. A relative URL is read against `base`
+ * (a page's `document.baseURI`, which the caller gives: this module runs where there is no page
+ * too); without one it names no host.
+ */
+export function hostOf(url: string | undefined, base?: string): string | undefined {
   try {
-    return url ? new URL(url, document.baseURI).host || undefined : undefined;
+    return url ? new URL(url, base).host || undefined : undefined;
   } catch {
     return undefined;
   }
@@ -107,4 +111,3 @@ export function hashId(title: string, start: Date): string {
   }
   return `ev-${(hash >>> 0).toString(36)}`;
 }
-

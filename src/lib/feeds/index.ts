@@ -1,28 +1,38 @@
 /**
  * One entry point from feed text to events: pick the format (given, or sniffed: `sniffFormat`
- * names plain JSON, iCalendar, RSS and Atom, `detectFormat` the rest), then hand the text to that format's
- * parser. Parsers never throw. Each is imported on demand, and so is detect.ts, so a page
- * downloads only the code its feed needs (and never ical.js unless it shows an iCalendar feed).
+ * names plain JSON, iCalendar, RSS and Atom, `detectFormat` the rest), then hand the text to that
+ * format's reader. Readers never throw.
  *
- * Each parser is written as steps (steps.ts) and run here in slices of about 10 ms with the
- * event loop running between them, so even a 5 MB feed never holds the page for long; the
- * synchronous `parseJson`, `parseRss`, … run the same steps in one go.
+ * Every format module exports one `reader` of the same shape (`FeedReader`), and each is a chunk
+ * loaded on demand through `lazy()` (lib/lazy.ts), and so is detect.ts, so a page downloads only
+ * the code its feed needs (and never ical.js unless it shows an iCalendar feed). A chunk that
+ * fails to load gives the feed a FeedError and is asked for again the next time a feed needs it.
+ *
+ * A reader gives steps (steps.ts), run here in slices of about 10 ms with the event loop running
+ * between them, so even a 5 MB feed never holds the page for long; the synchronous `parseJson`,
+ * `parseRss`, … of each module run the same steps in one go.
  */
 import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../events/model.js';
+import {lazy, type Lazy} from '../lazy.js';
 import {sniffFormat} from './sniff.js';
-import {Pacer, runSliced} from './steps.js';
+import type {FeedReader} from './reader.js';
+import {Pacer, runSliced, type Steps} from './steps.js';
 
 export type FormatChoice = FeedFormat | 'auto';
 
-// One import() per parser chunk, shared by `parseFeed` and `preloadParser`.
-const parsers = {
-  // Only the async entry, so the bundle can drop json.ts's synchronous exports.
-  json: () => import('./json/json.js').then((m) => m.loadJsonSteps),
-  rss: () => import('./xml/rss.js'),
-  markdown: () => import('./markdown.js'),
-  ics: () => import('./ics/ics.js'),
-  jsonld: () => import('./jsonld.js'),
-};
+// One chunk per reader; the module basenames name the chunks (scripts/size.mjs groups by them).
+const readers = {
+  json: lazy(() => import('./json/json.js').then((m) => m.reader)),
+  rss: lazy(() => import('./xml/rss.js').then((m) => m.reader)),
+  markdown: lazy(() => import('./markdown.js').then((m) => m.reader)),
+  ics: lazy(() => import('./ics/ics.js').then((m) => m.reader)),
+  jsonld: lazy(() => import('./jsonld.js').then((m) => m.reader)),
+} satisfies Record<Exclude<FeedFormat, 'atom'>, Lazy<FeedReader>>;
+
+const readerOf = (format: FeedFormat): Lazy<FeedReader> => readers[format === 'atom' ? 'rss' : format];
+
+/** The full format sniffer, for the bodies `sniffFormat` leaves open. */
+const detector = lazy(() => import('./detect.js'));
 
 /**
  * The parser a feed at `url` most likely needs: the format asked for, else the one its file
@@ -38,20 +48,19 @@ export function likelyFormat(url: string, format: FormatChoice = 'auto'): FeedFo
   return undefined;
 }
 
-/** The full format sniffer, for the bodies `sniffFormat` leaves open. */
-const detector = () => import('./detect.js');
-
 /**
  * Starts downloading a parser while the feed itself is still on its way, so the feed does not
- * wait for its parser after it arrives. A failed preload is harmless: `parseFeed` imports again.
+ * wait for its parser after it arrives. A failed preload is harmless: `parseFeed` asks again.
  */
 export function preloadParser(format: FeedFormat | undefined): void {
-  const load = format && parsers[format === 'atom' ? 'rss' : format];
-  load?.().catch(() => {});
+  if (format)
+    readerOf(format)
+      .load()
+      .catch(() => {});
   // JSON, iCalendar, RSS and Atom feeds are nearly always named by `sniffFormat`; any other
   // (Markdown, JSON-LD, an address that names no format) will most likely need detect.ts too,
   // so it comes now.
-  if (format !== 'json' && format !== 'ics' && format !== 'rss' && format !== 'atom') detector().catch(() => {});
+  if (format !== 'json' && format !== 'ics' && format !== 'rss' && format !== 'atom') detector.load().catch(() => {});
 }
 
 /**
@@ -59,13 +68,17 @@ export function preloadParser(format: FeedFormat | undefined): void {
  * detect.ts loaded now. A FeedError when detect.ts cannot be loaded (offline, a CDN failure).
  * `load` is there for tests, to make that load fail.
  */
-export async function chooseFormat(text: string, contentType?: string, load = detector): Promise<FeedFormat | undefined | FeedError> {
+export async function chooseFormat(text: string, contentType?: string, load = () => detector.load()): Promise<FeedFormat | undefined | FeedError> {
   const sniffed = sniffFormat(text, contentType);
   if (sniffed) return sniffed;
   try {
     return (await load()).detectFormat(text, contentType);
   } catch (error) {
-    return new FeedError('network', 'offline', `The feed's format could not be determined: feedcal's format reader could not be loaded (${(error as Error).message}).`);
+    return new FeedError(
+      'network',
+      'offline',
+      `The feed's format could not be determined: feedcal's format reader could not be loaded (${(error as Error).message}).`
+    );
   }
 }
 
@@ -82,27 +95,24 @@ export async function parseFeed(
 ): Promise<ParseResult> {
   const format = options.format && options.format !== 'auto' ? options.format : await chooseFormat(text, options.contentType);
   if (format instanceof FeedError) return format;
-  const pacer = options.pacer ?? new Pacer();
+  if (!format) return describeUnknown(text);
+  let steps: Steps<ParseResult>;
   try {
-    switch (format) {
-      case 'json':
-        // The common JSON shapes are read by the json chunk alone; others fetch their readers first.
-        return await runSliced(await (await parsers.json())(text, ctx, {fields: options.fields}), pacer);
-      case 'rss':
-      case 'atom':
-        return await runSliced((await parsers.rss()).rssSteps(text, ctx), pacer);
-      case 'markdown':
-        return (await parsers.markdown()).parseMarkdown(text, ctx);
-      case 'ics':
-        return await runSliced((await parsers.ics()).icsSteps(text, ctx), pacer);
-      case 'jsonld':
-        return await runSliced((await parsers.jsonld()).jsonLdSteps(text, ctx), pacer);
-    }
+    steps = await (await readerOf(format).load()).steps(text, ctx, {fields: options.fields});
   } catch (error) {
-    // Parsers promise not to throw; this is the last guard so one bug never breaks the page.
+    // A chunk that could not be fetched (offline, a CDN failure): the next feed that needs it asks again.
+    return new FeedError(
+      'network',
+      'offline',
+      `The ${format} feed could not be read: feedcal's ${format} reader could not be loaded (${(error as Error).message}).`
+    );
+  }
+  try {
+    return await runSliced(steps, options.pacer ?? new Pacer());
+  } catch (error) {
+    // Readers promise not to throw; this is the last guard so one bug never breaks the page.
     return new FeedError('parse', 'invalid', `The ${format} feed could not be read: ${(error as Error).message}`);
   }
-  return describeUnknown(text);
 }
 
 function describeUnknown(text: string): FeedError {

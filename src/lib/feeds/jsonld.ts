@@ -1,14 +1,17 @@
 /**
  * schema.org `Event` in JSON-LD: a JSON document, or an HTML page with one or many
  * `<script type="application/ld+json">` blocks (each an object, an array or an `@graph`). The
- * page is parsed with `DOMParser`, which runs no script and loads nothing. Broken blocks are
+ * page is read by an HTML parser through feeds/dom.ts (the browser's inert DOMParser, or parse5
+ * where there is no DOM), which runs no script and loads nothing. Broken blocks are
  * common in the wild (comments, CDATA wrappers, raw control characters), so each block is
  * cleaned before `JSON.parse`, and one bad block only skips itself.
  */
 import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../events/model.js';
 import {finishEvent} from '../events/normalise.js';
 import {addDaysIn, parseDateText, type ParsedTime} from '../time.js';
+import {installedDom} from './dom.js';
 import {parseInertDocument} from '../html/trusted-types.js';
+import type {FeedReader} from './reader.js';
 import {runSync, type Steps} from './steps.js';
 
 type Json = Record<string, unknown>;
@@ -16,7 +19,13 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : isObject(value) && typeof value['@value'] === 'string' ? value['@value'] : undefined;
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : isObject(value) && typeof value['@value'] === 'string'
+        ? value['@value']
+        : undefined;
 
 /** Any `@type` ending in "Event" (MusicEvent, Festival is not, EducationEvent is). */
 function isEventType(node: Json): boolean {
@@ -48,17 +57,27 @@ function* readBlocks(source: string): Steps<{values: unknown[]; broken: number}>
   let broken = 0;
   for (const part of yield* pageParts(source)) {
     yield;
-    const doc = parseInertDocument(part, 'text/html');
-    for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    for (const block of ldJsonBlocks(part)) {
       yield;
       try {
-        values.push(JSON.parse(cleanJsonBlock(script.textContent ?? '')));
+        values.push(JSON.parse(cleanJsonBlock(block)));
       } catch {
         broken++;
       }
     }
   }
   return {values, broken};
+}
+
+/**
+ * The text of every `<script type="application/ld+json">` of an HTML page, in document order,
+ * read by an HTML parser (dom.ts: the installed DOM, else the browser's own inert `DOMParser`).
+ */
+export function ldJsonBlocks(html: string): string[] {
+  const dom = installedDom();
+  if (dom) return dom.ldJsonBlocks(html);
+  const document = parseInertDocument(html, 'text/html');
+  return Array.from(document.querySelectorAll('script[type="application/ld+json" i]'), (script) => script.textContent ?? '');
 }
 
 /** Above this size a page is not parsed whole (5 MB of HTML hold the page for a tenth of a second). */
@@ -137,7 +156,7 @@ function readLocation(location: unknown): {names: string[]; place: Place} {
 
 function imageUrl(image: unknown): string | undefined {
   const first = asArray(image)[0];
-  return text(first) ?? (isObject(first) ? text(first.url) ?? text(first.contentUrl) : undefined);
+  return text(first) ?? (isObject(first) ? (text(first.url) ?? text(first.contentUrl)) : undefined);
 }
 
 function names(value: unknown): string[] {
@@ -169,7 +188,9 @@ function toDraft(node: Json, ctx: ParseContext): EventDraft {
     place,
     organizer: names(node.organizer).join(', ') || undefined,
     image: imageUrl(node.image),
-    status: text(node.eventStatus)?.replace(/^.*[/#:]/, '').replace(/^Event/, ''),
+    status: text(node.eventStatus)
+      ?.replace(/^.*[/#:]/, '')
+      .replace(/^Event/, ''),
   };
 }
 
@@ -177,6 +198,9 @@ function toDraft(node: Json, ctx: ParseContext): EventDraft {
 export function parseJsonLd(source: string, ctx: ParseContext): ParseResult {
   return runSync(jsonLdSteps(source, ctx));
 }
+
+/** This module as feeds/index.ts loads every format's reader. */
+export const reader: FeedReader = {steps: jsonLdSteps};
 
 /** `parseJsonLd` as steps (see steps.ts): it may pause after each block and each event. */
 export function* jsonLdSteps(source: string, ctx: ParseContext): Steps<ParseResult> {

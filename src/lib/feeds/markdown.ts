@@ -15,8 +15,17 @@ import {FeedError, SkipItem, type EventDraft, type ParseContext, type ParseResul
 import {collapseSpace} from '../events/text.js';
 import {finishEvent} from '../events/normalise.js';
 import {parseDateText} from '../time.js';
+import type {FeedReader} from './reader.js';
 
 type FrontMatterValue = string | string[];
+
+/** This module as feeds/index.ts loads every format's reader: one file is one event, read in one step. */
+export const reader: FeedReader = {
+  // eslint-disable-next-line require-yield -- one file, one event: there is nothing to pause between
+  *steps(text, ctx) {
+    return parseMarkdown(text, ctx);
+  },
+};
 
 export function parseMarkdown(text: string, ctx: ParseContext): ParseResult {
   const doc = splitFrontMatter(text);
@@ -184,9 +193,7 @@ export function markdownToText(markdown: string): string {
         .replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, '$1')
         .replace(/^\s{0,3}>\s?/, '')
         .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-        .replace(/\[([^\]\n]+)\]\(\s*([^)\s]+)(?:\s+"[^"\n]*")?\s*\)/g, (_, label: string, url: string) =>
-          label === url ? url : `${label} (${url})`
-        )
+        .replace(/\[([^\]\n]+)\]\(\s*([^)\s]+)(?:\s+"[^"\n]*")?\s*\)/g, (_, label: string, url: string) => (label === url ? url : `${label} (${url})`))
         .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
         .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
         .replace(/(^|[^\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*])/g, '$1$2')

@@ -110,5 +110,8 @@ export function readingPlan(length: number, times: ItemTimes, request: Pick<Prev
 /** Puts events read out of order back in feed order (`origins[i]` is event i's item index). */
 export function inFeedOrder(events: CalendarEvent[], origins: number[]): CalendarEvent[] {
   // The sort is stable: several events of one item keep their order.
-  return events.map((_, i) => i).sort((a, b) => origins[a] - origins[b]).map((i) => events[i]);
+  return events
+    .map((_, i) => i)
+    .sort((a, b) => origins[a] - origins[b])
+    .map((i) => events[i]);
 }

@@ -65,8 +65,8 @@ export class Pacer {
    * then the work goes on.
    */
   async pauseForPaint(): Promise<void> {
-    // A hidden page paints no frames: just pause.
-    if (document.visibilityState === 'hidden') return this.pause();
+    // A hidden page paints no frames, and Node or a Worker (no document) has none to paint: just pause.
+    if (globalThis.document?.visibilityState !== 'visible') return this.pause();
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await nextTask();
     await this.pause();

@@ -6,9 +6,9 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {parseFeed, preloadParser} from '../../../src/lib/feeds/index.js';
 import {FeedError} from '../../../src/lib/events/model.js';
+import {nothingHappensWithin} from '../../helpers/quiet.js';
 
 const detectRequested = () => performance.getEntriesByType('resource').some((entry) => /\/feeds\/detect\.(js|ts)\b/.test(entry.name));
-const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('detect.ts is loaded on demand', () => {
   it('is not fetched for JSON, RSS or Atom feeds, nor by preloading their parsers', async () => {
@@ -22,14 +22,17 @@ describe('detect.ts is loaded on demand', () => {
       if (result instanceof FeedError) throw result;
     }
     for (const format of ['json', 'ics', 'rss', 'atom'] as const) preloadParser(format);
-    await settle();
+    await nothingHappensWithin(200);
     expect(detectRequested()).to.equal(false);
   });
 
   it('is preloaded for an address that names no format, and read for a body the sniff leaves open', async () => {
     preloadParser(undefined);
     await waitUntil(detectRequested, 'detect.ts was not preloaded', {timeout: 5000});
-    const result = await parseFeed('<?xml version="1.0"?><!-- a comment first --><rss version="2.0"><channel><title>x</title></channel></rss>', {timeZone: 'UTC', source: 'https://example.org/feed.xml'});
+    const result = await parseFeed('<?xml version="1.0"?><!-- a comment first --><rss version="2.0"><channel><title>x</title></channel></rss>', {
+      timeZone: 'UTC',
+      source: 'https://example.org/feed.xml',
+    });
     expect(result instanceof FeedError ? result.code : 'read').not.to.equal('offline');
   });
 });

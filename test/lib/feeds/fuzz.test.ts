@@ -62,21 +62,49 @@ describe('parsers under generated bad input', function () {
 
   for (const format of ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'] as FormatChoice[]) {
     it(`${format}: random text`, async () => {
-      await fc.assert(fc.asyncProperty(fc.string({maxLength: 400, unit: 'binary'}), (text) => parseChecked(text, format)), {numRuns: 150});
+      await fc.assert(
+        fc.asyncProperty(fc.string({maxLength: 400, unit: 'binary'}), (text) => parseChecked(text, format)),
+        {numRuns: 150}
+      );
     });
   }
 
   it('json: random JSON values', async () => {
-    await fc.assert(fc.asyncProperty(fc.json({maxDepth: 6}), (text) => parseChecked(text, 'json')), {numRuns: 300});
+    await fc.assert(
+      fc.asyncProperty(fc.json({maxDepth: 6}), (text) => parseChecked(text, 'json')),
+      {numRuns: 300}
+    );
   });
 
   it('json: random event-shaped objects', async () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), {maxLength: 3}), fc.dictionary(fc.string(), fc.string(), {maxKeys: 3}));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string(), {maxLength: 3}),
+      fc.dictionary(fc.string(), fc.string(), {maxKeys: 3})
+    );
     const event = fc.record(
-      {title: value, date: value, enddate: value, start_datetime: value, forms: value, locations: value, url: value, place: value, image: value, description: value, media: value},
+      {
+        title: value,
+        date: value,
+        enddate: value,
+        start_datetime: value,
+        forms: value,
+        locations: value,
+        url: value,
+        place: value,
+        image: value,
+        description: value,
+        media: value,
+      },
       {requiredKeys: []}
     );
-    await fc.assert(fc.asyncProperty(fc.array(event, {maxLength: 8}), (events) => parseChecked(JSON.stringify({events}), 'json')), {numRuns: 300});
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, {maxLength: 8}), (events) => parseChecked(JSON.stringify({events}), 'json')),
+      {numRuns: 300}
+    );
   });
 
   for (const {format, file} of samples) {

@@ -6,7 +6,6 @@ import {feedOf} from '../../helpers/feeds.js';
 const STOCKHOLM = 'Europe/Stockholm';
 const ctx: ParseContext = {timeZone: STOCKHOLM, source: 'https://kalender.example.se/event/x.md'};
 
-
 async function fixture(name: string): Promise<ParsedFeed> {
   const response = await fetch(new URL(`/test/fixtures/markdown/${name}`, import.meta.url));
   return feedOf(parseMarkdown(await response.text(), ctx));

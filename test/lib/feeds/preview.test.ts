@@ -21,7 +21,11 @@ const HOUR = 3600_000;
 const readWithFirstLook = (text: string, count: number, from?: Date, to?: Date) => readFeed((ctx) => jsonSteps(text, ctx), base, count, from, to);
 
 describe('readingPlan', () => {
-  const times = (starts: number[], ends: number[] = []) => ({start: (i: number) => starts[i], exactStart: (i: number) => starts[i], end: (i: number) => ends[i] ?? NaN});
+  const times = (starts: number[], ends: number[] = []) => ({
+    start: (i: number) => starts[i],
+    exactStart: (i: number) => starts[i],
+    end: (i: number) => ends[i] ?? NaN,
+  });
   const completes = (plan: {order: number[]; firstLookAfter(p: number): boolean}) => plan.order.map((_, position) => plan.firstLookAfter(position));
 
   it('reads unreadable starts first, then what may show by start, then the rest', () => {
@@ -85,7 +89,10 @@ describe('readingPlan', () => {
     const zones = ['UTC', 'Europe/Stockholm', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'Asia/Manila', 'America/Sitka'];
     fc.assert(
       fc.property(
-        fc.integer({min: 1840, max: 2060}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 28}), fc.option(fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59}))),
+        fc.integer({min: 1840, max: 2060}),
+        fc.integer({min: 1, max: 12}),
+        fc.integer({min: 1, max: 28}),
+        fc.option(fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59}))),
         fc.constantFrom(...zones),
         (year, month, day, time, timeZone) => {
           const text = `${year}-${pad(month)}-${pad(day)}${time ? `T${pad(time[0])}:${pad(time[1])}` : ''}`;
@@ -108,9 +115,15 @@ describe('readingPlan', () => {
 
 describe('a JSON feed read with a first look', () => {
   // 300 events an hour apart, in shuffled order; #7 has no start, #8 an unreadable one.
-  const items = Array.from({length: 300}, (_, i) => ({id: `e${i}`, title: `Event ${String(i).padStart(3, '0')}`, start: new Date(Date.UTC(2030, 0, 1) + i * HOUR).toISOString()}));
-  const shuffled = items.map((item, i) => items[(i * 7919) % items.length]);
-  const text = JSON.stringify({events: shuffled.map((item) => (item.id === 'e7' ? {...item, start: undefined} : item.id === 'e8' ? {...item, start: 'soon'} : item))});
+  const items = Array.from({length: 300}, (_, i) => ({
+    id: `e${i}`,
+    title: `Event ${String(i).padStart(3, '0')}`,
+    start: new Date(Date.UTC(2030, 0, 1) + i * HOUR).toISOString(),
+  }));
+  const shuffled = items.map((_, i) => items[(i * 7919) % items.length]);
+  const text = JSON.stringify({
+    events: shuffled.map((item) => (item.id === 'e7' ? {...item, start: undefined} : item.id === 'e8' ? {...item, start: 'soon'} : item)),
+  });
 
   it('shows the soonest events once, before the rest is read', () => {
     const {shown, result} = readWithFirstLook(text, 20);
@@ -167,15 +180,24 @@ describe('a JSON feed read with a first look', () => {
       fc.constant('not a date')
     );
     const item = fc.record({title: fc.constantFrom('A', 'B', 'C', 'Möte'), start, hours: fc.option(fc.integer({min: 0, max: 60}))});
-    const from = fc.option(fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)), {nil: undefined});
-    const to = fc.option(fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)), {nil: undefined});
+    const from = fc.option(
+      fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)),
+      {nil: undefined}
+    );
+    const to = fc.option(
+      fc.integer({min: -80, max: 80}).map((h) => new Date(day + h * HOUR)),
+      {nil: undefined}
+    );
     fc.assert(
       fc.property(fc.array(item, {minLength: 1, maxLength: 60}), fc.integer({min: 1, max: 15}), from, to, (list, count, at, until) => {
         const events = list.map((e, i) => ({
           id: `i${i}`,
           title: e.title,
           start: e.start,
-          end: e.start && e.hours !== null && e.start.length > 10 ? new Date(Date.parse(e.start.length === 19 ? `${e.start}Z` : e.start) + e.hours * HOUR).toISOString() : undefined,
+          end:
+            e.start && e.hours !== null && e.start.length > 10
+              ? new Date(Date.parse(e.start.length === 19 ? `${e.start}Z` : e.start) + e.hours * HOUR).toISOString()
+              : undefined,
         }));
         const json = JSON.stringify(events);
         const plain = feedOf(parseJson(json, base));
@@ -189,14 +211,22 @@ describe('a JSON feed read with a first look', () => {
 });
 
 describe('the first-look pass over starts', () => {
-  it('reads an item\'s start exactly as its event will have it (random ISO date-times, offsets and none)', () => {
+  it("reads an item's start exactly as its event will have it (random ISO date-times, offsets and none)", () => {
     const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
     fc.assert(
       fc.property(
-        fc.integer({min: 1990, max: 2060}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 31}),
-        fc.integer({min: 0, max: 24}), fc.integer({min: 0, max: 59}), fc.option(fc.integer({min: 0, max: 60}), {nil: undefined}),
+        fc.integer({min: 1990, max: 2060}),
+        fc.integer({min: 1, max: 12}),
+        fc.integer({min: 1, max: 31}),
+        fc.integer({min: 0, max: 24}),
+        fc.integer({min: 0, max: 59}),
+        fc.option(fc.integer({min: 0, max: 60}), {nil: undefined}),
         fc.option(fc.integer({min: 0, max: 999}), {nil: undefined}),
-        fc.oneof(fc.constant('Z'), fc.constant(''), fc.integer({min: -14 * 4, max: 14 * 4}).map((q) => `${q < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(q) / 4))}:${pad((Math.abs(q) % 4) * 15)}`)),
+        fc.oneof(
+          fc.constant('Z'),
+          fc.constant(''),
+          fc.integer({min: -14 * 4, max: 14 * 4}).map((q) => `${q < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(q) / 4))}:${pad((Math.abs(q) % 4) * 15)}`)
+        ),
         (year, month, day, hour, minute, second, ms, zone) => {
           const seconds = second === undefined ? '' : `:${pad(second)}${ms === undefined ? '' : `.${pad(ms, 3)}`}`;
           const text = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${seconds}${zone}`;

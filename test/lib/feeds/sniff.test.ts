@@ -90,13 +90,37 @@ describe('sniffFormat agrees with detectFormat whenever it answers', function ()
 
   it('on every fixture feed', async () => {
     const fixtures = [
-      'elements/custom.json', 'elements/empty.json', 'elements/events.json', 'elements/page.html', 'elements/truncated.json',
-      'ics/broken.ics', 'ics/endless-daily.ics', 'ics/fields.ics', 'ics/recurrence-dst.ics',
-      'json/activitystreams-create.json', 'json/canonical-events.json', 'json/events-calendar-rest.json', 'json/gancio-api-events.json',
-      'json/gnistor-shaped.json', 'json/mobilizon-graphql-group.json', 'json/radar-search-events.json',
-      'markdown/address-and-lists.md', 'markdown/seed-event.md',
-      'rss/atom-posts.xml', 'rss/ev-module.rss', 'rss/gancio-xcal.rss', 'rss/gdata-calendar.xml', 'rss/gnistor-style.xml', 'rss/html-entities.rss', 'rss/rdf-ev.rdf',
-      'security/csp-empty.json', 'security/csp-feed-ld.html', 'security/csp-feed-xhtml.atom', 'security/csp-feed.ics', 'security/csp-feed.json', 'security/csp-feed.rss',
+      'elements/custom.json',
+      'elements/empty.json',
+      'elements/events.json',
+      'elements/page.html',
+      'elements/truncated.json',
+      'ics/broken.ics',
+      'ics/endless-daily.ics',
+      'ics/fields.ics',
+      'ics/recurrence-dst.ics',
+      'json/activitystreams-create.json',
+      'json/canonical-events.json',
+      'json/events-calendar-rest.json',
+      'json/gancio-api-events.json',
+      'json/gnistor-shaped.json',
+      'json/mobilizon-graphql-group.json',
+      'json/radar-search-events.json',
+      'markdown/address-and-lists.md',
+      'markdown/seed-event.md',
+      'rss/atom-posts.xml',
+      'rss/ev-module.rss',
+      'rss/gancio-xcal.rss',
+      'rss/gdata-calendar.xml',
+      'rss/gnistor-style.xml',
+      'rss/html-entities.rss',
+      'rss/rdf-ev.rdf',
+      'security/csp-empty.json',
+      'security/csp-feed-ld.html',
+      'security/csp-feed-xhtml.atom',
+      'security/csp-feed.ics',
+      'security/csp-feed.json',
+      'security/csp-feed.rss',
     ];
     for (const file of fixtures) {
       const response = await fetch(new URL(`/test/fixtures/${file}`, import.meta.url));
@@ -138,18 +162,57 @@ describe('sniffFormat agrees with detectFormat whenever it answers', function ()
     // Pieces that steer detect.ts one way or another, in random order, after random white space
     // (sometimes more than the 4 KB sniffed), plus arbitrary JSON and text.
     const piece = fc.constantFrom(
-      '{', '[', '}', ']', '"', ':', ',', ' ', '\n', '\r\n', '\t', '\uFEFF', '\u00A0', '\u2028',
-      '"@context"', '"@type"', '"Event"', '"MusicEvent"', '"sc:Event"', 'schema.org', 'https://schema.org', '"@graph"',
-      'BEGIN:VCALENDAR', 'begin:vcalendar', 'VERSION:2.0', '---\n', 'title: x',
-      '<', '>', '<?xml version="1.0"?>', '<!-- c -->', '<!DOCTYPE rss>', '<!doctype html>', '<html>', '<rss>', '<feed>', '<rdf:RDF>', '<div>',
-      'application/ld+json', 'x'
+      '{',
+      '[',
+      '}',
+      ']',
+      '"',
+      ':',
+      ',',
+      ' ',
+      '\n',
+      '\r\n',
+      '\t',
+      '\uFEFF',
+      '\u00A0',
+      '\u2028',
+      '"@context"',
+      '"@type"',
+      '"Event"',
+      '"MusicEvent"',
+      '"sc:Event"',
+      'schema.org',
+      'https://schema.org',
+      '"@graph"',
+      'BEGIN:VCALENDAR',
+      'begin:vcalendar',
+      'VERSION:2.0',
+      '---\n',
+      'title: x',
+      '<',
+      '>',
+      '<?xml version="1.0"?>',
+      '<!-- c -->',
+      '<!DOCTYPE rss>',
+      '<!doctype html>',
+      '<html>',
+      '<rss>',
+      '<feed>',
+      '<rdf:RDF>',
+      '<div>',
+      'application/ld+json',
+      'x'
     );
     const body = fc.oneof(
       fc.array(piece, {maxLength: 30}).map((pieces) => pieces.join('')),
       fc.json({maxDepth: 4}),
       fc.string({maxLength: 200, unit: 'binary'})
     );
-    const lead = fc.oneof(fc.constant(''), fc.constantFrom(' ', '\n', '\uFEFF', '\uFEFF\r\n'), fc.nat({max: 5000}).map((n) => ' '.repeat(n)));
+    const lead = fc.oneof(
+      fc.constant(''),
+      fc.constantFrom(' ', '\n', '\uFEFF', '\uFEFF\r\n'),
+      fc.nat({max: 5000}).map((n) => ' '.repeat(n))
+    );
     const type = fc.oneof(fc.constantFrom(...contentTypes), fc.string({maxLength: 30}));
     fc.assert(
       fc.property(lead, body, type, (start, text, contentType) => {
@@ -176,7 +239,9 @@ describe('choosing the format when detect.ts cannot be loaded', () => {
       const result = await chooseFormat(text, undefined, offline);
       expect(result).to.be.instanceOf(FeedError);
       expect((result as FeedError).kind).to.equal('network');
-      expect((result as FeedError).message).to.contain('could not be determined').and.contain('could not be loaded');
+      expect((result as FeedError).message)
+        .to.contain('could not be determined')
+        .and.contain('could not be loaded');
     }
   });
 
@@ -186,7 +251,10 @@ describe('choosing the format when detect.ts cannot be loaded', () => {
   });
 
   it('parseFeed still reads a sniffed feed', async () => {
-    const result = await parseFeed('{"events": [{"title": "Möte", "start": "2030-01-01T18:00:00+01:00"}]}', {timeZone: 'Europe/Stockholm', source: 'https://example.org/feed.json'});
+    const result = await parseFeed('{"events": [{"title": "Möte", "start": "2030-01-01T18:00:00+01:00"}]}', {
+      timeZone: 'Europe/Stockholm',
+      source: 'https://example.org/feed.json',
+    });
     if (result instanceof FeedError) throw result;
     expect(result.events.map((event) => event.title)).to.deep.equal(['Möte']);
   });

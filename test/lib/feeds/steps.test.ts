@@ -17,7 +17,6 @@ import {feedOf as feed} from '../../helpers/feeds.js';
 
 const ctx = {timeZone: 'Europe/Stockholm', source: 'https://feeds.example.org/feed.xml'};
 
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (i: number) => `2026-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
 const filler = 'Ett möte om allt och inget, med fika efteråt och en lång beskrivning som gör flödet stort. '.repeat(3);
@@ -193,7 +192,12 @@ describe('slicing: JSON, iCalendar and JSON-LD', () => {
   });
 
   it('sanitising thousands of descriptions pauses and keeps each result', async () => {
-    const events = feed(parseJson(JSON.stringify({events: jsonEvents.slice(0, 3000).map((e, i) => ({...e, title: `E ${i}`, description: `<p onclick="x()">${i} ${filler}</p>`}))}), ctx)).events;
+    const events = feed(
+      parseJson(
+        JSON.stringify({events: jsonEvents.slice(0, 3000).map((e, i) => ({...e, title: `E ${i}`, description: `<p onclick="x()">${i} ${filler}</p>`}))}),
+        ctx
+      )
+    ).events;
     const pacer = new CountingPacer();
     await sanitizeDescriptions(events, pacer);
     expect(pacer.pauses).to.be.above(0);

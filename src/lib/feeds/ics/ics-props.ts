@@ -52,9 +52,17 @@ const UTC_TZIDS = new Set(['Z', 'UTC', 'GMT']);
  * parameter. None of these types can make ical.js fail on a plain line; all others go to ical.js.
  */
 const TYPES = new Map<string, 'text' | 'text-list' | 'uri' | 'cal-address' | 'date-time'>([
-  ['summary', 'text'], ['description', 'text'], ['location', 'text'], ['uid', 'text'], ['status', 'text'],
-  ['categories', 'text-list'], ['url', 'uri'], ['organizer', 'cal-address'],
-  ['dtstart', 'date-time'], ['dtend', 'date-time'], ['recurrence-id', 'date-time'],
+  ['summary', 'text'],
+  ['description', 'text'],
+  ['location', 'text'],
+  ['uid', 'text'],
+  ['status', 'text'],
+  ['categories', 'text-list'],
+  ['url', 'uri'],
+  ['organizer', 'cal-address'],
+  ['dtstart', 'date-time'],
+  ['dtend', 'date-time'],
+  ['recurrence-id', 'date-time'],
 ]);
 /**
  * The names whose lines are kept: those read here, and those whose presence alone sends a
@@ -147,7 +155,10 @@ export class EventProps {
     const prop = this.component().getFirstProperty(name);
     if (!prop) return undefined;
     const tzid = prop.getParameter('tzid');
-    return timeValueOf(safe(() => prop.getFirstValue()), typeof tzid === 'string' ? tzid : undefined);
+    return timeValueOf(
+      safe(() => prop.getFirstValue()),
+      typeof tzid === 'string' ? tzid : undefined
+    );
   }
 
   /**
@@ -198,8 +209,15 @@ export function timeValueOf(value: unknown, tzid: string | undefined): TimeValue
   const time = value instanceof ICAL.Period ? value.start : value;
   if (!(time instanceof ICAL.Time)) return undefined;
   return {
-    y: time.year, mo: time.month, d: time.day, h: time.hour, mi: time.minute, s: time.second,
-    isDate: time.isDate, utc: !time.isDate && time.zone?.tzid === 'UTC', tzid,
+    y: time.year,
+    mo: time.month,
+    d: time.day,
+    h: time.hour,
+    mi: time.minute,
+    s: time.second,
+    isDate: time.isDate,
+    utc: !time.isDate && time.zone?.tzid === 'UTC',
+    tzid,
   };
 }
 

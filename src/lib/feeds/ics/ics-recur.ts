@@ -13,7 +13,14 @@ type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
 
 /** The zone wall-clock fields are read in: an IANA zone (the usual case) or a VTIMEZONE. */
 export type Zone = {iana: string; named: boolean} | {vtimezone: IcalTimezone};
-export interface Fields {y: number; mo: number; d: number; h: number; mi: number; s: number}
+export interface Fields {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
 /**
  * One resolved DTSTART-like value. `key` identifies a recurrence: the ISO instant, or the date
  * when all-day. Both strings are made when first asked for: most events never need them.
@@ -21,7 +28,12 @@ export interface Fields {y: number; mo: number; d: number; h: number; mi: number
 export class Stamp {
   private text?: {day?: string; key?: string};
 
-  constructor(readonly date: Date, readonly allDay: boolean, readonly fields: Fields, readonly zone?: Zone) {}
+  constructor(
+    readonly date: Date,
+    readonly allDay: boolean,
+    readonly fields: Fields,
+    readonly zone?: Zone
+  ) {}
 
   /** The date of the fields, YYYY-MM-DD. */
   get day(): string {
@@ -151,7 +163,11 @@ function untilInZone(until: IcalTime, start: Stamp): IcalTime {
   if (until.zone?.tzid !== 'UTC' || !zone) return until;
   if ('vtimezone' in zone) return ICAL.Time.fromData(toFields(until.convertToZone(zone.vtimezone)));
   const instant = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
-  const parts = Object.fromEntries(wallClockFormat(zone.iana).formatToParts(new Date(instant)).map((p) => [p.type, +p.value]));
+  const parts = Object.fromEntries(
+    wallClockFormat(zone.iana)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, +p.value])
+  );
   return ICAL.Time.fromData({...parts, hour: parts.hour % 24});
 }
 
@@ -163,8 +179,16 @@ const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 function wallClockFormat(zone: string): Intl.DateTimeFormat {
   let format = wallClockFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
-      day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'});
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     wallClockFormats.set(zone, format);
   }
   return format;

@@ -1,6 +1,6 @@
 /**
- * iCalendar (RFC 5545, RFC 7986) → events. Loaded on demand (`feeds/index.ts` imports it with
- * `import()`), so ical.js is its own chunk.
+ * iCalendar (RFC 5545, RFC 7986) → events. Loaded on demand (feeds/index.ts loads its `reader`
+ * through `lazy()`), so ical.js is in its chunk only.
  *
  * ical.js rejects a whole file for one malformed line, so the file is split here into VEVENT
  * and VTIMEZONE blocks and each VEVENT property line is parsed on its own: a bad line is dropped,
@@ -24,6 +24,7 @@ import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
 import {readingPlan, type ItemTimes} from '../preview.js';
 import {PAINT, runSync, type Steps} from '../steps.js';
+import type {FeedReader} from '../reader.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
@@ -46,9 +47,21 @@ interface Calendar {
 }
 
 /** One VEVENT as read; `series` is its ical.js component when it has RRULE or RDATE. */
-interface Parsed {index: number; series?: IcalComponent; uid?: string; start: Stamp; recurrenceId?: Stamp; cancelled: boolean; base: CalendarEvent; end: EndRule}
+interface Parsed {
+  index: number;
+  series?: IcalComponent;
+  uid?: string;
+  start: Stamp;
+  recurrenceId?: Stamp;
+  cancelled: boolean;
+  base: CalendarEvent;
+  end: EndRule;
+}
 /** How an occurrence's end follows from its start: exact milliseconds, or whole days (all-day). */
 type EndRule = {ms?: number; days?: number};
+
+/** This module as feeds/index.ts loads every format's reader. */
+export const reader: FeedReader = {steps: icsSteps};
 
 /** Reads an iCalendar feed in one go. */
 export function parseIcs(text: string, ctx: ParseContext): ParseResult {
@@ -73,7 +86,12 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
   }
   const sourceZone = ianaZoneFor(props.get('X-WR-TIMEZONE'));
   const cal: Calendar = {
-    ctx, sourceZone, vtimezones, zones: new Map(), window: windowOf(ctx), total: 0,
+    ctx,
+    sourceZone,
+    vtimezones,
+    zones: new Map(),
+    window: windowOf(ctx),
+    total: 0,
     floating: {iana: sourceZone ?? ctx.timeZone, named: !!sourceZone},
     // Eventful writes CATEGORIES as space-separated words; elsewhere a space belongs to the name.
     splitSpaces: /eventful|EVDB/i.test(props.get('PRODID') ?? ''),
@@ -95,11 +113,17 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
   };
   const preview = ctx.preview && blocks.length > ctx.preview.count ? ctx.preview : undefined;
   if (preview) yield;
-  let plan = preview && readingPlan(blocks.length, blockTimes(blocks, cal, (block) => {
-    const result = read(block);
-    early.set(block.index, result);
-    return result instanceof Error ? NaN : result.start.date.getTime();
-  }), preview);
+  let plan =
+    preview &&
+    readingPlan(
+      blocks.length,
+      blockTimes(blocks, cal, (block) => {
+        const result = read(block);
+        early.set(block.index, result);
+        return result instanceof Error ? NaN : result.start.date.getTime();
+      }),
+      preview
+    );
   const order = plan?.order;
   for (let position = 0; position < blocks.length; position++) {
     yield;
@@ -140,7 +164,11 @@ function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) =
   /** The block's first line of property `name` (upper case). */
   const lineOf = (block: Block, name: string) =>
     block.lines.find((line) => line.slice(0, name.length).toUpperCase() === name && (line[name.length] === ';' || line[name.length] === ':'));
-  const uids = blocks.map((block) => lineOf(block, 'UID')?.replace(/^[^:]*:/, '').trim());
+  const uids = blocks.map((block) =>
+    lineOf(block, 'UID')
+      ?.replace(/^[^:]*:/, '')
+      .trim()
+  );
   const sharing = new Map<string, number>();
   for (const uid of uids) if (uid) sharing.set(uid, (sharing.get(uid) ?? 0) + 1);
   const bound = (line: string | undefined, name: string) => {
@@ -186,7 +214,7 @@ function blockTimes(blocks: Block[], cal: Calendar, exactStart: (block: Block) =
 function* unfoldLines(text: string): Steps<string[]> {
   const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const physical: string[] = [];
-  for (let from = 0; from < bare.length; ) {
+  for (let from = 0; from < bare.length;) {
     const cut = from + UNFOLD_CHUNK < bare.length ? bare.indexOf('\n', from + UNFOLD_CHUNK) + 1 : 0;
     const to = cut > 0 ? cut : bare.length;
     const piece = bare.slice(from, to).split(LINE_BREAK);
@@ -227,7 +255,11 @@ function leadingBlanks(line: string): number {
   return n;
 }
 
-interface Block {index: number; lines: string[]; complete: boolean}
+interface Block {
+  index: number;
+  lines: string[];
+  complete: boolean;
+}
 
 const MARKER = /^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]+)\s*$/i;
 
@@ -256,7 +288,11 @@ function* split(lines: string[]) {
     if (zone) {
       zone.push(line);
       if (marker?.[1].toUpperCase() === 'END' && name === 'VTIMEZONE') {
-        const value = (key: string) => zone!.find((l) => l.toUpperCase().startsWith(key))?.replace(/^[^:]*:/, '').trim();
+        const value = (key: string) =>
+          zone!
+            .find((l) => l.toUpperCase().startsWith(key))
+            ?.replace(/^[^:]*:/, '')
+            .trim();
         const tzid = value('TZID');
         if (tzid && !vtimezones.has(tzid)) vtimezones.set(tzid, {lines: zone, location: value('X-LIC-LOCATION')});
         zone = undefined;

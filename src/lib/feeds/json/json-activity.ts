@@ -1,13 +1,13 @@
 /**
  * ActivityStreams / ActivityPub `Event` objects (Gancio, Mobilizon; notes/feed-formats.md §4.6):
  * `Place` and `Hashtag` objects, language maps, attachments. Fetched only for documents that
- * hold such an Event; the shape test itself is in json-shapes.ts, because the list finder
- * needs it too.
+ * hold such an Event; the shape test itself is in json-activity-shape.ts, because the list
+ * finder needs it too.
  */
 import {SkipItem, type EventDraft} from '../../events/model.js';
 import {readPlace} from './json-places.js';
 import {addDescription, isObject, organizerOf, plainText, readTime, urlOf, type JsonObject, type JsonProfile} from './json-profiles.js';
-import {isActivityStreamsEvent} from './json-shapes.js';
+import {isActivityStreamsEvent} from './json-activity-shape.js';
 
 /**
  * Whether a JSON-LD context names Mobilizon's vocabulary. Mobilizon writes `geo` with latitude
@@ -30,9 +30,7 @@ function hashtagNames(tags: unknown): string[] {
 
 function attachedImage(o: JsonObject): string | undefined {
   const attachments = Array.isArray(o.attachment) ? o.attachment : [o.attachment];
-  const image = attachments.find(
-    (a): a is JsonObject => isObject(a) && (/^image\//.test(String(a.mediaType ?? '')) || a.type === 'Image' || a.type === 'Document')
-  );
+  const image = attachments.find((a): a is JsonObject => isObject(a) && (/^image\//.test(String(a.mediaType ?? '')) || a.type === 'Image' || a.type === 'Document'));
   return urlOf(image?.url) ?? urlOf(image?.href) ?? urlOf(isObject(o.image) ? o.image.url : o.image);
 }
 

@@ -73,7 +73,7 @@ export const mobilizonGraphqlProfile: JsonProfile = {
       image: isObject(o.picture) ? urlOf(o.picture.url) : undefined,
       // The group the events belong to names them; a group query puts its name above the list.
       organizer: organizerOf(actor?.name) ?? organizerOf(actor?.preferredUsername) ?? feed.owner,
-      categories: Array.isArray(o.tags) ? o.tags.map((t) => (isObject(t) ? t.title ?? t.slug : t)) : undefined,
+      categories: Array.isArray(o.tags) ? o.tags.map((t) => (isObject(t) ? (t.title ?? t.slug) : t)) : undefined,
       locations: [place.name, city].filter(Boolean),
       place,
       status: typeof o.status === 'string' ? o.status : undefined,

@@ -44,11 +44,25 @@ import {isObject, type JsonObject} from './json-profiles.js';
 
 /** Canonical name (lower case, no `-`/`_`) → the name used in `FieldMap`. */
 const CANONICAL: Record<string, string> = {
-  list: 'list', events: 'list',
-  title: 'title', start: 'start', end: 'end', allday: 'allDay', timezone: 'timeZone', id: 'id',
-  url: 'url', description: 'description', categories: 'categories', locations: 'locations',
-  location: 'location', address: 'address', lat: 'lat', lon: 'lon', organizer: 'organizer',
-  image: 'image', status: 'status',
+  list: 'list',
+  events: 'list',
+  title: 'title',
+  start: 'start',
+  end: 'end',
+  allday: 'allDay',
+  timezone: 'timeZone',
+  id: 'id',
+  url: 'url',
+  description: 'description',
+  categories: 'categories',
+  locations: 'locations',
+  location: 'location',
+  address: 'address',
+  lat: 'lat',
+  lon: 'lon',
+  organizer: 'organizer',
+  image: 'image',
+  status: 'status',
 };
 
 /** Longest path followed, so a pasted blob cannot make a lookup long. */
@@ -64,7 +78,13 @@ export function readFieldMap(text: string | undefined | null): {fields: FieldMap
     const trimmed = entry.trim();
     if (!trimmed) continue;
     const colon = trimmed.indexOf(':');
-    const name = CANONICAL[(colon < 0 ? trimmed : trimmed.slice(0, colon)).trim().toLowerCase().replace(/[-_\s]/g, '')];
+    const name =
+      CANONICAL[
+        (colon < 0 ? trimmed : trimmed.slice(0, colon))
+          .trim()
+          .toLowerCase()
+          .replace(/[-_\s]/g, '')
+      ];
     const path = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
     if (!name) ignored.push(`${trimmed} (unknown field name)`);
     else if (!path || path.split('.').length > MAX_SEGMENTS || path.split('.').some((s) => !s.trim())) ignored.push(`${trimmed} (no usable path)`);
@@ -125,7 +145,10 @@ export function fieldsPlan(root: unknown, text: string): {list?: unknown[] | Fee
   if (path === undefined) return {fields};
   // The page author said where the list is: look only there, and say so when it is not.
   const items = valueAt(root, path);
-  return {list: Array.isArray(items) ? items : new FeedError('parse', 'not-a-feed', `The JSON has no list of events at "${path}" (from the fields mapping).`), fields};
+  return {
+    list: Array.isArray(items) ? items : new FeedError('parse', 'not-a-feed', `The JSON has no list of events at "${path}" (from the fields mapping).`),
+    fields,
+  };
 }
 
 /**

@@ -41,7 +41,9 @@ export const gdataProfile: JsonProfile = {
       // Expanding it needs the iCalendar parser, which is a separate on-demand chunk and async;
       // GData's own answer was `singleevents=true`, which lists each occurrence with `gd$when`.
       if (o.gd$recurrence != null) {
-        throw new SkipItem(`"${title ?? ''}": a recurring series (gd$recurrence) without gd$when; request the feed with singleevents=true or use the calendar's iCalendar feed`);
+        throw new SkipItem(
+          `"${title ?? ''}": a recurring series (gd$recurrence) without gd$when; request the feed with singleevents=true or use the calendar's iCalendar feed`
+        );
       }
       throw new SkipItem(`"${title ?? ''}": no gd$when`);
     }

@@ -28,7 +28,10 @@ export function addGeo(place: Place, lat: unknown, lon: unknown): void {
 
 /** Non-empty strings of `parts`, trimmed and joined with ", ". */
 export function joinParts(...parts: unknown[]): string | undefined {
-  const kept = parts.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number').map((p) => collapseSpace(String(p))).filter(Boolean);
+  const kept = parts
+    .filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+    .map((p) => collapseSpace(String(p)))
+    .filter(Boolean);
   return kept.length ? kept.join(', ') : undefined;
 }
 

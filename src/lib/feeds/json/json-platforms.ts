@@ -132,7 +132,7 @@ export const meetupGraphqlProfile: JsonProfile = {
       addGeo(place, venue.lat, venue.lng ?? venue.lon);
     }
     const group = isObject(o.group) ? o.group : {};
-    const photo = isObject(o.featuredEventPhoto) ? o.featuredEventPhoto.highResUrl ?? o.featuredEventPhoto.baseUrl : o.imageUrl;
+    const photo = isObject(o.featuredEventPhoto) ? (o.featuredEventPhoto.highResUrl ?? o.featuredEventPhoto.baseUrl) : o.imageUrl;
     const draft: EventDraft = {
       id: o.id != null ? String(o.id) : undefined,
       title,

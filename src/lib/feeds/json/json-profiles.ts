@@ -114,9 +114,7 @@ export function readTime(value: unknown, ctx: ParseContext, sourceZone?: string)
   const zone = typeof value.timezone === 'string' ? value.timezone : sourceZone;
   // `local` with its zone gives the same instant as `utc` and also records the source zone.
   return (
-    (zone ? parseDateText(value.local, ctx.timeZone, zone) : undefined) ??
-    parseDateText(value.utc, ctx.timeZone) ??
-    parseDateText(value.local, ctx.timeZone, zone)
+    (zone ? parseDateText(value.local, ctx.timeZone, zone) : undefined) ?? parseDateText(value.utc, ctx.timeZone) ?? parseDateText(value.local, ctx.timeZone, zone)
   );
 }
 

@@ -13,22 +13,22 @@ import {START_KEYS, TITLE_KEYS} from './json-keys.js';
 import {findEventList, type EventList, type ListHooks} from './json-lists.js';
 import {addVenues} from './json-places.js';
 import {isObject, keyOf, type JsonObject, type JsonProfile} from './json-profiles.js';
+import {lazy} from '../../lazy.js';
+import {isActivityStreamsEvent, unwrapActivity} from './json-activity-shape.js';
 
+/** Each a chunk of its own, fetched through `lazy()` when a document first needs it. */
 const MODULES = {
-  gancio: () => import('./json-gancio.js'),
-  platforms: () => import('./json-platforms.js'),
-  community: () => import('./json-community.js'),
-  eventsCalendar: () => import('./json-events-calendar.js'),
-  gdata: () => import('./json-gdata.js'),
-  activity: () => import('./json-activity.js'),
-  fields: () => import('./json-fields.js'),
+  gancio: lazy(() => import('./json-gancio.js')),
+  platforms: lazy(() => import('./json-platforms.js')),
+  community: lazy(() => import('./json-community.js')),
+  eventsCalendar: lazy(() => import('./json-events-calendar.js')),
+  gdata: lazy(() => import('./json-gdata.js')),
+  activity: lazy(() => import('./json-activity.js')),
+  fields: lazy(() => import('./json-fields.js')),
 };
 
 type ModuleName = keyof typeof MODULES;
-type Modules = {[Name in ModuleName]?: Awaited<ReturnType<(typeof MODULES)[Name]>>};
-
-/** The modules loaded so far, kept as the browser keeps an imported module. */
-const loaded: Modules = {};
+type Modules = {[Name in ModuleName]?: (typeof MODULES)[Name]['module']};
 
 /**
  * The modules with item profiles, in the order their profiles are tried on an item: most
@@ -39,23 +39,10 @@ const loaded: Modules = {};
 const PROFILE_MODULES = ['gancio', 'platforms', 'community', 'eventsCalendar', 'gdata', 'activity'] as const;
 
 function loadedProfiles(): JsonProfile[] {
-  return PROFILE_MODULES.flatMap((name) => loaded[name]?.profiles ?? []);
+  return PROFILE_MODULES.flatMap((name) => MODULES[name].module?.profiles ?? []);
 }
 
 const EXTRAS: CanonicalExtras = {addVenues, forceAllDay};
-
-// --- ActivityStreams shape tests: the list finder and every item need them ---
-
-const ACTIVITY_TYPES = new Set(['Create', 'Update', 'Announce', 'Add']);
-
-/** The object of a `Create`/`Update`/`Announce` activity, or the value itself. */
-function unwrapActivity(o: JsonObject): JsonObject {
-  return typeof o.type === 'string' && ACTIVITY_TYPES.has(o.type) && isObject(o.object) ? o.object : o;
-}
-
-export function isActivityStreamsEvent(o: JsonObject): boolean {
-  return (Array.isArray(o.type) ? o.type.includes('Event') : o.type === 'Event') && ('startTime' in o || 'endTime' in o);
-}
 
 /** The item a profile or the canonical reader sees: Relay's `{node}` and an activity taken off. */
 function unwrapItem(item: JsonObject): JsonObject {
@@ -113,7 +100,7 @@ export interface Plan {
 /** The plan with the modules loaded so far. */
 export function planFor(root: unknown, fieldsText: string | undefined): Plan {
   const missing = new Set<ModuleName>();
-  const use: Use = (name) => loaded[name] ?? void missing.add(name);
+  const use: Use = (name) => (MODULES[name].module as Modules[typeof name]) ?? void missing.add(name);
   let list: EventList | FeedError | undefined;
   let fields: FieldMap | undefined;
   if (fieldsText?.trim()) {
@@ -135,7 +122,7 @@ export function planFor(root: unknown, fieldsText: string | undefined): Plan {
     draft(item, ctx, list) {
       const o = itemObject(item);
       // The page author's mapping says how to read their items; no profile second-guesses it.
-      if (fields) return canonicalDraft(loaded.fields!.mappedItem(o, fields), ctx, false, EXTRAS);
+      if (fields) return canonicalDraft(MODULES.fields.module!.mappedItem(o, fields), ctx, false, EXTRAS);
       const inner = unwrapItem(o);
       for (const profile of profiles) {
         if (profile.matches(inner)) return profile.draft(inner, ctx, list, o);
@@ -148,12 +135,12 @@ export function planFor(root: unknown, fieldsText: string | undefined): Plan {
 /** The plan, after fetching every module the document needs. */
 export async function loadPlan(root: unknown, fieldsText: string | undefined): Promise<Plan> {
   // First, since the mapping may say where the list is.
-  if (fieldsText?.trim()) loaded.fields ??= await MODULES.fields();
+  if (fieldsText?.trim()) await MODULES.fields.load();
   let plan = planFor(root, fieldsText);
   while (plan.missing.length) {
     // What a module finds may need another (a GData entry, a bare event, a mapped list): a few
     // rounds at most, since each loads at least one more module.
-    await Promise.all(plan.missing.map(async (name) => ((loaded as Record<ModuleName, unknown>)[name] = await MODULES[name]())));
+    await Promise.all(plan.missing.map((name) => MODULES[name].load()));
     plan = planFor(root, fieldsText);
   }
   return plan;

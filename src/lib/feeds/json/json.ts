@@ -14,30 +14,34 @@ import {inFeedOrder, readingPlan, type ItemTimes} from '../preview.js';
 import {findEventList, type EventList} from './json-lists.js';
 import {isObject} from './json-profiles.js';
 import {PAINT, runSync, type Steps} from '../steps.js';
+import type {FeedReader} from '../reader.js';
+import {lazy} from '../../lazy.js';
 
 export interface JsonOptions {
   /** A custom field mapping, `"title:name, start:when.begins"`; see json-fields.ts. */
   fields?: string;
 }
 
-type Shapes = typeof import('./json-shapes.js');
 /** Reads one item of a list into one draft, or several (Radar's dates); throws `SkipItem`. */
 type ReadItem = (item: unknown, ctx: ParseContext, list: EventList) => EventDraft | EventDraft[];
 
-/** json-shapes.ts, once a document has needed it. */
-let shapes: Shapes | undefined;
+/** json-shapes.ts, a chunk of its own, fetched when a document first needs it. */
+const shapes = lazy(() => import('./json-shapes.js'));
+
+/** This module as feeds/index.ts loads every format's reader. */
+export const reader: FeedReader = {steps: loadJsonSteps};
 
 /**
  * Reads the document, fetches what its shape needs (nothing for the common documents), and gives
- * the steps that read the items (steps.ts: they may pause between items).
+ * the steps that read the items (steps.ts: they may pause between items). Rejects only when that
+ * code cannot be fetched; the next feed that needs it asks again.
  */
-export async function loadJsonSteps(text: string, ctx: ParseContext, options: JsonOptions = {}): Promise<Steps<ParseResult>> {
+async function loadJsonSteps(text: string, ctx: ParseContext, options: JsonOptions = {}): Promise<Steps<ParseResult>> {
   const root = readDocument(text);
   if (root instanceof FeedError) return readItems(root, ctx, readPlain);
   const list = plainList(root, options);
   if (list) return readItems(list, ctx, readPlain, plainTimes(list, ctx));
-  shapes ??= await import('./json-shapes.js');
-  const plan = await shapes.loadPlan(root, options.fields);
+  const plan = await (await shapes.load()).loadPlan(root, options.fields);
   return readItems(plan.list, ctx, plan.draft);
 }
 
@@ -60,7 +64,7 @@ export function* jsonSteps(text: string, ctx: ParseContext, options: JsonOptions
   if (root instanceof FeedError) return root;
   const list = plainList(root, options);
   if (list) return yield* readItems(list, ctx, readPlain, plainTimes(list, ctx));
-  const plan = shapes?.planFor(root, options.fields);
+  const plan = shapes.module?.planFor(root, options.fields);
   if (!plan || plan.missing.length) {
     return new FeedError('parse', 'invalid', `This JSON needs readers loaded on demand (${plan?.missing.join(', ') || 'json-shapes'}): read it with readJson.`);
   }
@@ -114,10 +118,23 @@ function isPlainItem(item: unknown): boolean {
   if (!isObject(item)) return true;
   const type = item.type;
   return !(
-    'node' in item || 'start_datetime' in item || 'start_at' in item || 'event' in item || 'time' in item ||
-    'dateTime' in item || 'beginsOn' in item || 'date_time' in item || 'utc_start_date' in item ||
-    'start_date_utc' in item || 'gd$when' in item || 'gd$recurrence' in item || 'gd$eventStatus' in item ||
-    'location' in item || 'place' in item || 'venue' in item || item.allDay === true ||
+    'node' in item ||
+    'start_datetime' in item ||
+    'start_at' in item ||
+    'event' in item ||
+    'time' in item ||
+    'dateTime' in item ||
+    'beginsOn' in item ||
+    'date_time' in item ||
+    'utc_start_date' in item ||
+    'start_date_utc' in item ||
+    'gd$when' in item ||
+    'gd$recurrence' in item ||
+    'gd$eventStatus' in item ||
+    'location' in item ||
+    'place' in item ||
+    'venue' in item ||
+    item.allDay === true ||
     (typeof type === 'string' ? ACTIVITY_TYPE.test(type) : Array.isArray(type))
   );
 }

@@ -1,8 +1,9 @@
 /**
- * RSS 2.0, RSS 1.0 (RDF) and Atom (RFC 4287) to events, through the browser's namespace-aware
- * `DOMParser`. Feeds are about publication; the event date lives in extension namespaces, so
- * every field is looked up by namespace URI and local name, never by prefix (SIDEARM writes
- * `ev:`, others `event:` or anything else).
+ * RSS 2.0, RSS 1.0 (RDF) and Atom (RFC 4287) to events, read through the standard DOM interface
+ * of a namespace-aware XML parser (the browser's `DOMParser`, or @xmldom/xmldom where there is
+ * none: dom.ts, xml-text.ts). Feeds are about publication; the event date lives in extension
+ * namespaces, so every field is looked up by namespace URI and local name, never by prefix
+ * (SIDEARM writes `ev:`, others `event:` or anything else).
  *
  * Where the start comes from, first match wins:
  *   1. Gnistor `gnistor:startdate`/`enddate` (RFC 822)
@@ -26,10 +27,10 @@ import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseCont
 import {absoluteHttpUrl, finishEvent} from '../../events/normalise.js';
 import {htmlToText} from '../../events/text.js';
 import {addDaysIn, parseDateText, wallClockToInstant, type ParsedTime} from '../../time.js';
-import {parseInertDocument} from '../../html/trusted-types.js';
+import type {XmlDocument, XmlElement} from '../dom.js';
+import type {FeedReader} from '../reader.js';
 import {runSync, type Steps} from '../steps.js';
-import {declaresEntities, parseXml, parserError, repairEntities, splitFeed} from './xml-text.js';
-import {readXmlTree, type XmlElement, type XmlTree} from './xml-tree.js';
+import {declaresEntities, innerXml, parseXml, readXml, repairEntities, splitFeed} from './xml-text.js';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -58,17 +59,18 @@ export function parseRss(text: string, ctx: ParseContext): ParseResult {
   return runSync(rssSteps(text, ctx));
 }
 
+/** This module as feeds/index.ts loads every format's reader. */
+export const reader: FeedReader = {steps: rssSteps};
+
 /**
- * `parseRss` as steps (see steps.ts). Well-formed feeds in plain XML (nearly all) are read by
- * the light reader of xml-tree.ts, with pauses, without DOMParser: one `parseFromString` of
- * 5 MB holds the page for a third of a second, several times what the light reader takes.
- *
- * The other feeds go to DOMParser, and a big one is not parsed as one document, since the cost
- * of one parse grows faster than the size. `splitFeed` cuts the text between items into parts of
- * `ITEMS_PER_PART` items, each wrapped in the feed's own prolog, root and channel start tags
- * (namespace declarations and `xml:base` included) and end tags; each part is a small document,
- * parsed when its turn comes. When a part is not well-formed (then neither is the whole) or the
- * feed's shape is unusual, the whole text is parsed as one document.
+ * `parseRss` as steps (see steps.ts). A feed of more than about 150 items is not parsed as one
+ * document, since one parse is one task that cannot pause: `splitFeed` cuts the text between
+ * items into parts of `ITEMS_PER_PART` items, each wrapped in the feed's own prolog, root and
+ * channel start tags (namespace declarations and `xml:base` included) and end tags; each part is
+ * a small document, parsed when its turn comes, with pauses between parts and between items.
+ * When a part is not well-formed (then neither is the whole) the usual repairs are tried once;
+ * when the feed's shape is unusual, or it is broken after all, the whole text is parsed as one
+ * document.
  */
 export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (declaresEntities(text)) {
@@ -81,15 +83,9 @@ export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
   if (!text.trim()) return new FeedError('parse', 'empty', 'The feed is empty.');
   let source = text;
   for (let attempt = 0; attempt < 2; attempt++) {
-    // The light reader declines everything it cannot read exactly as DOMParser would.
-    const tree = yield* readXmlTree(source);
-    if (tree) return (yield* readFeed(1, () => tree, ctx))!;
     const parts = yield* splitFeed(source);
     if (!parts) break;
-    const result = yield* readFeed(parts.length, (k) => {
-      const doc = parseInertDocument(parts[k], 'application/xml');
-      return parserError(doc) ? undefined : doc;
-    }, ctx);
+    const result = yield* readFeed(parts.length, (k) => readXml(parts[k]).document, ctx);
     if (result) return result;
     // A part is not well-formed: the whole is not either. Try the usual repairs once.
     if (attempt) break;
@@ -108,7 +104,7 @@ export function* rssSteps(text: string, ctx: ParseContext): Steps<ParseResult> {
  * Reads the feed from `count` documents (parts of one feed, in order), each made when its turn
  * comes. Undefined when a part could not be parsed.
  */
-function* readFeed(count: number, part: (k: number) => XmlTree | undefined, ctx: ParseContext): Steps<ParseResult | undefined> {
+function* readFeed(count: number, part: (k: number) => XmlDocument | undefined, ctx: ParseContext): Steps<ParseResult | undefined> {
   const events: CalendarEvent[] = [];
   const skipped: SkippedItem[] = [];
   let eventDated = 0;
@@ -221,7 +217,7 @@ function readItem(item: XmlElement, kind: FeedKind, ctx: ParseContext): ItemRead
   const categories = draft.categories as string[];
   const locations = draft.locations as string[];
 
-  draft.title = kind === 'atom' ? atomText(f.first(core, 'title')) : f.first(core, 'title')?.textContent ?? undefined;
+  draft.title = kind === 'atom' ? atomText(f.first(core, 'title')) : (f.first(core, 'title')?.textContent ?? undefined);
   readLinkAndId(f, item, kind, core, ctx, draft);
   readDescription(f, kind, core, draft);
 
@@ -249,7 +245,10 @@ function readItem(item: XmlElement, kind: FeedKind, ctx: ParseContext): ItemRead
   draft.organizer =
     f.text(NS.gnistor, 'organizer') ??
     f.text(NS.ev, 'organizer') ??
-    f.all(NS.gd, 'who').find((el) => /event\.organizer$/.test(el.getAttribute('rel') ?? ''))?.getAttribute('valueString') ??
+    f
+      .all(NS.gd, 'who')
+      .find((el) => /event\.organizer$/.test(el.getAttribute('rel') ?? ''))
+      ?.getAttribute('valueString') ??
     // A post's author is who typed it, not who holds the event; only an event feed's author
     // is likely to be the organiser.
     (fromEventNamespace ? authorName(f, kind, core) : undefined) ??
@@ -257,8 +256,7 @@ function readItem(item: XmlElement, kind: FeedKind, ctx: ParseContext): ItemRead
 
   draft.image = readImage(f, item, kind, core, ctx);
   draft.place = readPlace(f, locations);
-  draft.status =
-    f.first(NS.gd, 'eventStatus')?.getAttribute('value') ?? f.text(NS.ev, 'status') ?? xcalValue(f.first(NS.xcal, 'status'));
+  draft.status = f.first(NS.gd, 'eventStatus')?.getAttribute('value') ?? f.text(NS.ev, 'status') ?? xcalValue(f.first(NS.xcal, 'status'));
   return {draft, fromEventNamespace};
 }
 
@@ -288,7 +286,7 @@ function readDescription(f: Fields, kind: FeedKind, core: string | null, draft: 
     const type = (el.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'xhtml') {
       const div = Array.from(el.children).find((c) => c.localName === 'div') ?? el;
-      draft.descriptionHtml = div.innerHTML;
+      draft.descriptionHtml = innerXml(div);
     } else if (type === 'html' || type === 'text/html') {
       draft.descriptionHtml = el.textContent ?? undefined;
     } else {
@@ -373,7 +371,13 @@ function gancioTitle(title: string | undefined, description: string | undefined,
 }
 
 function authorName(f: Fields, kind: FeedKind, core: string | null): string | undefined {
-  if (kind === 'atom') return f.first(core, 'author')?.getElementsByTagNameNS(core ?? '', 'name')[0]?.textContent?.trim() || undefined;
+  if (kind === 'atom')
+    return (
+      f
+        .first(core, 'author')
+        ?.getElementsByTagNameNS(core ?? '', 'name')[0]
+        ?.textContent?.trim() || undefined
+    );
   const creator = f.text(NS.dc, 'creator');
   if (creator) return creator;
   // RSS <author> is "mail@example.org (Name)" by the spec; a bare address names nobody.
@@ -445,7 +449,12 @@ function xcalValue(el: XmlElement | undefined): string | undefined {
 
 /** Non-empty trimmed lines: Gnistor writes one list value per line, values may contain spaces. */
 function lines(text: string | undefined): string[] {
-  return text ? text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+  return text
+    ? text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function collapse(text: string | undefined): string {

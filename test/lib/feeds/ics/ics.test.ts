@@ -18,7 +18,6 @@ function calendar(event: string, header = ''): string {
   return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//feedcal//tests//EN\r\n${header}BEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:Möte\r\n${event}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
 }
 
-
 function only(text: string, context = ctx()): CalendarEvent {
   const {events, skipped} = feed(parseIcs(text, context));
   expect(skipped, JSON.stringify(skipped)).to.deep.equal([]);
@@ -31,57 +30,163 @@ async function fixture(name: string): Promise<string> {
 }
 
 const FIXED_PLUS_3 = [
-  'BEGIN:VTIMEZONE', 'TZID:Our Office Zone', 'BEGIN:STANDARD', 'DTSTART:19700101T000000',
-  'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE', '',
+  'BEGIN:VTIMEZONE',
+  'TZID:Our Office Zone',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0300',
+  'TZOFFSETTO:+0300',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+  '',
 ].join('\r\n');
 
 describe('parseIcs: start, end and zones', () => {
   // [what, VEVENT lines, calendar header, display zone, start, end (undefined: none), allDay, event timeZone]
   const cases: Array<[string, string, string, string, string, string | undefined, boolean, string?]> = [
-    ['all-day with exclusive DTEND', 'DTSTART;VALUE=DATE:20240601\r\nDTEND;VALUE=DATE:20240603', '', STOCKHOLM,
-      '2024-05-31T22:00:00.000Z', '2024-06-02T22:00:00.000Z', true],
-    ['all-day is midnight in the display zone', 'DTSTART;VALUE=DATE:20240601\r\nDTEND;VALUE=DATE:20240602', '',
-      'America/New_York', '2024-06-01T04:00:00.000Z', '2024-06-02T04:00:00.000Z', true],
-    ['all-day without DTEND lasts one day', 'DTSTART;VALUE=DATE:20240601', '', STOCKHOLM,
-      '2024-05-31T22:00:00.000Z', '2024-06-01T22:00:00.000Z', true],
-    ['all-day with DURATION', 'DTSTART;VALUE=DATE:20240601\r\nDURATION:P2D', '', STOCKHOLM,
-      '2024-05-31T22:00:00.000Z', '2024-06-02T22:00:00.000Z', true],
-    ['all-day with a date-time DTEND ends on that date', 'DTSTART;VALUE=DATE:20230724\r\nDTEND:20230817T000000Z', '',
-      STOCKHOLM, '2023-07-23T22:00:00.000Z', '2023-08-16T22:00:00.000Z', true],
+    [
+      'all-day with exclusive DTEND',
+      'DTSTART;VALUE=DATE:20240601\r\nDTEND;VALUE=DATE:20240603',
+      '',
+      STOCKHOLM,
+      '2024-05-31T22:00:00.000Z',
+      '2024-06-02T22:00:00.000Z',
+      true,
+    ],
+    [
+      'all-day is midnight in the display zone',
+      'DTSTART;VALUE=DATE:20240601\r\nDTEND;VALUE=DATE:20240602',
+      '',
+      'America/New_York',
+      '2024-06-01T04:00:00.000Z',
+      '2024-06-02T04:00:00.000Z',
+      true,
+    ],
+    ['all-day without DTEND lasts one day', 'DTSTART;VALUE=DATE:20240601', '', STOCKHOLM, '2024-05-31T22:00:00.000Z', '2024-06-01T22:00:00.000Z', true],
+    ['all-day with DURATION', 'DTSTART;VALUE=DATE:20240601\r\nDURATION:P2D', '', STOCKHOLM, '2024-05-31T22:00:00.000Z', '2024-06-02T22:00:00.000Z', true],
+    [
+      'all-day with a date-time DTEND ends on that date',
+      'DTSTART;VALUE=DATE:20230724\r\nDTEND:20230817T000000Z',
+      '',
+      STOCKHOLM,
+      '2023-07-23T22:00:00.000Z',
+      '2023-08-16T22:00:00.000Z',
+      true,
+    ],
     ['timed without DTEND has no end', 'DTSTART:20240601T120000Z', '', STOCKHOLM, '2024-06-01T12:00:00.000Z', undefined, false],
-    ['DURATION', 'DTSTART:20240601T120000Z\r\nDURATION:PT1H30M', '', STOCKHOLM,
-      '2024-06-01T12:00:00.000Z', '2024-06-01T13:30:00.000Z', false],
-    ['VALUE=DATE holding a date-time keeps its time', 'DTSTART;VALUE=DATE:20110804T120000\r\nDTEND;VALUE=DATE:20110804T180000',
-      '', STOCKHOLM, '2011-08-04T10:00:00.000Z', '2011-08-04T16:00:00.000Z', false],
-    ['IANA TZID without VTIMEZONE is not floating', 'DTSTART;TZID=Europe/Stockholm:20230819T150000', '',
-      'America/New_York', '2023-08-19T13:00:00.000Z', undefined, false, STOCKHOLM],
-    ['TZID defined by a VTIMEZONE only', 'DTSTART;TZID=Our Office Zone:20240110T120000', FIXED_PLUS_3, STOCKHOLM,
-      '2024-01-10T09:00:00.000Z', undefined, false],
-    ['Windows zone name', 'DTSTART;TZID=W. Europe Standard Time:20200910T090000\r\nDTEND;TZID=W. Europe Standard Time:20200910T093000',
-      '', 'UTC', '2020-09-10T07:00:00.000Z', '2020-09-10T07:30:00.000Z', false, 'Europe/Berlin'],
-    ['Windows name, Pacific', 'DTSTART;TZID=Pacific Standard Time:20200915T083000', '', STOCKHOLM,
-      '2020-09-15T15:30:00.000Z', undefined, false, 'America/Los_Angeles'],
-    ['misquoted Exchange TZID is repaired', 'DTSTART;TZID="W. Europe Standard Time:20200609T090000"', '', 'UTC',
-      '2020-06-09T07:00:00.000Z', undefined, false, 'Europe/Berlin'],
-    ['Outlook display name (Brasília)', 'DTSTART;TZID="(UTC-03:00) Brasília":20170511T133000', '', STOCKHOLM,
-      '2017-05-11T16:30:00.000Z', undefined, false, 'America/Sao_Paulo'],
-    ['Outlook display name (city list)', 'DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20240110T100000',
-      '', 'UTC', '2024-01-10T09:00:00.000Z', undefined, false, 'Europe/Amsterdam'],
-    ['vendor-prefixed IANA name', 'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20240110T100000', '', 'UTC',
-      '2024-01-10T09:00:00.000Z', undefined, false, 'Europe/Berlin'],
-    ['X-WR-TIMEZONE reads floating times', 'DTSTART:20210916T210000\r\nDTEND:20210916T224500', 'X-WR-TIMEZONE:Europe/Brussels\r\n',
-      'America/New_York', '2021-09-16T19:00:00.000Z', '2021-09-16T20:45:00.000Z', false, 'Europe/Brussels'],
-    ['floating without X-WR-TIMEZONE uses the display zone', 'DTSTART:20210916T210000', '', 'America/New_York',
-      '2021-09-17T01:00:00.000Z', undefined, false],
-    ['unknown TZID without VTIMEZONE is floating', 'DTSTART;TZID=Somewhere Else:20210916T210000', '', STOCKHOLM,
-      '2021-09-16T19:00:00.000Z', undefined, false],
-    ['UTC', 'DTSTART:20240601T120000Z\r\nDTEND:20240601T140000Z', 'X-WR-TIMEZONE:Asia/Tokyo\r\n', STOCKHOLM,
-      '2024-06-01T12:00:00.000Z', '2024-06-01T14:00:00.000Z', false],
-    ['DTEND before DTSTART (Gnistor sentinel) means no end',
-      'DTSTART;TZID=Europe/Stockholm:20260821T120000\r\nDTEND;TZID=Europe/Stockholm:19700101T010000', '', STOCKHOLM,
-      '2026-08-21T10:00:00.000Z', undefined, false, STOCKHOLM],
-    ['DTEND equal to DTSTART means no end', 'DTSTART:20240601T120000Z\r\nDTEND:20240601T120000Z', '', STOCKHOLM,
-      '2024-06-01T12:00:00.000Z', undefined, false],
+    ['DURATION', 'DTSTART:20240601T120000Z\r\nDURATION:PT1H30M', '', STOCKHOLM, '2024-06-01T12:00:00.000Z', '2024-06-01T13:30:00.000Z', false],
+    [
+      'VALUE=DATE holding a date-time keeps its time',
+      'DTSTART;VALUE=DATE:20110804T120000\r\nDTEND;VALUE=DATE:20110804T180000',
+      '',
+      STOCKHOLM,
+      '2011-08-04T10:00:00.000Z',
+      '2011-08-04T16:00:00.000Z',
+      false,
+    ],
+    [
+      'IANA TZID without VTIMEZONE is not floating',
+      'DTSTART;TZID=Europe/Stockholm:20230819T150000',
+      '',
+      'America/New_York',
+      '2023-08-19T13:00:00.000Z',
+      undefined,
+      false,
+      STOCKHOLM,
+    ],
+    ['TZID defined by a VTIMEZONE only', 'DTSTART;TZID=Our Office Zone:20240110T120000', FIXED_PLUS_3, STOCKHOLM, '2024-01-10T09:00:00.000Z', undefined, false],
+    [
+      'Windows zone name',
+      'DTSTART;TZID=W. Europe Standard Time:20200910T090000\r\nDTEND;TZID=W. Europe Standard Time:20200910T093000',
+      '',
+      'UTC',
+      '2020-09-10T07:00:00.000Z',
+      '2020-09-10T07:30:00.000Z',
+      false,
+      'Europe/Berlin',
+    ],
+    [
+      'Windows name, Pacific',
+      'DTSTART;TZID=Pacific Standard Time:20200915T083000',
+      '',
+      STOCKHOLM,
+      '2020-09-15T15:30:00.000Z',
+      undefined,
+      false,
+      'America/Los_Angeles',
+    ],
+    [
+      'misquoted Exchange TZID is repaired',
+      'DTSTART;TZID="W. Europe Standard Time:20200609T090000"',
+      '',
+      'UTC',
+      '2020-06-09T07:00:00.000Z',
+      undefined,
+      false,
+      'Europe/Berlin',
+    ],
+    [
+      'Outlook display name (Brasília)',
+      'DTSTART;TZID="(UTC-03:00) Brasília":20170511T133000',
+      '',
+      STOCKHOLM,
+      '2017-05-11T16:30:00.000Z',
+      undefined,
+      false,
+      'America/Sao_Paulo',
+    ],
+    [
+      'Outlook display name (city list)',
+      'DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20240110T100000',
+      '',
+      'UTC',
+      '2024-01-10T09:00:00.000Z',
+      undefined,
+      false,
+      'Europe/Amsterdam',
+    ],
+    [
+      'vendor-prefixed IANA name',
+      'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20240110T100000',
+      '',
+      'UTC',
+      '2024-01-10T09:00:00.000Z',
+      undefined,
+      false,
+      'Europe/Berlin',
+    ],
+    [
+      'X-WR-TIMEZONE reads floating times',
+      'DTSTART:20210916T210000\r\nDTEND:20210916T224500',
+      'X-WR-TIMEZONE:Europe/Brussels\r\n',
+      'America/New_York',
+      '2021-09-16T19:00:00.000Z',
+      '2021-09-16T20:45:00.000Z',
+      false,
+      'Europe/Brussels',
+    ],
+    ['floating without X-WR-TIMEZONE uses the display zone', 'DTSTART:20210916T210000', '', 'America/New_York', '2021-09-17T01:00:00.000Z', undefined, false],
+    ['unknown TZID without VTIMEZONE is floating', 'DTSTART;TZID=Somewhere Else:20210916T210000', '', STOCKHOLM, '2021-09-16T19:00:00.000Z', undefined, false],
+    [
+      'UTC',
+      'DTSTART:20240601T120000Z\r\nDTEND:20240601T140000Z',
+      'X-WR-TIMEZONE:Asia/Tokyo\r\n',
+      STOCKHOLM,
+      '2024-06-01T12:00:00.000Z',
+      '2024-06-01T14:00:00.000Z',
+      false,
+    ],
+    [
+      'DTEND before DTSTART (Gnistor sentinel) means no end',
+      'DTSTART;TZID=Europe/Stockholm:20260821T120000\r\nDTEND;TZID=Europe/Stockholm:19700101T010000',
+      '',
+      STOCKHOLM,
+      '2026-08-21T10:00:00.000Z',
+      undefined,
+      false,
+      STOCKHOLM,
+    ],
+    ['DTEND equal to DTSTART means no end', 'DTSTART:20240601T120000Z\r\nDTEND:20240601T120000Z', '', STOCKHOLM, '2024-06-01T12:00:00.000Z', undefined, false],
   ];
   for (const [what, lines, header, zone, start, end, allDay, timeZone] of cases) {
     it(what, () => {
@@ -109,10 +214,19 @@ describe('parseIcs: start, end and zones', () => {
 
   it('reads a Gnistor event (TZID, no VTIMEZONE, no DTEND) the same in every display zone', () => {
     const text = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', '', 'BEGIN:VEVENT', 'UID:/content/event/2023-08-19-bortom.md',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      '',
+      'BEGIN:VEVENT',
+      'UID:/content/event/2023-08-19-bortom.md',
       'ORGANIZER;CN=Kamratdataföreningen Konstellationen:mailto:hej@example.se',
-      'SUMMARY:Bortom Big Tech sociala medier - hur kan vänstern vara online?', 'STATUS:CONFIRMED',
-      'DTSTART;TZID=Europe/Stockholm:20230819T150000', '', 'LOCATION:Stockholm', 'END:VEVENT', 'END:VCALENDAR',
+      'SUMMARY:Bortom Big Tech sociala medier - hur kan vänstern vara online?',
+      'STATUS:CONFIRMED',
+      'DTSTART;TZID=Europe/Stockholm:20230819T150000',
+      '',
+      'LOCATION:Stockholm',
+      'END:VEVENT',
+      'END:VCALENDAR',
     ].join('\n');
     for (const zone of [STOCKHOLM, 'America/New_York', 'Asia/Tokyo', 'UTC']) {
       const event = only(text, ctx(zone));
@@ -179,8 +293,10 @@ describe('parseIcs: recurrence', () => {
   });
 
   it('expands all-day series by date and keeps overrides without a master', () => {
-    const text = calendar('DTSTART;VALUE=DATE:20240101\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=3\r\nEXDATE;VALUE=DATE:20240201')
-      .replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:orphan\r\nRECURRENCE-ID;VALUE=DATE:20240105\r\nSUMMARY:Orphan\r\nDTSTART;VALUE=DATE:20240106\r\nEND:VEVENT\r\nEND:VCALENDAR');
+    const text = calendar('DTSTART;VALUE=DATE:20240101\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=3\r\nEXDATE;VALUE=DATE:20240201').replace(
+      'END:VCALENDAR',
+      'BEGIN:VEVENT\r\nUID:orphan\r\nRECURRENCE-ID;VALUE=DATE:20240105\r\nSUMMARY:Orphan\r\nDTSTART;VALUE=DATE:20240106\r\nEND:VEVENT\r\nEND:VCALENDAR'
+    );
     const {events} = feed(parseIcs(text, ctx('America/New_York', {from: '2023-12-01T00:00:00Z', to: '2024-12-01T00:00:00Z'})));
     expect(events.map((e) => [e.id, e.start.toISOString(), e.allDay])).to.deep.equal([
       ['u1#2024-01-01', '2024-01-01T05:00:00.000Z', true],
@@ -234,8 +350,7 @@ describe('parseIcs: fields', () => {
   it('splits Eventful’s space-separated categories, and only Eventful’s', () => {
     const line = 'DTSTART:20240101T100000Z\r\nCATEGORIES:apple technology ';
     expect(only(calendar(line)).categories).to.deep.equal(['apple technology']);
-    expect(only(calendar(line).replace('-//feedcal//tests//EN', '-//EVDB//www.eventful.com//EN')).categories)
-      .to.deep.equal(['apple', 'technology']);
+    expect(only(calendar(line).replace('-//feedcal//tests//EN', '-//EVDB//www.eventful.com//EN')).categories).to.deep.equal(['apple', 'technology']);
   });
 
   // [URL line, expected]
@@ -272,8 +387,11 @@ describe('parseIcs: file shape and bad input', () => {
     const encoder = new TextEncoder();
     const o = encoder.encode('ö'); // two bytes: the fold goes between them
     const bytes = new Uint8Array([
-      ...encoder.encode('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:Gr'), o[0],
-      ...encoder.encode('\r\n '), o[1], ...encoder.encode('nland\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'),
+      ...encoder.encode('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:Gr'),
+      o[0],
+      ...encoder.encode('\r\n '),
+      o[1],
+      ...encoder.encode('nland\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'),
     ]);
     const text = new TextDecoder().decode(unfoldIcsBytes(bytes));
     expect(only(text).title).to.equal('Grönland');
@@ -281,8 +399,18 @@ describe('parseIcs: file shape and bad input', () => {
 
   it('removes exactly the folds: a line break (CRLF or LF) and the one blank after it', () => {
     const cases: Array<[string, string]> = [
-      ['a\r\n b', 'ab'], ['a\n\tb', 'ab'], ['a\r\n  b', 'a b'], ['a\r\r\n b', 'a\rb'], ['a\r\n\n b', 'a\r\nb'],
-      ['\n a', 'a'], ['a\n', 'a\n'], ['a\r\n', 'a\r\n'], ['a\n ', 'a'], ['a\n \n b', 'ab'], ['a\r \nb', 'a\r \nb'], ['', ''],
+      ['a\r\n b', 'ab'],
+      ['a\n\tb', 'ab'],
+      ['a\r\n  b', 'a b'],
+      ['a\r\r\n b', 'a\rb'],
+      ['a\r\n\n b', 'a\r\nb'],
+      ['\n a', 'a'],
+      ['a\n', 'a\n'],
+      ['a\r\n', 'a\r\n'],
+      ['a\n ', 'a'],
+      ['a\n \n b', 'ab'],
+      ['a\r \nb', 'a\r \nb'],
+      ['', ''],
     ];
     const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
     for (const [input, output] of cases) expect(unfoldIcsBytes(latin1(input)), JSON.stringify(input)).to.deep.equal(latin1(output));
@@ -291,9 +419,22 @@ describe('parseIcs: file shape and bad input', () => {
   // [what, text → expected title and location of the one event]
   const shapes: Array<[string, string, string, string?]> = [
     ['folded text with CRLF', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:Grön\r\n land\r\nEND:VEVENT\r\nEND:VCALENDAR', 'Grönland'],
-    ['LF, a BOM and blank lines', '\uFEFFBEGIN:VCALENDAR\n\nBEGIN:VEVENT\n\nDTSTART:20240101T100000Z\nSUMMARY:Grön\n\tland\n\nEND:VEVENT\nEND:VCALENDAR\n', 'Grönland'],
-    ['continuation lines indented by two (Eventful)', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nSUMMARY:Apple Store Bridgeport\n   Village\nLOCATION:Portland, United Stat\n  es\nEND:VEVENT\nEND:VCALENDAR\n', 'Apple Store Bridgeport Village', 'Portland, United States'],
-    ['a VALARM inside the event', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nSUMMARY:Larm\nBEGIN:VALARM\nTRIGGER:-PT15M\nDESCRIPTION:Reminder\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n', 'Larm'],
+    [
+      'LF, a BOM and blank lines',
+      '\uFEFFBEGIN:VCALENDAR\n\nBEGIN:VEVENT\n\nDTSTART:20240101T100000Z\nSUMMARY:Grön\n\tland\n\nEND:VEVENT\nEND:VCALENDAR\n',
+      'Grönland',
+    ],
+    [
+      'continuation lines indented by two (Eventful)',
+      'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nSUMMARY:Apple Store Bridgeport\n   Village\nLOCATION:Portland, United Stat\n  es\nEND:VEVENT\nEND:VCALENDAR\n',
+      'Apple Store Bridgeport Village',
+      'Portland, United States',
+    ],
+    [
+      'a VALARM inside the event',
+      'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nSUMMARY:Larm\nBEGIN:VALARM\nTRIGGER:-PT15M\nDESCRIPTION:Reminder\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n',
+      'Larm',
+    ],
   ];
   for (const [what, text, title, location] of shapes) {
     it(what, () => {
@@ -309,8 +450,10 @@ describe('parseIcs: file shape and bad input', () => {
   });
 
   it('returns events sorted by start', () => {
-    const text = calendar('DTSTART:20240301T100000Z').replace('END:VCALENDAR',
-      'BEGIN:VEVENT\r\nUID:u2\r\nSUMMARY:Earlier\r\nDTSTART:20240101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR');
+    const text = calendar('DTSTART:20240301T100000Z').replace(
+      'END:VCALENDAR',
+      'BEGIN:VEVENT\r\nUID:u2\r\nSUMMARY:Earlier\r\nDTSTART:20240101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR'
+    );
     expect(feed(parseIcs(text, ctx())).events.map((e) => e.title)).to.deep.equal(['Earlier', 'Möte']);
   });
 
@@ -359,7 +502,12 @@ describe('EventProps: reading lines without ical.js', () => {
       first: typeof value === 'string' ? value : undefined,
       values: component.getAllProperties(name).flatMap((p) => attempt(() => p.getValues()) ?? []),
       cn: first?.getParameter('cn'),
-      time: first ? timeValueOf(attempt(() => first.getFirstValue()), typeof tzid === 'string' ? tzid : undefined) : undefined,
+      time: first
+        ? timeValueOf(
+            attempt(() => first.getFirstValue()),
+            typeof tzid === 'string' ? tzid : undefined
+          )
+        : undefined,
     };
   }
 

@@ -7,7 +7,6 @@ import {feedOf} from '../../../helpers/feeds.js';
 
 const ctx: ParseContext = {timeZone: 'Europe/Stockholm', source: 'https://forening.example/api/happenings'};
 
-
 /** The page author's own JSON shape, as in the JSDoc example of json-fields.ts. */
 const happenings = {
   data: {
@@ -36,7 +35,12 @@ describe('custom JSON fields', () => {
       ['spaces, case and spellings of names', ' Title : name ,TIMEZONE:tz, all-day: flags.allday ', {title: 'name', timeZone: 'tz', allDay: 'flags.allday'}, []],
       ['list and its alias events', 'events: data.results', {list: 'data.results'}, []],
       ['array index and epoch unit stay in the path', 'image: images.0.url, start: when.unix@s', {image: 'images.0.url', start: 'when.unix@s'}, []],
-      ['unknown names are reported, not used', 'title:name, colour:c, venue_name:v', {title: 'name'}, ['colour:c (unknown field name)', 'venue_name:v (unknown field name)']],
+      [
+        'unknown names are reported, not used',
+        'title:name, colour:c, venue_name:v',
+        {title: 'name'},
+        ['colour:c (unknown field name)', 'venue_name:v (unknown field name)'],
+      ],
       ['entries without a path', 'title, start:, end:a..b', {}, ['title (no usable path)', 'start: (no usable path)', 'end:a..b (no usable path)']],
       ['empty and missing text', '', {}, []],
       ['undefined', undefined, {}, []],
@@ -86,7 +90,11 @@ describe('custom JSON fields', () => {
     const cases: Array<[string, string, Record<string, unknown>]> = [
       ['epoch seconds named with @s', 'list: data.results, title: name, start: when.unix@s', {start: '2026-03-12T17:00:00.000Z'}],
       ['a number without a unit is refused', 'list: data.results, title: name, start: when.unix', {count: 0}],
-      ['place from separate fields', 'list: data.results, title: name, start: when.begins, location: where.hall, address: where.street, lat: where.pos.0, lon: where.pos.1', {place: {name: 'Kafé Rosa', address: 'Folkungagatan 10', lat: 59.3139, lon: 18.0765}, locations: ['Kafé Rosa']}],
+      [
+        'place from separate fields',
+        'list: data.results, title: name, start: when.begins, location: where.hall, address: where.street, lat: where.pos.0, lon: where.pos.1',
+        {place: {name: 'Kafé Rosa', address: 'Folkungagatan 10', lat: 59.3139, lon: 18.0765}, locations: ['Kafé Rosa']},
+      ],
       ['only a list: items still read by their usual names', 'list: data.results', {title: 'Fel titel', start: '1998-12-31T23:00:00.000Z'}],
       ['unknown names are ignored, the rest applies', 'list: data.results, title: name, colour: x, start: when.begins', {title: 'Möte'}],
     ];
@@ -106,7 +114,7 @@ describe('custom JSON fields', () => {
     }
 
     it('a list path that is not an array is a not-a-feed error naming the path', async () => {
-      const result = await readJson(JSON.stringify(happenings), ctx, {fields: 'list: data.missing, title: name'}) as FeedError;
+      const result = (await readJson(JSON.stringify(happenings), ctx, {fields: 'list: data.missing, title: name'})) as FeedError;
       expect(result).to.be.instanceOf(FeedError);
       expect(result.code).to.equal('not-a-feed');
       expect(result.message).to.contain('data.missing');

@@ -5,7 +5,6 @@ import {feedOf} from '../../../helpers/feeds.js';
 
 const ctx: ParseContext = {timeZone: 'Europe/Stockholm', source: 'https://kalender.example.se/api/feed.json'};
 
-
 async function parse(value: unknown, context = ctx): Promise<ParsedFeed> {
   return feedOf(await readJson(JSON.stringify(value), context));
 }
@@ -53,8 +52,16 @@ describe('parseJson platform profiles', () => {
       place: {name: 'Kafé Rosa', address: 'Kafé Rosa, Folkungagatan 10, 116 22 Stockholm, Sverige', lat: 59.3139, lon: 18.0765},
     };
     const cases: Array<[string, unknown, Record<string, unknown>]> = [
-      ['calendar list {entries: [{event, hosts}]}', {entries: [{event, hosts: [{name: 'Vänsterteknik'}], tags: [{name: 'Möte'}]}], has_more: false}, {...expected, organizer: 'Vänsterteknik', categories: ['Möte']}],
-      ['one {event} without hosts: the calendar names the organizer', {event, calendar: {name: 'Föreningskalendern'}}, {...expected, organizer: 'Föreningskalendern'}],
+      [
+        'calendar list {entries: [{event, hosts}]}',
+        {entries: [{event, hosts: [{name: 'Vänsterteknik'}], tags: [{name: 'Möte'}]}], has_more: false},
+        {...expected, organizer: 'Vänsterteknik', categories: ['Möte']},
+      ],
+      [
+        'one {event} without hosts: the calendar names the organizer',
+        {event, calendar: {name: 'Föreningskalendern'}},
+        {...expected, organizer: 'Föreningskalendern'},
+      ],
       ['a bare array of events', [event], {...expected, organizer: undefined}],
       ['a full URL is kept', [{...event, url: 'https://lu.ma/e/abc'}], {url: 'https://lu.ma/e/abc'}],
       ['a slug with odd characters is not made into a URL', [{...event, url: '../../x'}], {url: undefined}],
@@ -127,7 +134,14 @@ describe('parseJson platform profiles', () => {
       status: 'ACTIVE',
       venues: [{name: 'Kafé Rosa', address: 'Folkungagatan 10', city: 'Stockholm', lat: 59.3139, lng: 18.0765}],
     };
-    const response = {data: {groupByUrlname: {name: 'Kodkollektivet', upcomingEvents: {edges: [{node}, {node: {...node, id: '302', status: 'CANCELLED', endTime: null, duration: 'PT1H30M'}}]}}}};
+    const response = {
+      data: {
+        groupByUrlname: {
+          name: 'Kodkollektivet',
+          upcomingEvents: {edges: [{node}, {node: {...node, id: '302', status: 'CANCELLED', endTime: null, duration: 'PT1H30M'}}]},
+        },
+      },
+    };
 
     it('reads Relay edges, offsets without seconds, venues[] and the group as organizer', async () => {
       const feed = await parse(response);
@@ -196,7 +210,8 @@ describe('parseJson platform profiles', () => {
     ];
     for (const [name, geom, expected] of geoms) {
       it(`geom ${name}`, async () => {
-        const event = (await parse({data: {searchEvents: {total: 1, elements: [{title: 'X', beginsOn: '2026-03-12T17:00:00Z', physicalAddress: {geom}}]}}})).events[0];
+        const event = (await parse({data: {searchEvents: {total: 1, elements: [{title: 'X', beginsOn: '2026-03-12T17:00:00Z', physicalAddress: {geom}}]}}}))
+          .events[0];
         expect(event.place?.lat).to.equal(expected?.lat);
         expect(event.place?.lon).to.equal(expected?.lon);
       });
@@ -207,8 +222,24 @@ describe('parseJson platform profiles', () => {
       ['times shown', {}, '2026-03-12T17:00:00Z', '2026-03-12T19:00:00Z', '2026-03-12T17:00:00.000Z', '2026-03-12T19:00:00.000Z', false],
       ['no end time', {showEndTime: false}, '2026-03-12T17:00:00Z', '2026-03-12T19:00:00Z', '2026-03-12T17:00:00.000Z', undefined, false],
       // Its day in its own zone: 00:30 on the 13th in Stockholm is the 13th, though UTC still says the 12th.
-      ['no start time: the day, in the event\'s zone', {showStartTime: false, showEndTime: false, timezone: 'Europe/Stockholm'}, '2026-03-12T23:30:00Z', '2026-03-13T01:00:00Z', '2026-03-12T23:00:00.000Z', undefined, true],
-      ['no start time, over three days', {showStartTime: false, timezone: 'Europe/Stockholm'}, '2026-03-12T08:00:00Z', '2026-03-14T16:00:00Z', '2026-03-11T23:00:00.000Z', '2026-03-14T23:00:00.000Z', true],
+      [
+        "no start time: the day, in the event's zone",
+        {showStartTime: false, showEndTime: false, timezone: 'Europe/Stockholm'},
+        '2026-03-12T23:30:00Z',
+        '2026-03-13T01:00:00Z',
+        '2026-03-12T23:00:00.000Z',
+        undefined,
+        true,
+      ],
+      [
+        'no start time, over three days',
+        {showStartTime: false, timezone: 'Europe/Stockholm'},
+        '2026-03-12T08:00:00Z',
+        '2026-03-14T16:00:00Z',
+        '2026-03-11T23:00:00.000Z',
+        '2026-03-14T23:00:00.000Z',
+        true,
+      ],
     ];
     for (const [name, options, beginsOn, endsOn, start, end, allDay] of shown) {
       it(`honours Mobilizon's showStartTime/showEndTime: ${name}`, async () => {
@@ -218,7 +249,11 @@ describe('parseJson platform profiles', () => {
     }
 
     it('reads searchEvents { elements } and organizerActor', async () => {
-      const event = (await parse({data: {searchEvents: {total: 1, elements: [{title: 'Fika', beginsOn: '2026-03-12T17:00:00Z', organizerActor: {name: 'Anna', preferredUsername: 'anna'}}]}}})).events[0];
+      const event = (
+        await parse({
+          data: {searchEvents: {total: 1, elements: [{title: 'Fika', beginsOn: '2026-03-12T17:00:00Z', organizerActor: {name: 'Anna', preferredUsername: 'anna'}}]}},
+        })
+      ).events[0];
       expectFields(event, {title: 'Fika', organizer: 'Anna'});
     });
   });
@@ -306,7 +341,9 @@ describe('parseJson platform profiles', () => {
     });
 
     it('the tec/v1 spelling start_date_utc', async () => {
-      const event = (await parse([{id: 9, title: 'Ny API', start_date_utc: '2026-03-12 17:00:00', end_date_utc: '2026-03-12 19:00:00', timezone: 'Europe/Stockholm'}])).events[0];
+      const event = (
+        await parse([{id: 9, title: 'Ny API', start_date_utc: '2026-03-12 17:00:00', end_date_utc: '2026-03-12 19:00:00', timezone: 'Europe/Stockholm'}])
+      ).events[0];
       expectFields(event, {start: at('2026-03-12T17:00:00Z'), end: at('2026-03-12T19:00:00Z')});
     });
   });
@@ -350,9 +387,20 @@ describe('parseJson platform profiles', () => {
     });
 
     const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
-      ['date-only gd$when is all-day with an exclusive end', {gd$when: [{startTime: '2026-03-14', endTime: '2026-03-16'}]}, {allDay: true, start: at('2026-03-13T23:00:00Z'), end: at('2026-03-15T23:00:00Z'), timeZone: undefined}],
+      [
+        'date-only gd$when is all-day with an exclusive end',
+        {gd$when: [{startTime: '2026-03-14', endTime: '2026-03-16'}]},
+        {allDay: true, start: at('2026-03-13T23:00:00Z'), end: at('2026-03-15T23:00:00Z'), timeZone: undefined},
+      ],
       ['a floating time is read in gCal$timezone, not the display zone', {gd$when: [{startTime: '2026-03-12T18:00:00'}]}, {start: at('2026-03-12T17:00:00Z')}],
-      ['a cancelled occurrence (gd$originalEvent) stays cancelled', {gd$eventStatus: {value: 'http://schemas.google.com/g/2005#event.canceled'}, gd$originalEvent: {id: 's1', gd$when: {startTime: '2026-03-12T18:00:00.000+01:00'}}}, {status: 'cancelled'}],
+      [
+        'a cancelled occurrence (gd$originalEvent) stays cancelled',
+        {
+          gd$eventStatus: {value: 'http://schemas.google.com/g/2005#event.canceled'},
+          gd$originalEvent: {id: 's1', gd$when: {startTime: '2026-03-12T18:00:00.000+01:00'}},
+        },
+        {status: 'cancelled'},
+      ],
       ['html content is kept as HTML', {content: {$t: '<b>Fet</b> text', type: 'html'}}, {description: 'Fet text'}],
       ['an empty gd$where gives no place', {gd$where: [{valueString: ''}]}, {locations: [], place: undefined}],
     ];
@@ -398,23 +446,25 @@ describe('parseJson platform profiles', () => {
 
   describe('Eventbrite v3', () => {
     it('reads {events} with expanded venue and organizer', async () => {
-      const event = (await parse({
-        pagination: {object_count: 1},
-        events: [
-          {
-            id: '1001',
-            name: {text: 'Konferens', html: 'Konferens'},
-            description: {text: 'Hela dagen', html: '<p>Hela dagen</p>'},
-            url: 'https://www.eventbrite.com/e/1001',
-            start: {timezone: 'Europe/Stockholm', local: '2026-03-12T18:00:00', utc: '2026-03-12T17:00:00Z'},
-            end: {timezone: 'Europe/Stockholm', local: '2026-03-12T20:00:00', utc: '2026-03-12T19:00:00Z'},
-            status: 'canceled',
-            logo: {url: 'https://img.evbuc.com/logo.jpg'},
-            venue: {name: 'Kafé Rosa', address: {localized_address_display: 'Folkungagatan 10, Stockholm'}, latitude: '59.3139', longitude: '18.0765'},
-            organizer: {name: 'Vänsterteknik'},
-          },
-        ],
-      })).events[0];
+      const event = (
+        await parse({
+          pagination: {object_count: 1},
+          events: [
+            {
+              id: '1001',
+              name: {text: 'Konferens', html: 'Konferens'},
+              description: {text: 'Hela dagen', html: '<p>Hela dagen</p>'},
+              url: 'https://www.eventbrite.com/e/1001',
+              start: {timezone: 'Europe/Stockholm', local: '2026-03-12T18:00:00', utc: '2026-03-12T17:00:00Z'},
+              end: {timezone: 'Europe/Stockholm', local: '2026-03-12T20:00:00', utc: '2026-03-12T19:00:00Z'},
+              status: 'canceled',
+              logo: {url: 'https://img.evbuc.com/logo.jpg'},
+              venue: {name: 'Kafé Rosa', address: {localized_address_display: 'Folkungagatan 10, Stockholm'}, latitude: '59.3139', longitude: '18.0765'},
+              organizer: {name: 'Vänsterteknik'},
+            },
+          ],
+        })
+      ).events[0];
       expectFields(event, {
         id: '1001',
         title: 'Konferens',

@@ -6,7 +6,6 @@ import {feedOf} from '../../../helpers/feeds.js';
 const STOCKHOLM = 'Europe/Stockholm';
 const ctx: ParseContext = {timeZone: STOCKHOLM, source: 'https://kalender.example.se/feed.json'};
 
-
 async function parse(value: unknown, context = ctx): Promise<ParsedFeed> {
   return feedOf(await readJson(JSON.stringify(value), context));
 }
@@ -26,7 +25,10 @@ describe('parseJson', () => {
   describe('modules for the rarer shapes', () => {
     // First in this file, which has a page of its own: nothing is loaded on demand yet.
     it('a common feed loads none; a rare shape loads what it needs; parseJson says what it lacks', async () => {
-      const gancio = JSON.stringify([{title: 'Möte', start: '2026-01-10T18:00:00Z'}, {title: 'Gancio', start_datetime: 1781712000}]);
+      const gancio = JSON.stringify([
+        {title: 'Möte', start: '2026-01-10T18:00:00Z'},
+        {title: 'Gancio', start_datetime: 1781712000},
+      ]);
       const luma = JSON.stringify({entries: [{event: {name: 'Luma', start_at: '2026-03-12T17:00:00.000Z', api_id: 'e'}}]});
       expect(feedOf(await readJson(JSON.stringify({events: [{title: 'a', date: '2026-01-01', locations: ['Lund']}]}), ctx)).events).to.have.length(1);
       expect(feedOf(parseJson(JSON.stringify({version: '1.1', items: [{title: 'b', date_published: '2026-01-01T10:00:00Z'}]}), ctx)).events).to.have.length(1);
@@ -219,12 +221,14 @@ describe('parseJson', () => {
         expect(result).to.be.instanceOf(FeedError);
         expect((result as FeedError).kind).to.equal('parse');
         expect((result as FeedError).code).to.equal(code);
-        expect((result as FeedError).message).to.be.a('string').and.not.equal('');
+        expect((result as FeedError).message)
+          .to.be.a('string')
+          .and.not.equal('');
       });
     }
 
     it('says what is wrong with invalid JSON', async () => {
-      const result = await readJson('{"events": [}', ctx) as FeedError;
+      const result = (await readJson('{"events": [}', ctx)) as FeedError;
       expect(result.message).to.match(/not valid JSON: .+/);
     });
 
@@ -232,7 +236,7 @@ describe('parseJson', () => {
       const deep = '['.repeat(200000) + ']'.repeat(200000);
       expect(() => parseJson(deep, ctx)).not.to.throw();
       const wrapped = JSON.stringify({data: {data: {data: {data: {data: {data: [{title: 'x', start: '2026-01-01'}]}}}}}});
-      expect((await readJson(wrapped, ctx) as FeedError).code).to.equal('not-a-feed');
+      expect(((await readJson(wrapped, ctx)) as FeedError).code).to.equal('not-a-feed');
       const nestedTitle = await parse([{title: [[[['x']]]], start: '2026-01-01'}]);
       expect(nestedTitle.events).to.have.length(0);
       expect(nestedTitle.skipped[0].reason).to.contain('no title');
