@@ -11,11 +11,12 @@ import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardSelectEvent} from './events.js';
 import {flagConverter} from './lib/attributes.js';
+import {lazy} from './lib/lazy.js';
+import {sanitizer} from './lib/html/sanitizer.js';
 
-// What only an opened card shows, loaded on the first opening.
-type CardDetails = typeof import('./views/card-details.js');
-let cardDetails: CardDetails | undefined;
-let cardDetailsLoading: Promise<CardDetails> | undefined;
+// What only an opened card shows, loaded on the first opening: the details (with the calendar
+// links) and the description's HTML, sanitised.
+const cardDetails = lazy(() => import('./views/card-details.js'));
 
 // A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
@@ -120,46 +121,46 @@ export class EventCardElement extends LitElement {
     }
   }
 
-  override updated() {
-    if (this.expanded && this.event) void this.loadDetails(this.event);
+  override updated(changed: Map<PropertyKey, unknown>) {
+    // Asked at each opening; a chunk that failed is asked for again at the next one, not at every update.
+    if (this.expanded && this.event && (changed.has('expanded') || !cardDetails.failed)) void this.loadDetails(this.event);
   }
 
   /** `updateComplete` includes what arrives with on-demand code: the language's strings, an opened card's details. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return completeAfter(() => super.getUpdateComplete(), () => this.language.loading ?? this.detailsLoading);
+    return completeAfter(
+      () => super.getUpdateComplete(),
+      () => this.language.loading ?? this.detailsLoading
+    );
   }
 
   private detailsLoading?: Promise<void>;
 
-  /** What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded on demand. */
+  /**
+   * What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded
+   * on demand. Offline, or with a chunk gone after a deploy, the card opens without what that
+   * chunk brings (the details, the description's markup, the calendar links).
+   */
   private async loadDetails(event: CalendarEvent) {
-    if (!cardDetails) {
-      this.detailsLoading ??= (cardDetailsLoading ??= import('./views/card-details.js')).then(
-        (module) => {
-          cardDetails = module;
-          this.detailsLoading = undefined;
-          this.requestUpdate();
-        },
-        () => {
-          // Offline, or the chunk is gone after a deploy: the card stays as it is, and the next
-          // opening tries again.
-          cardDetailsLoading = undefined;
-          this.detailsLoading = undefined;
-        }
-      );
-      await this.detailsLoading;
-      if (!cardDetails) return;
+    const details = cardDetails.module;
+    if (!details) {
+      // Drawn again when the code arrives, which comes back here for the rest.
+      this.detailsLoading ??= cardDetails.tryLoad().then(() => {
+        this.detailsLoading = undefined;
+        this.requestUpdate();
+      });
+      return;
     }
     if (event.descriptionHtml && !this.richDescription) {
-      const {sanitizeToFragment} = await import('./lib/html/sanitize.js');
-      const fragment = await sanitizeToFragment(event.descriptionHtml, event.url ?? event.source);
+      const sanitize = await sanitizer.tryLoad();
+      const fragment = await sanitize?.sanitizeToFragment(event.descriptionHtml, event.url ?? event.source).catch(() => undefined);
       // The event may have changed while DOMPurify loaded.
-      if (this.event === event) this.richDescription = fragment;
+      if (fragment && this.event === event) this.richDescription = fragment;
     }
     if (!this.noAddToCalendar && !this.calendarLinks) {
-      const {googleCalendarUrl, outlookCalendarUrl} = await import('./lib/ics-export.js');
+      const ics = await details.icsExport.tryLoad();
       const options = {timeZone: this.resolvedTimeZone, organizerLabel: this.language.strings.organizer};
-      if (this.event === event) this.calendarLinks = {google: googleCalendarUrl(event, options), outlook: outlookCalendarUrl(event, options)};
+      if (ics && this.event === event) this.calendarLinks = {google: ics.googleCalendarUrl(event, options), outlook: ics.outlookCalendarUrl(event, options)};
     }
   }
 
@@ -184,11 +185,16 @@ export class EventCardElement extends LitElement {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     const text = html`${this.marked(event.title)}`;
     switch (level) {
-      case 2: return html`<h2 part="title" id="title">${text}</h2>`;
-      case 4: return html`<h4 part="title" id="title">${text}</h4>`;
-      case 5: return html`<h5 part="title" id="title">${text}</h5>`;
-      case 6: return html`<h6 part="title" id="title">${text}</h6>`;
-      default: return html`<h3 part="title" id="title">${text}</h3>`;
+      case 2:
+        return html`<h2 part="title" id="title">${text}</h2>`;
+      case 4:
+        return html`<h4 part="title" id="title">${text}</h4>`;
+      case 5:
+        return html`<h5 part="title" id="title">${text}</h5>`;
+      case 6:
+        return html`<h6 part="title" id="title">${text}</h6>`;
+      default:
+        return html`<h3 part="title" id="title">${text}</h3>`;
     }
   }
 
@@ -226,30 +232,38 @@ export class EventCardElement extends LitElement {
             ${ongoing ? html`<span class="status now">${strings.happeningNow}</span>` : nothing}
           </div>
           ${this.renderTitle(event)}
-          ${place || event.organizer
-            ? html`<div class="meta">
+          ${
+            place || event.organizer
+              ? html`<div class="meta">
                 ${place ? html`<span part="location"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21zM14.5 9.5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 1 1 5 0z" /></svg><span class="visually-hidden">${strings.location}: </span>${place}</span>` : nothing}
                 ${event.organizer ? html`<span part="organizer"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12.5 8a3.5 3.5 0 1 1-7 0 3.5 3.5 0 1 1 7 0zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" /></svg><span class="visually-hidden">${strings.organizer}: </span>${event.organizer}</span>` : nothing}
               </div>`
-            : nothing}
-          ${event.categories.length
-            ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li>${c}</li>`)}</ul>`
-            : nothing}
+              : nothing
+          }
+          ${
+            event.categories.length ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li>${c}</li>`)}</ul>` : nothing
+          }
           ${this.renderDescription(event, longText)}
-          ${this.expanded && cardDetails
-            ? cardDetails.renderCardDetails(event, {
-                strings,
-                noAddToCalendar: this.noAddToCalendar,
-                calendarLinks: this.calendarLinks,
-                onDownloadIcs: () => cardDetails!.downloadIcs(event, {timeZone: this.resolvedTimeZone, organizerLabel: strings.organizer}),
-              })
-            : nothing}
-          <div part="actions">${this.noCollapse
-            ? nothing
-            : html`<button class="toggle" aria-expanded=${String(this.expanded)}
-              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`}${event.url
-            ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title} (${strings.newTab})</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
-            : nothing}</div>
+          ${
+            this.expanded && cardDetails.module
+              ? cardDetails.module.renderCardDetails(event, {
+                  strings,
+                  noAddToCalendar: this.noAddToCalendar,
+                  calendarLinks: this.calendarLinks,
+                  onDownloadIcs: () => cardDetails.module!.downloadIcs(event, {timeZone: this.resolvedTimeZone, organizerLabel: strings.organizer}),
+                })
+              : nothing
+          }
+          <div part="actions">${
+            this.noCollapse
+              ? nothing
+              : html`<button class="toggle" aria-expanded=${String(this.expanded)}
+              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`
+          }${
+            event.url
+              ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title} (${strings.newTab})</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
+              : nothing
+          }</div>
         </div>
         ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       </article>

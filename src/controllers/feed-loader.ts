@@ -49,7 +49,7 @@ export interface StaleSource {
 /** Refreshing more often than this would hammer small organisations' servers. */
 const MIN_REFRESH_SECONDS = 30;
 
-export class FeedLoader implements ReactiveController {
+export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = ReactiveControllerHost & HTMLElement> implements ReactiveController {
   status: LoadStatus = 'idle';
   events: CalendarEvent[] = [];
   /**
@@ -65,13 +65,13 @@ export class FeedLoader implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private last?: {sources: Source[]; settings: LoadSettings};
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(protected readonly host: Host) {
     host.addController(this);
   }
 
   hostDisconnected() {
     clearTimeout(this.timer);
-    // A load cut short here is started again by the element when it is attached again.
+    // A load cut short here is started again when the element is attached again (list-feeds.ts).
     if (this.status === 'loading') this.controller?.abort();
   }
 
@@ -155,7 +155,10 @@ export class FeedLoader implements ReactiveController {
       }
       skipped.push(...result.skipped);
       if (result.skipped.length) {
-        console.warn(`feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`, result.skipped.map((s) => `#${s.index}: ${s.reason}`));
+        console.warn(
+          `feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`,
+          result.skipped.map((s) => `#${s.index}: ${s.reason}`)
+        );
       }
       // An unchanged feed keeps its event objects, so the view, filters and open details stay put.
       if (background && result.unchanged && this.perSource[index]?.length) return;

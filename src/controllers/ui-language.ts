@@ -2,8 +2,9 @@
  * The UI strings of the element's language, loaded on demand. English is bundled; any other
  * language is imported once per page (in parallel with the feed) and every element waiting for
  * it draws again when it arrives. Until then `ready` is false, so an element can hold back
- * rather than flash English text on a Swedish page. A language whose load failed (offline)
- * stays English, without a retry on every update.
+ * rather than flash English text on a Swedish page. An element whose language could not be
+ * loaded (offline) shows English, without asking again at every update; the next element, or a
+ * change of language, asks again.
  *
  * `lang` can change after the first draw: a site's language switcher sets it on `<html>`, or a
  * script on the element. One observer for the page watches `lang` in the document and in the
@@ -13,15 +14,16 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {hasUiStrings, loadUiStrings, resolveLocale, uiLanguage, uiStrings, type UiStrings} from '../lib/i18n.js';
 
-const loads = new Map<string, Promise<unknown>>();
-const tried = new Set<string>();
-
 const connected = new Set<UiLanguage>();
 let langObserver: MutationObserver | undefined;
 
 export class UiLanguage implements ReactiveController {
   private awaited?: string;
   private drawnLocale?: string;
+  /** The language this element could not load. */
+  private gaveUp?: string;
+  /** Settles when the awaited language has arrived or failed (and the host has been asked to draw again). */
+  loading?: Promise<unknown>;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -41,11 +43,6 @@ export class UiLanguage implements ReactiveController {
     return this.awaited === undefined;
   }
 
-  /** Settles when the awaited language has arrived (and the host has been asked to draw again). */
-  get loading(): Promise<unknown> | undefined {
-    return this.awaited === undefined ? undefined : loads.get(this.awaited);
-  }
-
   hostConnected() {
     connected.add(this);
     // Each element whose locale changed draws again (a list then sets the new `lang` on its cards).
@@ -61,16 +58,15 @@ export class UiLanguage implements ReactiveController {
   hostUpdate() {
     this.drawnLocale = this.locale;
     const language = uiLanguage(this.drawnLocale);
-    if (hasUiStrings(language) || tried.has(language)) {
-      this.awaited = undefined;
+    if (hasUiStrings(language) || language === this.gaveUp) {
+      this.awaited = this.loading = undefined;
       return;
     }
     if (this.awaited === language) return;
     this.awaited = language;
-    let load = loads.get(language);
-    if (!load) loads.set(language, (load = loadUiStrings(language).finally(() => tried.add(language))));
-    void load.then(() => {
-      if (this.awaited === language) this.awaited = undefined;
+    this.loading = loadUiStrings(language).then(() => {
+      if (!hasUiStrings(language)) this.gaveUp = language;
+      if (this.awaited === language) this.awaited = this.loading = undefined;
       this.host.requestUpdate();
     });
   }

@@ -1,4 +1,10 @@
 /**
+ * How attribute text becomes property values, decided once here rather than at every use:
+ * booleans that page builders write as `="false"`, enumerated values, byte sizes.
+ */
+import type {FormatChoice} from './feeds/index.js';
+
+/**
  * The converter of a boolean attribute that also reads `="false"` as false. HTML's own rule is
  * presence (`hidden="false"` hides), but CMS shortcodes and templates (WordPress, Hugo) write
  * every option as name="value", and an organiser who writes `no-add-to-calendar="false"` means
@@ -10,3 +16,27 @@
 export const flagConverter = {
   fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
 };
+
+/** `value` when it is one of `allowed`, else `fallback`. */
+export const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+
+/**
+ * The converter of an enumerated attribute whose default is `allowed[0]`: any other text (a typo,
+ * an unknown value, the attribute removed) reads as the default, so the property always holds a
+ * value the element knows and no use of it checks again. A script setting the property is held
+ * to its type instead. A reflected attribute (`view`) then shows the default too.
+ */
+export const enumConverter = <T extends string>(allowed: readonly T[]) => ({
+  fromAttribute: (value: string | null) => oneOf(value, allowed, allowed[0]),
+});
+
+/** The values of `format` (on `<event-list>` and `<event-source>`), the default first. */
+export const FORMATS: readonly FormatChoice[] = ['auto', 'json', 'rss', 'atom', 'ics', 'jsonld', 'markdown'];
+
+/** `5MB`, `800 kB`, `1048576` → bytes; undefined (the default) for anything else. */
+export function parseByteSize(value: string | undefined): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value ?? '');
+  if (!match) return undefined;
+  const unit = {b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3}[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(+match[1] * unit) || undefined;
+}

@@ -35,7 +35,10 @@ function timeOptions(start: Date, timeZone: string): Intl.DateTimeFormatOptions 
 // Intl writes abbreviated months with a full stop in some locales ("aug."); inside a compact
 // date line it is noise, and Swedish usage drops it.
 function tidy(text: string): string {
-  return text.replace(/(\p{L})\.(?=[\s,–-]|$)/gu, '$1').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(\p{L})\.(?=[\s,–-]|$)/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function dateOptions(event: CalendarEvent, now: Date, timeZone: string, lastDay: Date): Intl.DateTimeFormatOptions {
@@ -80,7 +83,7 @@ const rangeCache = new WeakMap<CalendarEvent, {key: string; range: FormattedRang
 function formatRange(event: CalendarEvent, locale: string, timeZone: string, now: Date, timeOnly: boolean, allDayLabel: string): FormattedRange {
   if (timeOnly) {
     // Under a day heading the date is already said: a one-day event needs only its time.
-    const lastDay = event.allDay && event.end ? addDaysIn(event.end, -1, timeZone) : event.end ?? event.start;
+    const lastDay = event.allDay && event.end ? addDaysIn(event.end, -1, timeZone) : (event.end ?? event.start);
     if (dayKey(lastDay, timeZone) === dayKey(event.start, timeZone)) {
       if (event.allDay) return {text: allDayLabel, datetime: dayKey(event.start, timeZone)};
       const format = formatter(locale, timeZone, timeOptions(event.start, timeZone));
@@ -106,16 +109,18 @@ function formatRange(event: CalendarEvent, locale: string, timeZone: string, now
 export function formatGroupHeading(date: Date, groupBy: 'day' | 'month', locale: string, timeZone: string, now: Date): string {
   const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
   const options: Intl.DateTimeFormatOptions =
-    groupBy === 'month'
-      ? {month: 'long', year: 'numeric'}
-      : {weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : {year: 'numeric'})};
+    groupBy === 'month' ? {month: 'long', year: 'numeric'} : {weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : {year: 'numeric'})};
   return formatter(locale, timeZone, options).format(date);
 }
 
 /** "3 hours ago" in the viewer's language, for the age of a cached copy. */
 export function formatRelative(date: Date, now: Date, locale: string): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
   const format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);

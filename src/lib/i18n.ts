@@ -4,34 +4,32 @@
  * on `<html>`. Dates use that locale through `Intl`; strings come from `locales/<language>.ts`.
  *
  * English is bundled (it is the reference every language falls back to); the other languages,
- * Swedish included, are loaded on demand with `import()`, so a page pays only for the language it
+ * Swedish included, are loaded on demand (lib/lazy.ts), so a page pays only for the language it
  * shows, and that download runs while the feed is on its way. A string a language lacks falls back to English,
  * key by key, never to a key name.
  */
 import {en, type UiStrings} from './locales/en.js';
+import {lazy, type Lazy} from './lazy.js';
 
 export type {UiStrings};
 
-type Loader = () => Promise<Partial<UiStrings>>;
-
-/** Languages loaded on demand, by base language subtag. */
-const LOADERS: Record<string, Loader> = {
-  sv: () => import('./locales/sv.js').then((m) => m.sv),
-  nb: () => import('./locales/nb.js').then((m) => m.nb),
-  da: () => import('./locales/da.js').then((m) => m.da),
-  fi: () => import('./locales/fi.js').then((m) => m.fi),
-  de: () => import('./locales/de.js').then((m) => m.de),
-  fr: () => import('./locales/fr.js').then((m) => m.fr),
-  es: () => import('./locales/es.js').then((m) => m.es),
-  it: () => import('./locales/it.js').then((m) => m.it),
-  pt: () => import('./locales/pt.js').then((m) => m.pt),
+/** Languages loaded on demand, by base language subtag; each module exports its strings under that name. */
+const LOADERS: Record<string, Lazy<Record<string, Partial<UiStrings>>>> = {
+  sv: lazy(() => import('./locales/sv.js')),
+  nb: lazy(() => import('./locales/nb.js')),
+  da: lazy(() => import('./locales/da.js')),
+  fi: lazy(() => import('./locales/fi.js')),
+  de: lazy(() => import('./locales/de.js')),
+  fr: lazy(() => import('./locales/fr.js')),
+  es: lazy(() => import('./locales/es.js')),
+  it: lazy(() => import('./locales/it.js')),
+  pt: lazy(() => import('./locales/pt.js')),
 };
 
 // `no` (the macrolanguage) and `nn` (Nynorsk) readers read Bokmål.
 const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb'};
 
 const loaded = new Map<string, UiStrings>([['en', en]]);
-const pending = new Map<string, Promise<UiStrings>>();
 
 /** The BCP 47 tag that applies to `element`. */
 export function resolveLocale(element: Element): string {
@@ -82,23 +80,12 @@ export function loadUiStrings(locale: string): Promise<UiStrings> {
   if (ready) return Promise.resolve(ready);
   const loader = LOADERS[language];
   if (!loader) return Promise.resolve(en);
-  let promise = pending.get(language);
-  if (!promise) {
-    promise = loader().then(
-      (strings) => {
-        const merged = withFallback(strings);
-        loaded.set(language, merged);
-        pending.delete(language);
-        return merged;
-      },
-      () => {
-        pending.delete(language);
-        return en;
-      }
-    );
-    pending.set(language, promise);
-  }
-  return promise;
+  return loader.tryLoad().then((module) => {
+    if (!module) return en;
+    const strings = loaded.get(language) ?? withFallback(module[language]);
+    loaded.set(language, strings);
+    return strings;
+  });
 }
 
 /** Every language that has UI strings (bundled or on demand), as base subtags. */

@@ -151,7 +151,19 @@ export function icsFileName(event: CalendarEvent): string {
 }
 
 const LIGATURES: Record<string, string> = {
-  ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', þ: 'th', œ: 'oe', Æ: 'ae', Ø: 'o', Ł: 'l', Đ: 'd', Þ: 'th', Œ: 'oe',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  œ: 'oe',
+  Æ: 'ae',
+  Ø: 'o',
+  Ł: 'l',
+  Đ: 'd',
+  Þ: 'th',
+  Œ: 'oe',
 };
 
 /** Where it is, as one line: the place names, then the address when it says more; an online URL only when there is nothing else. */
@@ -222,7 +234,10 @@ const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /** `20230819T130000Z` */
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 }
 
 /** `2023-08-19T13:00:00Z` */
@@ -273,7 +288,7 @@ export function vtimezoneLines(zone: string, fromYear: number, toYear: number): 
   const WEEK = 7 * DAY_MS;
   let previous = offsetAt(begin);
   const initial = previous;
-  for (let t = begin; t < finish; ) {
+  for (let t = begin; t < finish;) {
     const next = Math.min(t + WEEK, finish);
     const offset = offsetAt(next);
     if (offset !== previous) {
@@ -319,7 +334,10 @@ export function textValue(text: string): string {
 
 /** A parameter value: quoted when it holds `:;,`; DQUOTE is not allowed in one at all. */
 function paramValue(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ').replace(CONTROL, '').replace(/"/g, "'");
+  const clean = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(CONTROL, '')
+    .replace(/"/g, "'");
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 

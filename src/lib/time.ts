@@ -155,14 +155,23 @@ function daysInMonth(year: number, month: number): number {
 
 function validFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
   return (
-    y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) &&
-    h >= 0 && (h < 24 || (h === 24 && mi === 0 && s === 0)) && mi >= 0 && mi < 60 && s >= 0 && s <= 60
+    y >= 1 &&
+    y <= 9999 &&
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, mo) &&
+    h >= 0 &&
+    (h < 24 || (h === 24 && mi === 0 && s === 0)) &&
+    mi >= 0 &&
+    mi < 60 &&
+    s >= 0 &&
+    s <= 60
   );
 }
 
 // 2023-08-19 | 2023-08-19T15:00 | 2023-08-19 15:00:00.0000001 | …Z | …+02:00 | …+0200 | …+02
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // 20230819 | 20230819T150000 | 20230819T150000Z (iCalendar's basic form)
 const BASIC_PATTERN = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$/i;
 
@@ -218,9 +227,25 @@ function parseOffset(text: string): number | undefined {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // RFC 822 / 2822 zone names; anything else (CEST, …) is not guessed.
 const NAMED_OFFSETS: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, BST: 60,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
 };
 
 /**
@@ -229,10 +254,9 @@ const NAMED_OFFSETS: Record<string, number> = {
  * is floating; two-digit years are read as 19xx/20xx by the RFC 2822 rule.
  */
 export function parseRfc822(text: string, floatingZone: string): ParsedTime | undefined {
-  const m =
-    /^\s*(?:[^\s,\d]+,?\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[a-z]{1,5}))?)?\s*$/i.exec(
-      text
-    );
+  const m = /^\s*(?:[^\s,\d]+,?\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[a-z]{1,5}))?)?\s*$/i.exec(
+    text
+  );
   if (!m) return undefined;
   const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
   let year = +m[3];

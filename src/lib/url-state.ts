@@ -15,6 +15,8 @@
  * The page's own parameters are copied through byte for byte and in order; ours go last.
  */
 
+import type {VisitorFilters} from './show/facets.js';
+
 export type ListView = 'list' | 'month';
 
 export interface ListState {
@@ -202,4 +204,43 @@ export function writeUrlState(search: string, prefix: string, state: ListState, 
   }
   const all = [...kept, ...ours];
   return all.length ? `?${all.join('&')}` : '';
+}
+
+/**
+ * A list's state as the address holds it: the visitor's filters (the bar picks one place and one
+ * organiser), its view and month, and the open event.
+ */
+export function listState({search, categories, location, organizer, from, to}: VisitorFilters, view: ListView, month: string, event: string): ListState {
+  return {search, categories, locations: location ? [location] : [], organizers: organizer ? [organizer] : [], from, to, view, month, event};
+}
+
+/**
+ * What the page's address says of the list with this id: the visitor's filters (what it does not
+ * say is not chosen), and the view, month and open event it names.
+ */
+export function readAddress(id: string): {visitor: VisitorFilters; view?: ListView; month?: string; event?: string} {
+  const state = readUrlState(location.search, urlPrefix(id));
+  return {
+    visitor: {
+      search: state.search ?? '',
+      categories: state.categories ?? [],
+      location: state.locations?.[0] ?? '',
+      organizer: state.organizers?.[0] ?? '',
+      from: state.from ?? '',
+      to: state.to ?? '',
+    },
+    ...state,
+  };
+}
+
+/**
+ * Writes `state` into the page's address for the list with this id, leaving out what equals
+ * `defaults`: as a new history entry (`push`, a change a visitor would go back from), or in place.
+ */
+export function writeAddress(id: string, state: ListState, defaults: ListState, push: boolean): void {
+  const search = writeUrlState(location.search, urlPrefix(id), state, defaults);
+  if (search === location.search) return;
+  const url = `${location.pathname}${search}${location.hash}`;
+  if (push) history.pushState(history.state, '', url);
+  else history.replaceState(history.state, '', url);
 }

@@ -63,9 +63,6 @@ export const eventListStyles = [
       padding: var(--_space);
       border-radius: var(--_radius);
     }
-    [hidden] {
-      display: none !important;
-    }
     [part~='toolbar'] {
       display: flex;
       flex-wrap: wrap;

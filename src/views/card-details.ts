@@ -7,6 +7,10 @@ import {html, nothing} from 'lit';
 import {absoluteHttpUrl, hostOf} from '../lib/events/normalise.js';
 import {type CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
+import {lazy} from '../lib/lazy.js';
+
+/** The calendar file and links, made on demand by an opened card (and its download button). */
+export const icsExport = lazy(() => import('../lib/ics-export.js'));
 
 export interface CardDetailsOptions {
   strings: UiStrings;
@@ -24,24 +28,30 @@ export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
   const map = openStreetMapUrl(event);
   const source = event.sourceLabel ?? hostOf(event.source);
   return html`<dl class="details" part="details">
-      ${where
-        ? html`<div><dt>${strings.address}</dt><dd>${where}${map
-            ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>`
-            : nothing}</dd></div>`
-        : nothing}
+      ${
+        where
+          ? html`<div><dt>${strings.address}</dt><dd>${where}${
+              map ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>` : nothing
+            }</dd></div>`
+          : nothing
+      }
       ${online ? html`<div><dt>${strings.online}</dt><dd><a href=${online} target="_blank" rel="noopener noreferrer">${hostOf(online)}</a></dd></div>` : nothing}
       ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd>${source}</dd></div>` : nothing}
     </dl>
-    ${o.noAddToCalendar
-      ? nothing
-      : html`<div class="calendar" role="group" aria-label=${strings.addToCalendar}>
+    ${
+      o.noAddToCalendar
+        ? nothing
+        : html`<div class="calendar" role="group" aria-label=${strings.addToCalendar}>
           <span class="calendar-label">${strings.addToCalendar}:</span>
           <button type="button" class="link" @click=${o.onDownloadIcs}>${strings.downloadIcs}</button>
-          ${o.calendarLinks
-            ? html`<a href=${o.calendarLinks.google} target="_blank" rel="noopener noreferrer">${strings.googleCalendar}</a>
+          ${
+            o.calendarLinks
+              ? html`<a href=${o.calendarLinks.google} target="_blank" rel="noopener noreferrer">${strings.googleCalendar}</a>
                 <a href=${o.calendarLinks.outlook} target="_blank" rel="noopener noreferrer">${strings.outlook}</a>`
-            : nothing}
-        </div>`}`;
+              : nothing
+          }
+        </div>`
+    }`;
 }
 
 /** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
@@ -56,7 +66,10 @@ function openStreetMapUrl(event: CalendarEvent): string | undefined {
 
 /** Saves the event as an .ics file (a download the browser hands to the calendar app). */
 export async function downloadIcs(event: CalendarEvent, options: {timeZone: string; organizerLabel: string}) {
-  const {toIcs, icsFileName} = await import('../lib/ics-export.js');
+  // Without its code (offline) the button does nothing; the next press asks again.
+  const ics = await icsExport.tryLoad();
+  if (!ics) return;
+  const {toIcs, icsFileName} = ics;
   const url = URL.createObjectURL(new Blob([toIcs([event], options)], {type: 'text/calendar;charset=utf-8'}));
   const link = document.createElement('a');
   link.href = url;

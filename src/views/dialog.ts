@@ -44,20 +44,30 @@ export const dialogStyles = css`
     }
 `;
 
+/** What the dialog reads and changes of the list's selection (controllers/selection.ts). */
+export interface DialogState {
+  readonly selected?: CalendarEvent;
+  close(): void;
+}
+
 export interface DialogOptions {
-  event: CalendarEvent;
   strings: UiStrings;
   timeZone: string;
   locale: string;
   noAddToCalendar: boolean;
-  onClose: () => void;
 }
 
-/** A modal dialog with the event's card, opened in full; the list calls `showModal()` once it is drawn. */
-export function renderDialog(o: DialogOptions) {
-  return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${o.onClose}>
+/** A modal dialog with the selected event's card, opened in full; `showDialog` opens it once it is drawn. */
+export function renderDialog(state: DialogState, o: DialogOptions) {
+  return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
-    <event-card part="card" exportparts=${CARD_PARTS} .event=${o.event} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
+    <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
       ?no-add-to-calendar=${o.noAddToCalendar}></event-card>
   </dialog>`;
+}
+
+/** Opens the list's dialog as a modal once it has been drawn. */
+export function showDialog(root: ShadowRoot) {
+  const dialog = root.querySelector('dialog');
+  if (dialog && !dialog.open) dialog.showModal();
 }

@@ -1,42 +1,44 @@
 /**
  * The visitor's filter bar: search, category chips with counts, place and organiser pickers, a
  * date range, the view switch and "clear filters". A template function, not an element: the
- * state lives in `<event-list>`, which passes it in with the handlers.
+ * state lives in the list's filters (controllers/list-filters.ts), which it reads and changes.
  */
 import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
-import {NO_VISITOR_FILTERS, type VisitorFilters} from '../lib/show/facets.js';
+import {NO_VISITOR_FILTERS, hasVisitorFilters, type Facets, type VisitorFilters} from '../lib/show/facets.js';
 
 // The bar's styles travel with its code; the list adopts them when it first shows the bar.
 export {filterBarStyles} from '../styles/filter-bar.styles.js';
 
 export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view';
 
+/** What the bar reads and changes of the list's filters (controllers/list-filters.ts). */
+export interface FilterBarState {
+  readonly controls: readonly Control[];
+  readonly visitor: VisitorFilters;
+  /** The shown events, the category names with how many events carry each (most common first), the places and organisers. */
+  readonly facets: Facets;
+  /** A change of some fields, merged into the visitor's choices. */
+  choose(patch: Partial<VisitorFilters>): void;
+  /** The search field's text as it is typed. */
+  type(search: string): void;
+  /** The list's view, which the view switch shows. */
+  readonly view: 'list' | 'month';
+  /** The visitor's switch to another view. */
+  setView(view: 'list' | 'month'): void;
+}
 
 export interface FilterBarOptions {
-  controls: readonly Control[];
-  filters: VisitorFilters;
-  /** Category names with how many events carry each, most common first. */
-  categories: Array<[string, number]>;
-  locations: string[];
-  organizers: string[];
-  view: 'list' | 'month';
-  count: number;
-  /** Whether the visitor has narrowed anything (shows "clear filters"). */
-  filtered: boolean;
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
-  /** A change of some fields; the element merges it into its current state. */
-  onChange: (patch: Partial<VisitorFilters>) => void;
-  onSearchInput: (value: string) => void;
-  onView: (view: 'list' | 'month') => void;
 }
 
-export function renderFilterBar(o: FilterBarOptions) {
-  const {controls, filters, strings: t, idPrefix} = o;
+export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
+  const {controls, visitor: filters, facets} = state;
+  const {strings: t, idPrefix} = o;
   const has = (control: Control) => controls.includes(control);
-  const update = (patch: Partial<VisitorFilters>) => o.onChange(patch);
+  const update = (patch: Partial<VisitorFilters>) => state.choose(patch);
   const toggleCategory = (name: string) =>
     update({categories: filters.categories.includes(name) ? filters.categories.filter((c) => c !== name) : [...filters.categories, name]});
   const picker = (id: string, label: string, all: string, options: string[], value: string, key: 'location' | 'organizer') =>
@@ -51,17 +53,20 @@ export function renderFilterBar(o: FilterBarOptions) {
       : nothing;
 
   return html`<div part="toolbar" class="filters" role="search" aria-label=${t.filters}>
-    ${has('search')
-      ? html`<label class="field search" for="${idPrefix}-search">
+    ${
+      has('search')
+        ? html`<label class="field search" for="${idPrefix}-search">
           <span class="label">${t.searchLabel}</span>
           <input id="${idPrefix}-search" type="search" part="search" placeholder=${t.searchPlaceholder} .value=${filters.search}
-            autocomplete="off" @input=${(e: Event) => o.onSearchInput((e.target as HTMLInputElement).value)} />
+            autocomplete="off" @input=${(e: Event) => state.type((e.target as HTMLInputElement).value)} />
         </label>`
-      : nothing}
-    ${has('locations') ? picker('location', t.location, t.allPlaces, o.locations, filters.location, 'location') : nothing}
-    ${has('organizers') ? picker('organizer', t.organizer, t.allOrganizers, o.organizers, filters.organizer, 'organizer') : nothing}
-    ${has('dates')
-      ? html`<div class="field dates" role="group" aria-label=${t.dates}>
+        : nothing
+    }
+    ${has('locations') ? picker('location', t.location, t.allPlaces, facets.locations, filters.location, 'location') : nothing}
+    ${has('organizers') ? picker('organizer', t.organizer, t.allOrganizers, facets.organizers, filters.organizer, 'organizer') : nothing}
+    ${
+      has('dates')
+        ? html`<div class="field dates" role="group" aria-label=${t.dates}>
           <label for="${idPrefix}-from"><span class="label">${t.dateFrom}</span>
             <input id="${idPrefix}-from" type="date" .value=${filters.from} max=${filters.to || nothing}
               @change=${(e: Event) => update({from: (e.target as HTMLInputElement).value})} /></label>
@@ -69,28 +74,31 @@ export function renderFilterBar(o: FilterBarOptions) {
             <input id="${idPrefix}-to" type="date" .value=${filters.to} min=${filters.from || nothing}
               @change=${(e: Event) => update({to: (e.target as HTMLInputElement).value})} /></label>
         </div>`
-      : nothing}
-    ${has('view')
-      ? html`<div class="field view-switch" role="group" aria-label=${t.view}>
+        : nothing
+    }
+    ${
+      has('view')
+        ? html`<div class="field view-switch" role="group" aria-label=${t.view}>
           ${(['list', 'month'] as const).map(
-            (view) => html`<button type="button" aria-pressed=${String(o.view === view)} @click=${() => o.onView(view)}>
+            (view) => html`<button type="button" aria-pressed=${String(state.view === view)} @click=${() => state.setView(view)}>
               ${view === 'list' ? t.viewList : t.viewMonth}</button>`
           )}
         </div>`
-      : nothing}
-    ${has('categories') && o.categories.length
-      ? html`<div class="chips" role="group" aria-label=${t.categories}>
-          ${o.categories.map(
+        : nothing
+    }
+    ${
+      has('categories') && facets.categories.length
+        ? html`<div class="chips" role="group" aria-label=${t.categories}>
+          ${facets.categories.map(
             ([name, count]) => html`<button type="button" class="chip" part="chip" aria-pressed=${String(filters.categories.includes(name))}
               @click=${() => toggleCategory(name)}>${name} <span class="chip-count">${count}</span></button>`
           )}
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="summary">
-      <span class="count" role="status" aria-live="polite">${t.resultCount(o.count)}</span>
-      ${o.filtered
-        ? html`<button type="button" class="clear" @click=${() => o.onChange(NO_VISITOR_FILTERS)}>${t.clearFilters}</button>`
-        : nothing}
+      <span class="count" role="status" aria-live="polite">${t.resultCount(facets.visible.length)}</span>
+      ${hasVisitorFilters(filters) ? html`<button type="button" class="clear" @click=${() => update(NO_VISITOR_FILTERS)}>${t.clearFilters}</button>` : nothing}
     </div>
   </div>`;
 }

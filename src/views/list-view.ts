@@ -3,13 +3,14 @@
  * cards at a time with "show more" for the rest. Template functions; `<event-list>` keeps the
  * state and passes it in.
  */
-import {html, nothing, render} from 'lit';
+import {html, nothing, render, type CSSResult, type CSSResultOrNative} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
 import {groupEvents, type GroupBy} from '../lib/show/group.js';
-import {dayKey, zoneOffset} from '../lib/time.js';
+import {dayKey, viewerTimeZone, zoneOffset} from '../lib/time.js';
+import {whenIdle} from '../lib/idle.js';
 import {now, nowMs} from '../lib/clock.js';
 
 /** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
@@ -35,6 +36,17 @@ export interface CardOptions {
 export function prepareCards(locale: string, timeZone: string): void {
   zoneOffset(timeZone, nowMs());
   warmUpFormatters(locale, timeZone);
+}
+
+/**
+ * Draws the sample card (below) once the page is idle, at most a second after `<event-list>` is
+ * defined, with the list's stylesheets, in the page's language and the viewer's zone.
+ */
+export function warmUpCards(styles: readonly CSSResultOrNative[]): void {
+  whenIdle(() => {
+    const sheets = styles.map((style) => (style as CSSResult).styleSheet).filter((sheet) => sheet !== undefined);
+    drawSampleCard(sheets, document.documentElement.lang || navigator.language, viewerTimeZone());
+  }, 1000);
 }
 
 /**
@@ -93,9 +105,13 @@ function sampleEvent(): CalendarEvent {
 /** A real list of `<event-card>`s, keyed by event id so a card keeps its state across updates. */
 export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
   return html`<ol class="cards" role="list">
-    ${repeat(events, (event) => event.id, (event) => html`<li>
+    ${repeat(
+      events,
+      (event) => event.id,
+      (event) => html`<li>
       <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} time-zone=${o.timeZone} lang=${o.locale}
-        date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`)}
+        date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`
+    )}
   </ol>`;
 }
 
@@ -124,14 +140,20 @@ export function renderListView(o: ListViewOptions) {
   const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? 2 : 3};
   return html`
     <div part="list" aria-label=${o.strings.events}>
-      ${o.groupBy === 'none'
-        ? renderCards(shown, cards)
-        : repeat(groupEvents(shown, o.groupBy, o.timeZone), (group) => group.key, (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
-            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, today)}${group.key === todayKey
-              ? html` <span class="today-badge">${o.strings.today}</span>`
-              : nothing}</h2>
+      ${
+        o.groupBy === 'none'
+          ? renderCards(shown, cards)
+          : repeat(
+              groupEvents(shown, o.groupBy, o.timeZone),
+              (group) => group.key,
+              (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
+            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, today)}${
+              group.key === todayKey ? html` <span class="today-badge">${o.strings.today}</span>` : nothing
+            }</h2>
             ${renderCards(group.events, cards)}
-          </section>`)}
+          </section>`
+            )
+      }
     </div>
     ${remaining > 0 ? html`<button part="more" @click=${o.onMore}>${o.strings.showMore(Math.min(remaining, o.pageSize))}</button>` : nothing}
   `;

@@ -3,7 +3,8 @@
  * previous/next/today navigation, multi-day events across their days, "+N more" counted rather
  * than rendered, and a roving focus that arrow keys move from day to day. Loaded on demand with
  * `import()` the first time a list shows `view="month"`; the grid's data comes from
- * `lib/show/month.ts`, and `<event-list>` keeps the state (month, focused day, open day).
+ * `lib/show/month.ts`, and the list's month navigation (controllers/month-navigation.ts) keeps
+ * the state (month, focused day, open day).
  */
 import {html, nothing} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
@@ -13,31 +14,33 @@ import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {addDaysIn, dayKey} from '../lib/time.js';
 import {now} from '../lib/clock.js';
+import {renderCards, type CardOptions} from './list-view.js';
+
+/** What the month view reads and changes of the list's month navigation (controllers/month-navigation.ts). */
+export interface MonthNavigationState {
+  /** `YYYY-MM-DD` of the day that holds the roving focus. */
+  readonly focusedDay: string;
+  /** `YYYY-MM-DD` of the day whose full list is open, if any. */
+  readonly openDay?: string;
+  setMonth(year: number, month: number, focusDay?: string): void;
+  focus(day: string): void;
+  setOpenDay(day: string | undefined): void;
+}
 
 export interface MonthViewOptions {
-  year: number;
-  month: number;
+  /** Every event that passes the filters. */
   events: readonly CalendarEvent[];
-  locale: string;
-  timeZone: string;
   strings: UiStrings;
-  /** `YYYY-MM-DD` of the day that holds the roving focus. */
-  focusedDay: string;
-  /** `YYYY-MM-DD` of the day whose full list is open, if any. */
-  openDay?: string;
-  maxPerDay?: number;
-  onMonth: (year: number, month: number, focusDay?: string) => void;
-  onFocusDay: (key: string) => void;
-  onOpenDay: (key: string | undefined) => void;
-  onSelectEvent: (event: CalendarEvent) => void;
+  /** The cards of the open day and of the narrow fallback list: zone, locale, highlight… */
+  cards: Omit<CardOptions, 'dateStyle' | 'headingLevel'>;
   /**
    * How many of the month's events the narrow fallback list renders. It is in the DOM even
    * while the container query hides it, so it is kept to a page, with "show more".
    */
-  narrowLimit: number;
-  onMoreNarrow: () => void;
-  /** Renders the events of the open day (and of the narrow fallback list) as cards. */
-  renderCards: (events: CalendarEvent[]) => unknown;
+  shown: number;
+  onMore: () => void;
+  onSelectEvent: (event: CalendarEvent) => void;
+  maxPerDay?: number;
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -56,45 +59,53 @@ const KEY_STEPS: Record<string, number> = {ArrowLeft: -1, ArrowRight: 1, ArrowUp
 
 export {monthStyles};
 
-export function renderMonthView(o: MonthViewOptions) {
-  const grid = buildMonth(o.year, o.month, o.events, {timeZone: o.timeZone, locale: o.locale, maxPerDay: o.maxPerDay ?? 3});
+export function renderMonthView(year: number, month: number, nav: MonthNavigationState, o: MonthViewOptions) {
+  const {locale, timeZone} = o.cards;
+  const cards = (events: CalendarEvent[]) => renderCards(events, {...o.cards, dateStyle: 'full', headingLevel: 4});
+  const grid = buildMonth(year, month, o.events, {timeZone, locale, maxPerDay: o.maxPerDay ?? 3});
   const t = o.strings;
-  const title = new Intl.DateTimeFormat(o.locale, {month: 'long', year: 'numeric', timeZone: 'UTC'}).format(Date.UTC(o.year, o.month - 1, 15));
-  const longNames = weekdayNames(o.locale, grid.weekdays, 'long');
-  const shortNames = weekdayNames(o.locale, grid.weekdays, 'short');
+  const title = new Intl.DateTimeFormat(locale, {month: 'long', year: 'numeric', timeZone: 'UTC'}).format(Date.UTC(year, month - 1, 15));
+  const longNames = weekdayNames(locale, grid.weekdays, 'long');
+  const shortNames = weekdayNames(locale, grid.weekdays, 'short');
   const days = grid.weeks.flat();
-  const focused = days.some((d) => d.key === o.focusedDay) ? o.focusedDay : (days.find((d) => d.isToday && d.inMonth) ?? days.find((d) => d.inMonth))!.key;
+  const focused = days.some((d) => d.key === nav.focusedDay) ? nav.focusedDay : (days.find((d) => d.isToday && d.inMonth) ?? days.find((d) => d.inMonth))!.key;
 
   const moveFocus = (event: KeyboardEvent, day: MonthDay) => {
     let step = KEY_STEPS[event.key];
     // In a right-to-left layout the next day is to the left.
     if (Math.abs(step) === 1 && (event.currentTarget as HTMLElement).matches(':dir(rtl)')) step = -step;
     let target: string | undefined;
-    if (step !== undefined) target = dayKey(addDaysIn(day.date, step, o.timeZone), o.timeZone);
+    if (step !== undefined) target = dayKey(addDaysIn(day.date, step, timeZone), timeZone);
     else if (event.key === 'Home' || event.key === 'End') {
       const week = grid.weeks.find((w) => w.includes(day))!;
       target = (event.key === 'Home' ? week[0] : week[6]).key;
     } else if (event.key === 'PageUp' || event.key === 'PageDown') {
-      const next = shiftMonth(o.year, o.month, event.key === 'PageUp' ? -1 : 1);
+      const next = shiftMonth(year, month, event.key === 'PageUp' ? -1 : 1);
       const dayOfMonth = Math.min(day.day, new Date(Date.UTC(next.year, next.month, 0)).getUTCDate());
       event.preventDefault();
-      return o.onMonth(next.year, next.month, `${next.year}-${String(next.month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`);
+      return nav.setMonth(next.year, next.month, `${next.year}-${String(next.month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      return o.onOpenDay(o.openDay === day.key ? undefined : day.key);
-    } else if (event.key === 'Escape' && o.openDay) {
-      return o.onOpenDay(undefined);
+      return nav.setOpenDay(nav.openDay === day.key ? undefined : day.key);
+    } else if (event.key === 'Escape' && nav.openDay) {
+      return nav.setOpenDay(undefined);
     } else return;
     event.preventDefault();
     const [y, m] = target.split('-').map(Number);
-    if (y !== o.year || m !== o.month) o.onMonth(y, m, target);
-    else o.onFocusDay(target);
+    if (y !== year || m !== month) nav.setMonth(y, m, target);
+    else nav.focus(target);
   };
 
   const entry = (item: MonthEntry) => {
     const {event} = item;
-    const time = event.allDay || item.continued ? '' : shortTime(event.start, o.locale, o.timeZone);
-    const classes = ['entry', event.allDay || item.continues || item.continued ? 'span' : '', item.continued ? 'continued' : '', item.continues ? 'continues' : '', event.status === 'cancelled' ? 'cancelled' : '']
+    const time = event.allDay || item.continued ? '' : shortTime(event.start, locale, timeZone);
+    const classes = [
+      'entry',
+      event.allDay || item.continues || item.continued ? 'span' : '',
+      item.continued ? 'continued' : '',
+      item.continues ? 'continues' : '',
+      event.status === 'cancelled' ? 'cancelled' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return html`<li class=${classes} part="event">
@@ -105,46 +116,48 @@ export function renderMonthView(o: MonthViewOptions) {
   };
 
   const cell = (day: MonthDay) => {
-    const label = new Intl.DateTimeFormat(o.locale, {weekday: 'long', day: 'numeric', month: 'long', timeZone: o.timeZone}).format(day.date);
+    const label = new Intl.DateTimeFormat(locale, {weekday: 'long', day: 'numeric', month: 'long', timeZone}).format(day.date);
     return html`<td
       part="day"
-      class=${['day', day.inMonth ? '' : 'outside', day.isToday ? 'today' : '', day.key === o.openDay ? 'open' : ''].filter(Boolean).join(' ')}
+      class=${['day', day.inMonth ? '' : 'outside', day.isToday ? 'today' : '', day.key === nav.openDay ? 'open' : ''].filter(Boolean).join(' ')}
       role="gridcell"
-      aria-selected=${String(day.key === o.openDay)}
+      aria-selected=${String(day.key === nav.openDay)}
       aria-current=${day.isToday ? 'date' : nothing}
       tabindex=${day.key === focused ? '0' : '-1'}
       data-day=${day.key}
       @keydown=${(e: KeyboardEvent) => moveFocus(e, day)}
       @click=${(e: Event) => {
         if ((e.target as HTMLElement).closest('button')) return;
-        o.onFocusDay(day.key);
-        o.onOpenDay(o.openDay === day.key ? undefined : day.key);
+        nav.focus(day.key);
+        nav.setOpenDay(nav.openDay === day.key ? undefined : day.key);
       }}
     >
       <span class="number" aria-hidden="true">${day.day}</span><span class="visually-hidden">${label}${day.isToday ? `, ${t.today}` : ''}</span>
       ${day.events.length ? html`<ul class="entries">${day.events.map(entry)}</ul>` : nothing}
-      ${day.hiddenCount
-        ? html`<button type="button" class="more" tabindex="-1" @click=${() => o.onOpenDay(day.key)}>${t.moreEvents(day.hiddenCount)}</button>`
-        : nothing}
+      ${
+        day.hiddenCount
+          ? html`<button type="button" class="more" tabindex="-1" @click=${() => nav.setOpenDay(day.key)}>${t.moreEvents(day.hiddenCount)}</button>`
+          : nothing
+      }
     </td>`;
   };
 
-  const openEvents = o.openDay ? eventsOnDay(o.events, o.openDay, o.timeZone) : [];
-  const prev = shiftMonth(o.year, o.month, -1);
-  const next = shiftMonth(o.year, o.month, 1);
-  const today = dayKey(now(), o.timeZone);
+  const openEvents = nav.openDay ? eventsOnDay(o.events, nav.openDay, timeZone) : [];
+  const prev = shiftMonth(year, month, -1);
+  const next = shiftMonth(year, month, 1);
+  const today = dayKey(now(), timeZone);
   const monthEvents = o.events.filter((e) => e.start < grid.to && (e.end ?? e.start) >= grid.from);
 
   return html`<section part="month" class="month" aria-labelledby="month-title">
     <div class="month-nav">
       <h2 id="month-title" part="month-title" aria-live="polite">${title}</h2>
       <div class="month-buttons">
-        <button type="button" part="nav" aria-label=${t.previousMonth} @click=${() => o.onMonth(prev.year, prev.month)}><span aria-hidden="true">‹</span></button>
+        <button type="button" part="nav" aria-label=${t.previousMonth} @click=${() => nav.setMonth(prev.year, prev.month)}><span aria-hidden="true">‹</span></button>
         <button type="button" part="nav" @click=${() => {
           const [y, m] = today.split('-').map(Number);
-          o.onMonth(y, m, today);
+          nav.setMonth(y, m, today);
         }}>${t.today}</button>
-        <button type="button" part="nav" aria-label=${t.nextMonth} @click=${() => o.onMonth(next.year, next.month)}><span aria-hidden="true">›</span></button>
+        <button type="button" part="nav" aria-label=${t.nextMonth} @click=${() => nav.setMonth(next.year, next.month)}><span aria-hidden="true">›</span></button>
       </div>
     </div>
     <table part="grid" role="grid" aria-labelledby="month-title">
@@ -152,23 +165,31 @@ export function renderMonthView(o: MonthViewOptions) {
         <tr>${grid.weekdays.map((_, i) => html`<th scope="col" abbr=${longNames[i]}>${shortNames[i]}</th>`)}</tr>
       </thead>
       <tbody>
-        ${repeat(grid.weeks, (week) => week[0].key, (week) => html`<tr>${week.map(cell)}</tr>`)}
+        ${repeat(
+          grid.weeks,
+          (week) => week[0].key,
+          (week) => html`<tr>${week.map(cell)}</tr>`
+        )}
       </tbody>
     </table>
-    ${o.openDay
-      ? html`<section part="day-list" class="day-list" aria-label=${new Intl.DateTimeFormat(o.locale, {dateStyle: 'full', timeZone: o.timeZone}).format(openEvents[0]?.start ?? new Date(`${o.openDay}T12:00:00Z`))}>
+    ${
+      nav.openDay
+        ? html`<section part="day-list" class="day-list" aria-label=${new Intl.DateTimeFormat(locale, {dateStyle: 'full', timeZone}).format(openEvents[0]?.start ?? new Date(`${nav.openDay}T12:00:00Z`))}>
           <div class="day-list-head">
-            <h3>${new Intl.DateTimeFormat(o.locale, {weekday: 'long', day: 'numeric', month: 'long', timeZone: o.timeZone}).format(new Date(`${o.openDay}T12:00:00Z`))}</h3>
-            <button type="button" class="close" @click=${() => o.onOpenDay(undefined)}>${t.close}</button>
+            <h3>${new Intl.DateTimeFormat(locale, {weekday: 'long', day: 'numeric', month: 'long', timeZone}).format(new Date(`${nav.openDay}T12:00:00Z`))}</h3>
+            <button type="button" class="close" @click=${() => nav.setOpenDay(undefined)}>${t.close}</button>
           </div>
-          ${openEvents.length ? o.renderCards(openEvents) : html`<p class="none">${t.empty}</p>`}
+          ${openEvents.length ? cards(openEvents) : html`<p class="none">${t.empty}</p>`}
         </section>`
-      : nothing}
-    <div class="narrow-list">${monthEvents.length
-      ? html`${o.renderCards(monthEvents.slice(0, o.narrowLimit))}${monthEvents.length > o.narrowLimit
-          ? html`<button type="button" part="more" @click=${o.onMoreNarrow}>${t.showMore(monthEvents.length - o.narrowLimit)}</button>`
-          : nothing}`
-      : html`<p class="none">${t.empty}</p>`}</div>
+        : nothing
+    }
+    <div class="narrow-list">${
+      monthEvents.length
+        ? html`${cards(monthEvents.slice(0, o.shown))}${
+            monthEvents.length > o.shown ? html`<button type="button" part="more" @click=${o.onMore}>${t.showMore(monthEvents.length - o.shown)}</button>` : nothing
+          }`
+        : html`<p class="none">${t.empty}</p>`
+    }</div>
   </section>`;
 }
 

@@ -2,6 +2,11 @@
  * The only way feed HTML reaches the DOM: through DOMPurify, imported on first use. Results are
  * cached because a card re-renders with the same description many times.
  */
+import {lazy} from '../lazy.js';
+
+/** DOMPurify and its configuration (purify.ts); until it is here, nothing is sanitised and nothing shown. */
+export const purifier = lazy(() => import('./purify.js'));
+
 const strings = new Map<string, string>();
 const fragments = new Map<string, DocumentFragment>();
 const CACHE_LIMIT = 500;
@@ -17,7 +22,7 @@ export async function sanitizeHtml(html: string, baseUrl?: string): Promise<stri
   const key = `${baseUrl ?? ''}\u0000${html}`;
   const cached = strings.get(key);
   if (cached !== undefined) return cached;
-  const {purifyHtml} = await import('./purify.js');
+  const {purifyHtml} = await purifier.load();
   return remember(strings, key, purifyHtml(html, baseUrl));
 }
 
@@ -26,7 +31,7 @@ export async function sanitizeToFragment(html: string, baseUrl?: string): Promis
   const key = `${baseUrl ?? ''}\u0000${html}`;
   let fragment = fragments.get(key);
   if (!fragment) {
-    const {purifyToFragment} = await import('./purify.js');
+    const {purifyToFragment} = await purifier.load();
     fragment = remember(fragments, key, purifyToFragment(html, baseUrl));
   }
   return fragment.cloneNode(true) as DocumentFragment;

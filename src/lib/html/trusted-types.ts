@@ -73,8 +73,10 @@ export function defuseInlineCode(html: string, type: DOMParserSupportedType = 't
   // well-formed, and its text is no stylesheet any more.
   return (type === 'text/html' ? html.replace(STYLE_ELEMENT, '') : html)
     .replace(/<(\/?)style\b/gi, '<$1feedcal-style')
-    .replace(START_TAG, (_tag, name: string, attributes = '') =>
-      `<${name}${attributes.replace(ATTRIBUTE, (whole: string, attribute: string, value = '') => (INLINE_NAME.test(attribute) ? `data-feedcal-${attribute}${value}` : whole))}>`
+    .replace(
+      START_TAG,
+      (_tag, name: string, attributes = '') =>
+        `<${name}${attributes.replace(ATTRIBUTE, (whole: string, attribute: string, value = '') => (INLINE_NAME.test(attribute) ? `data-feedcal-${attribute}${value}` : whole))}>`
     );
 }
 

@@ -5,7 +5,7 @@
  * so fetch-feed.ts imports this module on demand, at the first failure, keeping it out of the
  * script every page downloads.
  */
-import {abortError} from './fetch-feed.js';
+import {abortError} from './abort.js';
 import {en} from '../locales/en.js';
 import {FeedError} from '../events/model.js';
 

@@ -12,8 +12,10 @@
  * at once never downloads it.
  */
 import {FeedError} from '../events/model.js';
+import {lazy} from '../lazy.js';
+import {abortError, untilAborted} from './abort.js';
 
-type FailureHandling = typeof import('./fetch-failure.js');
+const failureHandling = lazy(() => import('./fetch-failure.js'));
 
 export interface FetchedFeed {
   bytes: Uint8Array;
@@ -80,27 +82,6 @@ const inFlight = new Map<string, SharedRequest>();
 const retryAfterOf = new WeakMap<FeedError, string>();
 const recentFailures = new Map<string, {error: FeedError; until: number}>();
 
-/** What a promise given up on abort rejects with: the signal's reason, else an `AbortError`. */
-export const abortError = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
-
-/**
- * `promise`, or `abortError(signal)` as soon as `signal` aborts, for work that cannot itself be
- * cancelled (a shared request, a storage read): the caller must not be held until it ends.
- * `onAbort` runs once when the caller gives up.
- */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError(signal));
-  return new Promise<T>((resolve, reject) => {
-    const giveUp = () => {
-      reject(abortError(signal));
-      onAbort?.();
-    };
-    signal.addEventListener('abort', giveUp, {once: true});
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', giveUp));
-  });
-}
-
 /**
  * Fetches `url` (resolved against the page). Callers asking for the same URL while a request is
  * under way share it, retries included; the request is aborted only when every caller has
@@ -149,11 +130,12 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
  * a CDN hiccup): the caller then ends with the error it already has, without retries or the CORS
  * diagnosis, rather than waiting on or failing with the module load.
  */
-function loadFailureHandling(timeout: number): Promise<FailureHandling | undefined> {
+function loadFailureHandling(timeout: number): Promise<typeof failureHandling.module> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), timeout);
-    import('./fetch-failure.js')
-      .then(resolve, () => resolve(undefined))
+    failureHandling
+      .tryLoad()
+      .then(resolve)
       .finally(() => clearTimeout(timer));
   });
 }

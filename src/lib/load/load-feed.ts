@@ -2,12 +2,15 @@
  * The data flow of one source, from URL to clean events: fetch → decode → detect → parse →
  * sanitise. And the merge of several sources into one calendar.
  */
-import {abortError, fetchFeed, proxiedUrl, untilAborted, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
+import {abortError, untilAborted} from './abort.js';
+import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
 import type {CachedFeed} from './feed-cache.js';
 import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from '../feeds/index.js';
 import {decodeFeedBytes} from './decode.js';
 import {Pacer} from '../feeds/steps.js';
 import {whenIdle} from '../idle.js';
+import {lazy} from '../lazy.js';
+import {sanitizer} from '../html/sanitizer.js';
 import {now} from '../clock.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../feeds/ics/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from '../events/model.js';
@@ -60,14 +63,13 @@ const stored = new WeakSet<FetchedFeed>();
 
 /**
  * The store of last good copies is needed only after a feed has arrived (to keep it) or failed
- * (to fall back on it), never for the first events to show: it is a chunk of its own.
+ * (to fall back on it), never for the first events to show: it is a chunk of its own. Without it
+ * (offline, a deploy) no copy is kept or read, and the next read or write asks for it again.
  */
-let feedCache: Promise<typeof import('./feed-cache.js')> | undefined;
-const loadFeedCache = () => (feedCache ??= import('./feed-cache.js'));
-const readCopy = (key: string) => loadFeedCache().then((cache) => cache.readCachedFeed(key), () => undefined);
+const feedCache = lazy(() => import('./feed-cache.js'));
+const readCopy = (key: string) => feedCache.tryLoad().then((cache) => cache?.readCachedFeed(key));
 /** Stores a copy once the page is idle: storing megabytes must not hold up the first events. */
-const writeCopy = (key: string, entry: CachedFeed) =>
-  whenIdle(() => void loadFeedCache().then((cache) => cache.writeCachedFeed(key, entry), () => false), 2000);
+const writeCopy = (key: string, entry: CachedFeed) => whenIdle(() => void feedCache.tryLoad().then((cache) => cache?.writeCachedFeed(key, entry)), 2000);
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 
@@ -147,7 +149,15 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   const ctx: ParseContext = {timeZone, source, window: options.window};
   // The first look's descriptions are sanitised before it is shown, like every event's. If that
   // fails, there is no first look; the whole feed meets the same failure below and reports it.
-  if (preview) ctx.preview = {...preview, show: (events) => void sanitizeDescriptions(events).then(() => preview.show(events), () => {})};
+  if (preview)
+    ctx.preview = {
+      ...preview,
+      show: (events) =>
+        void sanitizeDescriptions(events).then(
+          () => preview.show(events),
+          () => {}
+        ),
+    };
   const result = await parseFeed(text, ctx, {
     format: options.format,
     contentType: fetched.contentType,
@@ -162,13 +172,21 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
 
 /**
  * Replaces each event's feed HTML with its sanitised form (loads DOMPurify only when needed), a
- * slice at a time so thousands of descriptions do not hold the page.
+ * slice at a time so thousands of descriptions do not hold the page. When the sanitiser cannot be
+ * loaded (offline, a deploy), the feed's HTML is dropped and the events keep their plain-text
+ * descriptions: unsanitised markup never reaches the page, and the next load asks again.
  */
 export async function sanitizeDescriptions(events: CalendarEvent[], pacer: Pacer = new Pacer()): Promise<void> {
   if (!events.some((event) => event.descriptionHtml)) return;
-  const {sanitizeHtml} = await import('../html/sanitize.js');
+  // Both chunks, once per feed rather than once per event, so a failure is not asked again thousands of times.
+  const sanitize = await sanitizer.tryLoad();
+  const sanitizeHtml = sanitize && (await sanitize.purifier.tryLoad()) && sanitize.sanitizeHtml;
   for (const event of events) {
     if (!event.descriptionHtml) continue;
+    if (!sanitizeHtml) {
+      delete event.descriptionHtml;
+      continue;
+    }
     let done = sanitizing.get(event);
     if (!done) {
       done = sanitizeHtml(event.descriptionHtml, event.url ?? event.source).then((html) => void (event.descriptionHtml = html));
@@ -184,4 +202,3 @@ export async function sanitizeDescriptions(events: CalendarEvent[], pacer: Pacer
  * whole feed, which then waits for their sanitising instead of starting it again.
  */
 const sanitizing = new WeakMap<CalendarEvent, Promise<void>>();
-

@@ -26,6 +26,7 @@ export const da: UiStrings = {
   today: 'I dag',
   previousMonth: 'Forrige måned',
   nextMonth: 'Næste måned',
+  monthGridFailed: 'Kalendervisningen kunne ikke hentes; her er månedens begivenheder som en liste.',
   moreEvents: (n) => `+${n} mere`,
   view: 'Visning',
   viewList: 'Liste',

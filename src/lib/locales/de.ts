@@ -18,8 +18,7 @@ export const de: UiStrings = {
   categories: 'Kategorien',
   events: 'Veranstaltungen',
   resultCount: (n) => (n === 1 ? '1 Veranstaltung' : `${n} Veranstaltungen`),
-  skipped: (n) =>
-    n === 1 ? '1 Eintrag im Feed konnte nicht gelesen werden.' : `${n} Einträge im Feed konnten nicht gelesen werden.`,
+  skipped: (n) => (n === 1 ? '1 Eintrag im Feed konnte nicht gelesen werden.' : `${n} Einträge im Feed konnten nicht gelesen werden.`),
   staleNotice: (age) => `Aktualisiert ${age} – konnte nicht neu geladen werden.`,
   tryAgain: 'Erneut versuchen',
   errorTitle: 'Die Veranstaltungen konnten nicht geladen werden.',
@@ -27,6 +26,7 @@ export const de: UiStrings = {
   today: 'Heute',
   previousMonth: 'Vorheriger Monat',
   nextMonth: 'Nächster Monat',
+  monthGridFailed: 'Die Kalenderansicht konnte nicht geladen werden; hier sind die Veranstaltungen des Monats als Liste.',
   moreEvents: (n) => `+${n} weitere`,
   view: 'Ansicht',
   viewList: 'Liste',

@@ -27,6 +27,8 @@ export const en = {
   today: 'Today',
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
+  // The month view when its grid's code could not be loaded (offline, a deploy).
+  monthGridFailed: 'The calendar grid could not be loaded; here are the month’s events as a list.',
   moreEvents: (n: number) => `+${n} more`,
   view: 'View',
   viewList: 'List',

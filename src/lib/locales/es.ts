@@ -26,6 +26,7 @@ export const es: UiStrings = {
   today: 'Hoy',
   previousMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
+  monthGridFailed: 'No se pudo cargar la cuadrícula del calendario; aquí están los eventos del mes en una lista.',
   moreEvents: (n) => `+${n} más`,
   view: 'Vista',
   viewList: 'Lista',

@@ -26,6 +26,7 @@ export const fi: UiStrings = {
   today: 'Tänään',
   previousMonth: 'Edellinen kuukausi',
   nextMonth: 'Seuraava kuukausi',
+  monthGridFailed: 'Kalenteriruudukkoa ei voitu ladata; tässä ovat kuukauden tapahtumat luettelona.',
   moreEvents: (n) => `+${n} lisää`,
   view: 'Näkymä',
   viewList: 'Lista',

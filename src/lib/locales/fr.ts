@@ -28,6 +28,7 @@ export const fr: UiStrings = {
   today: 'Aujourd’hui',
   previousMonth: 'Mois précédent',
   nextMonth: 'Mois suivant',
+  monthGridFailed: 'La grille du calendrier n’a pas pu être chargée ; voici les événements du mois sous forme de liste.',
   moreEvents: (n) => (n < 2 ? `+${n} autre` : `+${n} autres`),
   view: 'Affichage',
   viewList: 'Liste',

@@ -18,8 +18,7 @@ export const it: UiStrings = {
   categories: 'Categorie',
   events: 'Eventi',
   resultCount: (n) => (n === 1 ? '1 evento' : `${n} eventi`),
-  skipped: (n) =>
-    n === 1 ? 'Non è stato possibile leggere 1 elemento del feed.' : `Non è stato possibile leggere ${n} elementi del feed.`,
+  skipped: (n) => (n === 1 ? 'Non è stato possibile leggere 1 elemento del feed.' : `Non è stato possibile leggere ${n} elementi del feed.`),
   staleNotice: (age) => `Aggiornato ${age} — impossibile aggiornare.`,
   tryAgain: 'Riprova',
   errorTitle: 'Impossibile caricare gli eventi.',
@@ -27,6 +26,7 @@ export const it: UiStrings = {
   today: 'Oggi',
   previousMonth: 'Mese precedente',
   nextMonth: 'Mese successivo',
+  monthGridFailed: 'Non è stato possibile caricare la griglia del calendario; ecco gli eventi del mese in un elenco.',
   moreEvents: (n) => `+${n} altri`,
   view: 'Vista',
   viewList: 'Elenco',

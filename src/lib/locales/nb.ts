@@ -26,6 +26,7 @@ export const nb: UiStrings = {
   today: 'I dag',
   previousMonth: 'Forrige måned',
   nextMonth: 'Neste måned',
+  monthGridFailed: 'Kalendervisningen kunne ikke hentes; her er månedens arrangementer som en liste.',
   moreEvents: (n) => `+${n} til`,
   view: 'Visning',
   viewList: 'Liste',

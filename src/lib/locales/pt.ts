@@ -26,6 +26,7 @@ export const pt: UiStrings = {
   today: 'Hoje',
   previousMonth: 'Mês anterior',
   nextMonth: 'Próximo mês',
+  monthGridFailed: 'Não foi possível carregar a grade do calendário; aqui estão os eventos do mês em uma lista.',
   moreEvents: (n) => `+${n} mais`,
   view: 'Visualização',
   viewList: 'Lista',

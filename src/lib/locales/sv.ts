@@ -26,6 +26,7 @@ export const sv: UiStrings = {
   today: 'I dag',
   previousMonth: 'Föregående månad',
   nextMonth: 'Nästa månad',
+  monthGridFailed: 'Kalendervyn kunde inte hämtas; här är månadens evenemang som en lista.',
   moreEvents: (n) => `+${n} till`,
   view: 'Visning',
   viewList: 'Lista',

@@ -20,8 +20,7 @@ export interface VisitorFilters {
 
 export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
 
-export const hasVisitorFilters = (f: VisitorFilters): boolean =>
-  Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
+export const hasVisitorFilters = (f: VisitorFilters): boolean => Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
 
 export interface Facets {
   /** What passes both layers, in display order. */

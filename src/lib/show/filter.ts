@@ -64,7 +64,9 @@ function foldedText(event: CalendarEvent): string {
   let text = foldedTexts.get(event);
   if (text === undefined) {
     const place = event.place;
-    text = foldText([event.title, event.description ?? '', event.organizer ?? '', place?.name ?? '', place?.address ?? '', ...event.locations, ...event.categories].join(' '));
+    text = foldText(
+      [event.title, event.description ?? '', event.organizer ?? '', place?.name ?? '', place?.address ?? '', ...event.locations, ...event.categories].join(' ')
+    );
     foldedTexts.set(event, text);
   }
   return text;
@@ -80,14 +82,19 @@ const matchesAny = (values: readonly (string | undefined)[], wanted: string[]) =
  * Folkungagatan 10, 116 30 Stockholm" (` stockholm ` is in it), and "Lund" must not find
  * "Lundby".
  */
-const placeWords = (place: string) => ` ${foldText(place).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const placeWords = (place: string) =>
+  ` ${foldText(place)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 /** A predicate for `criteria`, with the criteria folded once rather than per event. */
 export function eventMatcher(criteria: FilterCriteria, now: Date): (event: CalendarEvent) => boolean {
   const categories = (criteria.categories ?? []).map(foldText);
   const locations = (criteria.locations ?? []).map(placeWords);
   const organizers = (criteria.organizers ?? []).map(foldText);
-  const words = foldText(criteria.search ?? '').split(' ').filter(Boolean);
+  const words = foldText(criteria.search ?? '')
+    .split(' ')
+    .filter(Boolean);
   const when = criteria.when ?? 'upcoming';
   const nowMs = now.getTime();
   const fromMs = criteria.from?.getTime() ?? -Infinity;
@@ -104,7 +111,13 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
     if (startMs >= toMs) return false;
     if (!byText) return true;
     if (!matchesAny(event.categories, categories)) return false;
-    if (locations.length && ![...event.locations, event.place?.name, event.place?.address].some((place) => place && locations.some((wanted) => once(placeWordStrings, place, placeWords).includes(wanted)))) return false;
+    if (
+      locations.length &&
+      ![...event.locations, event.place?.name, event.place?.address].some(
+        (place) => place && locations.some((wanted) => once(placeWordStrings, place, placeWords).includes(wanted))
+      )
+    )
+      return false;
     if (organizers.length && !matchesAny([event.organizer], organizers)) return false;
     if (!words.length) return true;
     const text = foldedText(event);

@@ -21,7 +21,10 @@ export function highlightPieces(text: string, words: readonly string[]): TextPie
   const chars = [...text];
   let offset = 0;
   for (const char of chars) {
-    const f = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const f = char
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     for (let k = 0; k < f.length; k++) origin.push(offset);
     folded += f;
     offset += char.length;

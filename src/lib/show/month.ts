@@ -74,7 +74,9 @@ export interface MonthOptions {
 
 // CLDR weekData for regions whose week starts on Sunday or Saturday; everything else is Monday.
 const SUNDAY_REGIONS = new Set(
-  'AG AS BD BR BS BT BW BZ CA CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(' ')
+  'AG AS BD BR BS BT BW BZ CA CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(
+    ' '
+  )
 );
 const SATURDAY_REGIONS = new Set('AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' '));
 
@@ -233,7 +235,7 @@ export function buildMonth(year: number, month: number, events: readonly Calenda
   const taken = new Uint8Array(cells * maxPerDay);
   const shown = new Int32Array(cells);
   for (const i of order) {
-    for (let segmentStart = first[i]; segmentStart <= last[i]; ) {
+    for (let segmentStart = first[i]; segmentStart <= last[i];) {
       const weekEnd = segmentStart - (segmentStart % 7) + 6;
       const segmentEnd = Math.min(last[i], weekEnd);
       place(i, segmentStart, segmentEnd);

@@ -1,0 +1,141 @@
+/**
+ * What an `<event-list>` loads, and when. The feeds are every URL of `src`, then each
+ * `<event-source>` child with its own options; the plan says which dates to read (`from`, `to`)
+ * and what a big feed's first look is (the soonest events, or the shown month's). A load starts
+ * when a setting changes, a source child comes, goes or changes, or a list removed while loading
+ * is attached again. FeedLoader (feed-loader.ts), which this extends, does the loading and holds
+ * the result. The list hands in only the settings the plan reads and what it works out itself
+ * (zone, page size…).
+ */
+import type {ReactiveControllerHost} from 'lit';
+import {FeedLoader, type Source} from './feed-loader.js';
+import {EventSourceElement} from '../event-source.js';
+import {FORMATS, oneOf, parseByteSize} from '../lib/attributes.js';
+import {parseMonth} from '../lib/month-key.js';
+import {resolveDateBound} from '../lib/time.js';
+import {now, nowMs} from '../lib/clock.js';
+import {prepareCards} from '../views/list-view.js';
+import {resolveLocale} from '../lib/i18n.js';
+import type {FormatChoice} from '../lib/feeds/index.js';
+import type {When} from '../lib/show/filter.js';
+
+/** The list's attributes a load reads. */
+export interface FeedsHost extends ReactiveControllerHost, HTMLElement {
+  src: string;
+  format: FormatChoice;
+  fields?: string;
+  proxy?: string;
+  from: string;
+  to: string;
+  when: When;
+  view: 'list' | 'month';
+  month: string;
+  timeout?: number;
+  maxBytes?: string;
+  refresh?: number;
+}
+
+/** What the list works out itself. */
+export interface FeedsNeeds {
+  timeZone: () => string;
+  pageSize: () => number;
+}
+
+/** The properties whose change loads the feeds again. */
+const LOAD_SETTINGS = ['src', 'format', 'timeZone', 'proxy', 'timeout', 'fields', 'maxBytes', 'refresh'];
+const DAY_MS = 86_400_000;
+
+/**
+ * What a month grid's first look needs: every event of its six weeks (from up to a week before
+ * the 1st), with a day to spare for any zone, so none is looked up before the feed is asked for.
+ * Without a `month`, the current month wherever the viewer is: up to 40 days back and 47 ahead.
+ */
+function monthFirstLook(monthAttribute: string) {
+  const shown = parseMonth(monthAttribute);
+  const first = shown ? Date.UTC(shown.year, shown.month - 1, 1) : nowMs() - 32 * DAY_MS;
+  return {from: new Date(first - 8 * DAY_MS), to: new Date(first + (shown ? 46 : 79) * DAY_MS), count: 1};
+}
+
+export class ListFeeds extends FeedLoader<FeedsHost> {
+  // `<event-source>` children added or removed: load again.
+  private readonly children = new MutationObserver((records) => {
+    const touchesSources = (nodes: NodeList) => [...nodes].some((node) => node instanceof EventSourceElement);
+    if (records.some((r) => touchesSources(r.addedNodes) || touchesSources(r.removedNodes))) this.start();
+  });
+
+  constructor(
+    host: FeedsHost,
+    private readonly needs: FeedsNeeds,
+    /** The visitor's filter bar (controllers/list-filters.ts): a list with one gets no first look. */
+    private readonly filters: {readonly controls: readonly unknown[]}
+  ) {
+    super(host);
+    host.addEventListener('event-source-change', () => this.start());
+  }
+
+  override hostConnected() {
+    super.hostConnected();
+    this.children.observe(this.host, {childList: true});
+    // Attached again after a move in the DOM: a load that was aborted on disconnect starts again.
+    if (this.status === 'loading') this.start();
+  }
+
+  override hostDisconnected() {
+    super.hostDisconnected();
+    this.children.disconnect();
+  }
+
+  /** In the host's `willUpdate`: a changed setting loads the feeds again. */
+  update(changed: ReadonlyMap<PropertyKey, unknown>) {
+    if (LOAD_SETTINGS.some((key) => changed.has(key))) this.start();
+  }
+
+  /** The feeds to load: every URL in `src`, then each `<event-source>` child. */
+  get sources(): Source[] {
+    const {host} = this;
+    const {format, fields, proxy} = host;
+    const fromSrc = host.src
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((src) => ({src, format, fields, proxy}));
+    const children = [...host.querySelectorAll(':scope > event-source')]
+      .filter((el): el is EventSourceElement => el instanceof EventSourceElement && Boolean(el.src))
+      .map((el) => ({src: el.src, label: el.label, format: oneOf(el.format, FORMATS, format), fields: el.fields ?? fields, proxy: el.proxy ?? proxy}));
+    return [...fromSrc, ...children];
+  }
+
+  /** Loads the feeds afresh; `force` (a "try again") skips the memory of a failure moments ago. */
+  start(force = false) {
+    const {host, needs} = this;
+    const at = now();
+    // Without bounds no zone is needed: a first load asks for the feed before looking one up.
+    const zone = host.from || host.to ? needs.timeZone() : '';
+    const from = resolveDateBound(host.from, at, zone);
+    const to = resolveDateBound(host.to, at, zone);
+    const month = host.view === 'month';
+    // A big feed's first cards are drawn before it is read to the end: the list's top is its
+    // soonest events, a month grid's its month's, which the parser reads first. Not for the
+    // newest-first past, nor under a filter bar: its choices and counts need every event, and
+    // arriving after the cards it would push them down.
+    const preview =
+      this.filters.controls.length || (host.when === 'past' && !month)
+        ? undefined
+        : month
+          ? monthFirstLook(host.month)
+          : {from: host.when === 'upcoming' && (!from || from < at) ? at : from, count: needs.pageSize()};
+    this.load(
+      this.sources,
+      {
+        // Asked when the feed arrives: the request goes out before the page's first zone lookup.
+        timeZone: needs.timeZone,
+        timeout: host.timeout ? host.timeout * 1000 : undefined,
+        maxBytes: parseByteSize(host.maxBytes),
+        refresh: host.refresh,
+        window: from || to ? {from, to} : undefined,
+        preview,
+      },
+      {force}
+    );
+    if (this.status === 'loading') setTimeout(() => prepareCards(resolveLocale(host), needs.timeZone()));
+  }
+}
