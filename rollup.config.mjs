@@ -7,11 +7,11 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 // - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
 // - dist/cdn/: one minified entry a blog loads with a single <script type="module">, with the
 //   rarely needed code (ical.js, DOMPurify) in chunks beside it, loaded on demand.
-const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|@xmldom\/xmldom|parse5)(\/|$)/.test(id) || id.startsWith('node:');
 
 export default [
   {
-    input: ['src/index.ts', 'src/event-list.ts', 'src/event-card.ts'],
+    input: ['src/index.ts', 'src/event-list.ts', 'src/event-card.ts', 'src/relay/relay.ts', 'src/relay/node.ts', 'src/cli/feedcal.ts'],
     external,
     output: {dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src'},
     plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true})],
