@@ -66,7 +66,9 @@ function summaryReporter() {
 const noCors = startNoCorsServer();
 
 export default {
-  files: 'test/**/*.test.ts',
+  // test/node/ runs in Node (npm run test:node), not in the browser.
+  // test/node and test/relay are Node's own tests (npm run test:node).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/relay/**'],
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},

@@ -3,6 +3,7 @@ import '../src/event-card.js';
 import type {EventCardElement} from '../src/event-card.js';
 import type {CalendarEvent} from '../src/lib/events/model.js';
 import type {EventCardSelectEvent} from '../src/events.js';
+import {part, shadowQuery} from './helpers/page.js';
 
 const base: CalendarEvent = {
   id: 'seed',
@@ -18,8 +19,6 @@ const base: CalendarEvent = {
   source: 'test',
 };
 
-const part = (el: EventCardElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-
 async function card(event: CalendarEvent, attrs: {lang?: string; zone?: string; dateStyle?: string} = {}) {
   return fixture<EventCardElement>(
     html`<event-card .event=${event} lang=${attrs.lang ?? 'sv'} time-zone=${attrs.zone ?? 'Europe/Stockholm'} date-style=${attrs.dateStyle ?? 'full'}></event-card>`
@@ -34,7 +33,9 @@ describe('<event-card>', () => {
     await waitUntil(() => !part(el, 'date')!.textContent!.includes('Sat,'), 'the card did not follow its lang');
     await el.updateComplete;
     const swedish = await card(base, {lang: 'sv'});
-    expect(part(el, 'date')!.textContent).to.equal(part(swedish, 'date')!.textContent).and.equal('lör 19 aug 2023 15:00 CEST');
+    const date = part(el, 'date')!.textContent;
+    expect(date).to.equal(part(swedish, 'date')!.textContent);
+    expect(date).to.equal('lör 19 aug 2023 15:00 CEST');
     expect(part(el, 'link')!.textContent).to.equal(part(swedish, 'link')!.textContent);
   });
 
@@ -49,7 +50,7 @@ describe('<event-card>', () => {
     expect(part(el, 'image')!.getAttribute('loading')).to.equal('lazy');
     expect(part(el, 'link')!.getAttribute('rel')).to.equal('noopener noreferrer');
     // It opens a new tab: the arrow shows it, and screen readers are told.
-    expect(part(el, 'link')!.target).to.equal('_blank');
+    expect(part<HTMLAnchorElement>(el, 'link')!.target).to.equal('_blank');
     expect(part(el, 'link')!.querySelector('.visually-hidden')!.textContent).to.equal(': Bortom Big Tech (öppnas i en ny flik)');
     await expect(el).to.be.accessible();
   });
@@ -59,22 +60,75 @@ describe('<event-card>', () => {
     // The reader is in UTC (web-test-runner.config.mjs) and the card shows Stockholm's time, so
     // timed events carry the zone's name; in the reader's own zone they do not.
     const cases: Array<{name: string; event: Partial<CalendarEvent>; lang: string; dateStyle?: string; zone?: string; text: string; datetime: string}> = [
-      {name: 'timed, in the reader’s own zone: no zone name', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', zone: 'UTC', text: 'lör 19 aug 2023 13:00–17:00', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'timed, in a zone whose clock matches the reader’s then: no zone name', event: {start: day('2023-01-14T13:00:00Z')}, lang: 'en', zone: 'Europe/London', text: 'Sat, Jan 14, 2023, 1:00 PM', datetime: '2023-01-14T13:00:00.000Z'},
-      {name: 'timed, London in summer is not UTC', event: {}, lang: 'en', zone: 'Europe/London', text: 'Sat, Aug 19, 2023, 2:00 PM GMT+1', datetime: '2023-08-19T13:00:00.000Z'},
+      {
+        name: 'timed, in the reader’s own zone: no zone name',
+        event: {end: day('2023-08-19T17:00:00Z')},
+        lang: 'sv',
+        zone: 'UTC',
+        text: 'lör 19 aug 2023 13:00–17:00',
+        datetime: '2023-08-19T13:00:00.000Z',
+      },
+      {
+        name: 'timed, in a zone whose clock matches the reader’s then: no zone name',
+        event: {start: day('2023-01-14T13:00:00Z')},
+        lang: 'en',
+        zone: 'Europe/London',
+        text: 'Sat, Jan 14, 2023, 1:00 PM',
+        datetime: '2023-01-14T13:00:00.000Z',
+      },
+      {
+        name: 'timed, London in summer is not UTC',
+        event: {},
+        lang: 'en',
+        zone: 'Europe/London',
+        text: 'Sat, Aug 19, 2023, 2:00 PM GMT+1',
+        datetime: '2023-08-19T13:00:00.000Z',
+      },
       {name: 'timed, no end', event: {}, lang: 'sv', text: 'lör 19 aug 2023 15:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'timed, same day', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', text: 'lör 19 aug 2023 15:00–19:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
+      {
+        name: 'timed, same day',
+        event: {end: day('2023-08-19T17:00:00Z')},
+        lang: 'sv',
+        text: 'lör 19 aug 2023 15:00–19:00 CEST',
+        datetime: '2023-08-19T13:00:00.000Z',
+      },
       {name: 'all-day, one day', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', text: 'mån 25 sep 2023', datetime: '2023-09-25'},
-      {name: 'all-day, three days', event: {allDay: true, start: day('2023-09-24T22:00:00Z'), end: day('2023-09-27T22:00:00Z')}, lang: 'sv', text: '25–27 sep 2023', datetime: '2023-09-25'},
-      {name: 'English', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'en', text: 'Sat, Aug 19, 2023, 3:00 – 7:00 PM GMT+2', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'time only under a day heading', event: {end: day('2023-08-19T17:00:00Z')}, lang: 'sv', dateStyle: 'time', text: '15:00–19:00 CEST', datetime: '2023-08-19T13:00:00.000Z'},
-      {name: 'all day under a day heading', event: {allDay: true, start: day('2023-09-24T22:00:00Z')}, lang: 'sv', dateStyle: 'time', text: 'Heldag', datetime: '2023-09-25'},
+      {
+        name: 'all-day, three days',
+        event: {allDay: true, start: day('2023-09-24T22:00:00Z'), end: day('2023-09-27T22:00:00Z')},
+        lang: 'sv',
+        text: '25–27 sep 2023',
+        datetime: '2023-09-25',
+      },
+      {
+        name: 'English',
+        event: {end: day('2023-08-19T17:00:00Z')},
+        lang: 'en',
+        text: 'Sat, Aug 19, 2023, 3:00 – 7:00 PM GMT+2',
+        datetime: '2023-08-19T13:00:00.000Z',
+      },
+      {
+        name: 'time only under a day heading',
+        event: {end: day('2023-08-19T17:00:00Z')},
+        lang: 'sv',
+        dateStyle: 'time',
+        text: '15:00–19:00 CEST',
+        datetime: '2023-08-19T13:00:00.000Z',
+      },
+      {
+        name: 'all day under a day heading',
+        event: {allDay: true, start: day('2023-09-24T22:00:00Z')},
+        lang: 'sv',
+        dateStyle: 'time',
+        text: 'Heldag',
+        datetime: '2023-09-25',
+      },
     ];
     it('runs in a UTC reader zone', () => expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.match(/^(UTC|Etc\/UTC)$/));
     for (const {name, event, lang, dateStyle, zone, text, datetime} of cases) {
       it(name, async () => {
         const el = await card({...base, ...event}, {lang, dateStyle, zone});
-        const time = part(el, 'date') as HTMLTimeElement;
+        const time = part<HTMLTimeElement>(el, 'date')!;
         expect(time.textContent).to.equal(text);
         expect(time.dateTime).to.equal(datetime);
       });
@@ -83,10 +137,11 @@ describe('<event-card>', () => {
 
   it('expands the description and fires event-card-select', async () => {
     const el = await card(base);
-    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
+    const toggle = shadowQuery<HTMLButtonElement>(el, 'button.toggle')!;
     expect(part(el, 'description')!.classList.contains('excerpt')).to.equal(true);
-    setTimeout(() => toggle.click());
-    const selected = (await oneEvent(el, 'event-card-select')) as EventCardSelectEvent;
+    const selecting = oneEvent<EventCardSelectEvent>(el, 'event-card-select');
+    toggle.click();
+    const selected = await selecting;
     expect(selected.event.id).to.equal('seed');
     await el.updateComplete;
     expect(part(el, 'description')!.classList.contains('excerpt')).to.equal(false);
@@ -95,17 +150,17 @@ describe('<event-card>', () => {
 
   it('marks a cancelled event in words, not only with a line', async () => {
     const el = await card({...base, status: 'cancelled'});
-    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('Inställt');
+    expect(shadowQuery(el, '.status')!.textContent).to.equal('Inställt');
     expect(getComputedStyle(part(el, 'title')!).textDecorationLine).to.equal('line-through');
     await expect(el).to.be.accessible();
   });
 
   it('marks a tentative (or postponed) event in words, and a confirmed one not at all', async () => {
     const tentative = await card({...base, status: 'tentative'});
-    expect(tentative.shadowRoot!.querySelector('.status')!.textContent).to.equal('Ej bekräftat');
+    expect(shadowQuery(tentative, '.status')!.textContent).to.equal('Ej bekräftat');
     expect(getComputedStyle(part(tentative, 'title')!).textDecorationLine).to.equal('none');
     const confirmed = await card({...base, status: 'confirmed'});
-    expect(confirmed.shadowRoot!.querySelector('.status')).to.equal(null);
+    expect(shadowQuery(confirmed, '.status')).to.equal(null);
     await expect(tentative).to.be.accessible();
   });
 

@@ -6,7 +6,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
-import type {EventCardElement} from '../src/event-card.js';
+import {cards, part, parts, shadowQuery, shadowQueryAll} from './helpers/page.js';
 
 const RUN = Date.now().toString(36);
 const HOUR = 3600_000;
@@ -32,8 +32,6 @@ function bigFeed(count: number, extra: (i: number) => object = () => ({}), first
   return events.map((_, i) => events[(i * 7919) % count]);
 }
 
-const cards = (el: EventListElement) => [...el.shadowRoot!.querySelectorAll<EventCardElement>('event-card')];
-
 /** Resolves with what the list showed when its first card appeared, and whether it had loaded by then. */
 function atFirstCard(el: EventListElement) {
   let loaded = false;
@@ -43,7 +41,7 @@ function atFirstCard(el: EventListElement) {
       const drawn = cards(el);
       if (!drawn.length) return;
       observer.disconnect();
-      resolve({loaded, titles: drawn.map((card) => card.event!.title), status: el.shadowRoot!.querySelector('.count'), events: el.events.length});
+      resolve({loaded, titles: drawn.map((card) => card.event!.title), status: shadowQuery(el, '.count'), events: el.events.length});
     });
     observer.observe(el.shadowRoot!, {childList: true, subtree: true});
   });
@@ -68,8 +66,8 @@ describe('<event-list> first look at a big feed', function () {
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
     expect(el.events).to.have.length(3000);
-    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.equal('3000 events');
-    expect(el.shadowRoot!.querySelector('.count')!.getAttribute('aria-busy')).to.equal('false');
+    expect(shadowQuery(el, '.count')!.textContent).to.equal('3000 events');
+    expect(shadowQuery(el, '.count')!.getAttribute('aria-busy')).to.equal('false');
     expect(cards(el).map((card) => card.event!.title)).to.deep.equal(Array.from({length: 20}, (_, i) => `Event ${String(i).padStart(4, '0')}`));
     // The cards of the first look stay: the whole feed holds the same event objects.
     expect(drawnFirst.every((card) => cards(el).includes(card))).to.equal(true);
@@ -77,18 +75,24 @@ describe('<event-list> first look at a big feed', function () {
   });
 
   it('with a filter bar, waits for the whole feed: the bar’s choices need every event, and cards drawn first would be pushed down by it', async () => {
-    const src = await serve('controls', bigFeed(3000, (i) => ({categories: [i % 2 ? 'Möte' : 'Studiecirkel']})));
+    const src = await serve(
+      'controls',
+      bigFeed(3000, (i) => ({categories: [i % 2 ? 'Möte' : 'Studiecirkel']}))
+    );
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" controls="search categories" time-zone="Europe/Stockholm"></event-list>`);
     const first = await atFirstCard(el);
     expect(first.events).to.equal(3000);
     // The bar's code is a chunk of its own, fetched with the list's first update.
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="search"]'), 'no filter bar', {timeout: 5000});
-    const chips = [...el.shadowRoot!.querySelectorAll('[part~="chip"]')].map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim());
+    await waitUntil(() => part(el, 'search'), 'no filter bar', {timeout: 5000});
+    const chips = parts(el, 'chip').map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim());
     expect(chips).to.deep.equal(['Möte 1500', 'Studiecirkel 1500']);
   });
 
   it('sanitises the descriptions of the first look before they are drawn', async () => {
-    const src = await serve('html', bigFeed(1500, (i) => (i < 30 ? {description: `<p>Hej <img src=x onerror="window.__firstLookXss=${i}"><script>window.__firstLookXss=1</script></p>`} : {})));
+    const src = await serve(
+      'html',
+      bigFeed(1500, (i) => (i < 30 ? {description: `<p>Hej <img src=x onerror="window.__firstLookXss=${i}"><script>window.__firstLookXss=1</script></p>`} : {}))
+    );
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" time-zone="Europe/Stockholm"></event-list>`);
     const first = await atFirstCard(el);
     expect(first.loaded).to.equal(false);
@@ -102,19 +106,26 @@ describe('<event-list> first look at a big feed', function () {
 
   it('with a category filter that the first look cannot fill, waits and shows the right events', async () => {
     // Only every 500th event is a study circle: the first look holds none.
-    const src = await serve('sparse', bigFeed(3000, (i) => ({categories: i % 500 === 499 ? ['Studiecirkel'] : ['Möte']})));
+    const src = await serve(
+      'sparse',
+      bigFeed(3000, (i) => ({categories: i % 500 === 499 ? ['Studiecirkel'] : ['Möte']}))
+    );
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" categories="Studiecirkel" time-zone="Europe/Stockholm"></event-list>`);
     const first = await atFirstCard(el);
     expect(first.events).to.equal(3000);
     expect(first.titles).to.deep.equal(['Event 0499', 'Event 0999', 'Event 1499', 'Event 1999', 'Event 2499', 'Event 2999']);
-    expect(el.shadowRoot!.querySelector('[part~="empty"]')).to.equal(null);
+    expect(part(el, 'empty')).to.equal(null);
   });
 
   it('a list of past events waits for the whole feed; an upcoming list and a month grid do not', async () => {
     // Polled every frame: a first look stays at least one frame (the parser waits for a paint).
     const seesPartial = async (src: string, attrs: string, total: number) => {
       const list = document.createElement('event-list');
-      for (const [name, value] of attrs.split(' ').filter(Boolean).map((a) => a.split('='))) list.setAttribute(name, value);
+      for (const [name, value] of attrs
+        .split(' ')
+        .filter(Boolean)
+        .map((a) => a.split('=')))
+        list.setAttribute(name, value);
       list.setAttribute('lang', 'en');
       list.setAttribute('src', src);
       let partial = false;
@@ -133,7 +144,10 @@ describe('<event-list> first look at a big feed', function () {
       return partial;
     };
     const upcoming = await serve('upcoming', bigFeed(2000));
-    const past = await serve('past', bigFeed(2000, () => ({}), Date.UTC(2021, 0, 6, 9)));
+    const past = await serve(
+      'past',
+      bigFeed(2000, () => ({}), Date.UTC(2021, 0, 6, 9))
+    );
     expect(await seesPartial(upcoming, '', 2000), 'upcoming list').to.equal(true);
     expect(await seesPartial(upcoming, 'view=month month=2027-01', 2000), 'month view').to.equal(true);
     expect(await seesPartial(past, 'when=past', 2000), 'past events').to.equal(false);
@@ -148,7 +162,7 @@ describe('<event-list> first look at a big feed', function () {
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} lang="en" view="month" month="2027-01" time-zone="Europe/Stockholm"></event-list>`);
     let loaded = false;
     el.addEventListener('event-list-load', () => (loaded = true), {once: true});
-    const names = () => [...el.shadowRoot!.querySelectorAll('[part~="event"] .name')].map((name) => name.textContent);
+    const names = () => shadowQueryAll(el, '[part~="event"] .name').map((name) => name.textContent);
     const first = await new Promise<{loaded: boolean; names: (string | null)[]; events: number}>((resolve) => {
       const observer = new MutationObserver(() => {
         if (!names().length) return;

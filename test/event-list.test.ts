@@ -1,10 +1,10 @@
-import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
 import {nothing} from 'lit';
 import {emulateMedia} from '@web/test-runner-commands';
 import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
-import type {EventCardElement} from '../src/event-card.js';
 import type {EventListErrorEvent, EventListLoadEvent} from '../src/events.js';
+import {cardTitles, cards, part, parts, shadowQuery} from './helpers/page.js';
 
 const fixtureUrl = (name: string) => new URL(`/test/fixtures/elements/${name}`, import.meta.url).href;
 const EVENTS = fixtureUrl('events.json');
@@ -16,10 +16,6 @@ async function loadedList(template: ReturnType<typeof html>): Promise<EventListE
   return el;
 }
 
-const cards = (el: EventListElement) => [...el.shadowRoot!.querySelectorAll<EventCardElement>('event-card')];
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const titles = (el: EventListElement) => cards(el).map((card) => card.event!.title);
-
 describe('<event-list>', () => {
   it('loads a feed, groups it by day and reports the broken item it skipped', async () => {
     const el = fixtureSync<EventListElement>(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`);
@@ -30,12 +26,12 @@ describe('<event-list>', () => {
     expect(load.skipped[0].reason).to.match(/Trasigt datum/);
     expect(el.events).to.have.length(4);
     expect(el.visibleEvents.map((e) => e.id)).to.deep.equal(['seed', 'xss', 'circle', 'fair']);
-    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+    const headings = parts(el, 'group-heading').map((h) => h.textContent!.trim());
     expect(headings).to.deep.equal(['lördag 19 augusti 2023', 'söndag 20 augusti 2023', 'måndag 21 augusti 2023', 'måndag 25 september 2023']);
     // Under a day heading a card says only what the heading does not: the time, or the span.
-    const dates = cards(el).map((card) => card.shadowRoot!.querySelector('[part~="date"]')!.textContent);
+    const dates = cards(el).map((card) => part(card, 'date')!.textContent);
     expect(dates).to.deep.equal(['15:00–19:00 CEST', '12:00 CEST', '18:00 CEST', '25–27 sep 2023']);
-    expect(el.shadowRoot!.querySelector('[part~="list"] ol')).to.exist;
+    expect(shadowQuery(el, '[part~="list"] ol')).to.exist;
     await expect(el).to.be.accessible();
   });
 
@@ -43,7 +39,7 @@ describe('<event-list>', () => {
     const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv" group-by="month"></event-list>`);
     const card = cards(el)[0];
     await card.updateComplete;
-    const time = part(card, 'date') as HTMLTimeElement;
+    const time = part<HTMLTimeElement>(card, 'date')!;
     expect(time.tagName).to.equal('TIME');
     expect(time.dateTime).to.equal('2023-08-19T13:00:00.000Z');
     // Read in UTC (web-test-runner.config.mjs), the time says whose clock it is.
@@ -55,15 +51,15 @@ describe('<event-list>', () => {
 
   it('filters case- and accent-insensitively, and updates when an attribute changes', async () => {
     const el = await loadedList(html`<event-list src=${EVENTS} when="all" categories="mote" time-zone="Europe/Stockholm"></event-list>`);
-    expect(titles(el)).to.deep.equal(['Bortom Big Tech sociala medier']);
+    expect(cardTitles(el)).to.deep.equal(['Bortom Big Tech sociala medier']);
     el.setAttribute('categories', '');
     el.setAttribute('locations', 'GÖTEBORG');
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Studiecirkel om RSS']);
+    expect(cardTitles(el)).to.deep.equal(['Studiecirkel om RSS']);
     el.removeAttribute('locations');
     el.search = 'bokmassa';
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Radikal bokmässa']);
+    expect(cardTitles(el)).to.deep.equal(['Radikal bokmässa']);
     el.search = 'nothing matches this';
     await el.updateComplete;
     expect(part(el, 'empty')!.textContent).to.contain('No events match');
@@ -81,7 +77,7 @@ describe('<event-list>', () => {
   it('limits the list and shows the rest on "show more"', async () => {
     const el = await loadedList(html`<event-list src=${EVENTS} when="all" limit="2" group-by="none"></event-list>`);
     expect(cards(el)).to.have.length(2);
-    const more = part(el, 'more') as HTMLButtonElement;
+    const more = part<HTMLButtonElement>(el, 'more')!;
     expect(more.textContent!.trim()).to.equal('Show 2 more');
     more.click();
     await el.updateComplete;
@@ -94,7 +90,7 @@ describe('<event-list>', () => {
     const card = cards(el)[0];
     await card.updateComplete;
     expect(part(card, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">Demo');
-    expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(shadowQuery(card, 'img')).to.equal(null);
     expect(part(card, 'link')).to.equal(null);
     expect(part(card, 'categories')!.textContent!.trim()).to.equal('<b>Aktion</b>');
     expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
@@ -107,10 +103,10 @@ describe('<event-list>', () => {
     expect(card.event!.descriptionHtml).not.to.contain('onerror');
     expect(card.event!.descriptionHtml).not.to.contain('javascript:');
     await card.updateComplete;
-    const toggle = card.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
+    const toggle = shadowQuery<HTMLButtonElement>(card, 'button.toggle')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
-    await waitUntil(() => card.shadowRoot!.querySelector('[part~="description"] b'), 'rich description rendered');
+    await waitUntil(() => shadowQuery(card, '[part~="description"] b'), 'rich description rendered');
     const description = part(card, 'description')!;
     expect(description.querySelector('b')!.textContent).to.equal('temakväll');
     expect(description.querySelector('[onerror]')).to.equal(null);
@@ -136,7 +132,7 @@ describe('<event-list>', () => {
         expect(failure.src).to.equal(src);
         await waitUntil(() => part(el, 'error'), 'error shown');
         expect(part(el, 'error')!.textContent).to.contain(text);
-        const fallback = el.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!;
+        const fallback = shadowQuery<HTMLSlotElement>(el, '.fallback slot')!;
         expect(fallback.assignedElements()[0].textContent).to.equal('See all events');
         await expect(el).to.be.accessible();
       });
@@ -149,7 +145,7 @@ describe('<event-list>', () => {
     await el.updateComplete;
     expect(part(el, 'status')!.textContent).to.contain('Hämtar evenemang');
     expect(part(el, 'status')!.getAttribute('aria-busy')).to.equal('true');
-    expect(el.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!.assignedElements()).to.have.length(1);
+    expect(shadowQuery<HTMLSlotElement>(el, '.fallback slot')!.assignedElements()).to.have.length(1);
     el.remove();
   });
 
@@ -209,7 +205,7 @@ describe('<event-list>', () => {
     el.append(source);
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
+    expect(cardTitles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
     expect(el.events.map((event) => event.sourceLabel)).to.deep.equal(['Kalendern', 'Kalendern']);
     source.fields = undefined;
     source.label = '';
@@ -223,7 +219,7 @@ describe('<event-list>', () => {
   it('reads custom JSON through the fields attribute', async () => {
     const el = await loadedList(html`<event-list src=${fixtureUrl('custom.json')} time-zone="Europe/Stockholm" lang="sv"
       fields="list: data.results, title: name, start: when.begins, end: when.ends, categories: kind, location: where"></event-list>`);
-    expect(titles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
+    expect(cardTitles(el)).to.deep.equal(['Läsecirkel: Kapitalet', 'Årsmöte']);
     const [first] = el.events;
     expect(first.start.toISOString()).to.equal('2030-03-12T17:00:00.000Z');
     expect(first.categories).to.deep.equal(['Studiecirkel']);
@@ -241,7 +237,6 @@ describe('<event-list>', () => {
       locations: [],
       source: 'test',
     }));
-    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
     it('a page of 20 cards, the first screenful in the first frame, then 20 more per "show more"', async () => {
       const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
@@ -256,7 +251,7 @@ describe('<event-list>', () => {
       more.click();
       await el.updateComplete;
       expect(cards(el)).to.have.length(40);
-      expect(titles(el).slice(0, 2)).to.deep.equal(['Event 0', 'Event 1']);
+      expect(cardTitles(el).slice(0, 2)).to.deep.equal(['Event 0', 'Event 1']);
     });
 
     it('a filter change shows its first screenful in the next frame and keeps the DOM to one page', async () => {
@@ -270,9 +265,9 @@ describe('<event-list>', () => {
       const firstFrame = cards(el);
       expect(firstFrame.length).to.be.within(4, 12);
       expect(firstFrame.at(-1)!.getBoundingClientRect().bottom).to.be.at.least(window.innerHeight);
-      expect(titles(el)[0]).to.equal('Event 0');
+      expect(cardTitles(el)[0]).to.equal('Event 0');
       await el.updateComplete;
-      expect(titles(el).slice(0, 3)).to.deep.equal(['Event 0', 'Event 3', 'Event 6']);
+      expect(cardTitles(el).slice(0, 3)).to.deep.equal(['Event 0', 'Event 3', 'Event 6']);
       expect(cards(el)).to.have.length(20);
       expect(el.visibleEvents).to.have.length(1667);
     });
@@ -291,11 +286,13 @@ describe('<event-list>', () => {
     const el = await fixture<EventListElement>(html`<event-list when="all" lang="en" time-zone="UTC"></event-list>`);
     el.events = [{id: 'a', title: 'Given', start: new Date('2030-01-01T10:00:00Z'), allDay: false, categories: [], locations: [], source: 'test'}];
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Given']);
+    expect(cardTitles(el)).to.deep.equal(['Given']);
   });
 
   it('takes lang and time-zone from an ancestor', async () => {
-    const wrapper = fixtureSync(html`<div lang="en" time-zone="America/New_York"><event-list src=${EVENTS} when="all" search="bortom" group-by="none"></event-list></div>`);
+    const wrapper = fixtureSync(
+      html`<div lang="en" time-zone="America/New_York"><event-list src=${EVENTS} when="all" search="bortom" group-by="none"></event-list></div>`
+    );
     const el = wrapper.querySelector('event-list')!;
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
@@ -303,7 +300,7 @@ describe('<event-list>', () => {
     await card.updateComplete;
     // The feed's floating 15:00 is read in the inherited zone, and the strings are English.
     expect(part(card, 'date')!.textContent).to.equal('Sat, Aug 19, 2023, 3:00 – 7:00 PM EDT');
-    expect((part(card, 'date') as HTMLTimeElement).dateTime).to.equal('2023-08-19T19:00:00.000Z');
+    expect(part<HTMLTimeElement>(card, 'date')!.dateTime).to.equal('2023-08-19T19:00:00.000Z');
     expect(part(card, 'link')!.textContent).to.contain('Event page');
   });
 
@@ -312,7 +309,7 @@ describe('<event-list>', () => {
     await waitUntil(() => part(el, 'search'), 'the filter bar');
     const shown = (element: Element | null) => Boolean(element) && getComputedStyle(element!).display !== 'none';
     const card = cards(el)[0];
-    const toggle = card.shadowRoot!.querySelector('button.toggle');
+    const toggle = shadowQuery(card, 'button.toggle');
     expect([shown(part(el, 'toolbar')), shown(part(el, 'more')), shown(toggle)]).to.deep.equal([true, true, true]);
     await emulateMedia({media: 'print'});
     try {
@@ -328,7 +325,7 @@ describe('<event-list>', () => {
     const words = async (el: EventListElement) => {
       await el.updateComplete;
       await Promise.all(cards(el).map((card) => card.updateComplete));
-      const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+      const headings = parts(el, 'group-heading').map((h) => h.textContent!.trim());
       const cardText = cards(el).map((card) => card.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim());
       return {headings, cardText, toolbar: part(el, 'toolbar')?.textContent?.replace(/\s+/g, ' ').trim()};
     };
@@ -352,7 +349,10 @@ describe('<event-list>', () => {
         const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm"></event-list>`);
         expect((await words(el)).headings[0]).to.equal('Saturday, August 19, 2023');
         document.documentElement.lang = 'de';
-        await waitUntil(() => el.shadowRoot!.querySelector('[part~="group-heading"]')!.textContent!.includes('August 2023') && !el.shadowRoot!.textContent!.includes('Saturday'), 'the list did not follow <html lang>');
+        await waitUntil(
+          () => part(el, 'group-heading')!.textContent!.includes('August 2023') && !el.shadowRoot!.textContent!.includes('Saturday'),
+          'the list did not follow <html lang>'
+        );
         expect((await words(el)).headings[0]).to.equal('Samstag, 19. August 2023');
       } finally {
         document.documentElement.lang = pageLang;
@@ -361,7 +361,9 @@ describe('<event-list>', () => {
   });
 
   it('applies a theme palette through tokens, and the page can still override them', async () => {
-    const el = await loadedList(html`<event-list src=${EVENTS} when="all" theme="dark" search="bortom" style="--event-color-accent: rgb(250, 200, 100)"></event-list>`);
+    const el = await loadedList(
+      html`<event-list src=${EVENTS} when="all" theme="dark" search="bortom" style="--event-color-accent: rgb(250, 200, 100)"></event-list>`
+    );
     const card = cards(el)[0];
     await card.updateComplete;
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 20, 23)');
@@ -371,7 +373,9 @@ describe('<event-list>', () => {
   });
 
   it('inherits the page colours without a theme', async () => {
-    const wrapper = fixtureSync(html`<div style="color: rgb(10, 20, 30); font-family: serif"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`);
+    const wrapper = fixtureSync(
+      html`<div style="color: rgb(10, 20, 30); font-family: serif"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`
+    );
     const el = wrapper.querySelector('event-list')!;
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
@@ -384,10 +388,13 @@ describe('<event-list>', () => {
   describe('on a dark page without a theme, takes an accent that reads there', () => {
     // WCAG contrast of two rgb() colours.
     const luminance = (color: string) => {
-      const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-        const c = +v / 255;
-        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = color
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((v) => {
+          const c = +v / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const contrast = (a: string, b: string) => {
@@ -403,7 +410,9 @@ describe('<event-list>', () => {
     ];
     for (const [name, text, background, theme, accent] of cases) {
       it(name, async () => {
-        const wrapper = fixtureSync(html`<div style="color: ${text}; background: ${background}"><event-list src=${EVENTS} when="all" search="bortom" theme=${theme || nothing}></event-list></div>`);
+        const wrapper = fixtureSync(
+          html`<div style="color: ${text}; background: ${background}"><event-list src=${EVENTS} when="all" search="bortom" theme=${theme || nothing}></event-list></div>`
+        );
         const el = wrapper.querySelector('event-list')!;
         await oneEvent(el, 'event-list-load');
         await el.updateComplete;

@@ -31,7 +31,7 @@ export const xmlExpectations: CorpusExpectation[] = [
     firstStart: '2018-01-03T13:47:00.000Z',
     skipped: 0,
     note:
-      'A news feed: pubDate is the start. ISO-8859-1: the title is right only when the file\'s own bytes reach ' +
+      "A news feed: pubDate is the start. ISO-8859-1: the title is right only when the file's own bytes reach " +
       'decodeFeedBytes. @web/dev-server re-encodes text files it serves as UTF-8 (non-UTF-8 bytes become U+FFFD), ' +
       'so a fetch through the test runner sees "M\uFFFDe de utente …"; count and dates are the same either way.',
   },

@@ -31,7 +31,10 @@ export function readWithFirstLook(steps: (ctx: ParseContext) => Steps<ParseResul
  */
 export function expectSameFeed(result: ParsedFeed, plain: ParsedFeed) {
   expect(ids(result.events), 'events').to.deep.equal(ids(plain.events));
-  expect(result.events.map((event) => event.start.getTime()), 'starts').to.deep.equal(plain.events.map((event) => event.start.getTime()));
+  expect(
+    result.events.map((event) => event.start.getTime()),
+    'starts'
+  ).to.deep.equal(plain.events.map((event) => event.start.getTime()));
   expect(result.skipped, 'skipped').to.deep.equal(plain.skipped);
 }
 

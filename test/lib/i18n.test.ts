@@ -15,9 +15,7 @@ const LOCALES: Record<string, UiStrings> = {en, sv, nb, da, fi, de, fr, es, it: 
 
 /** Every key path of `value`: `loading`, `error.not-found`, … */
 function keyPaths(value: object, prefix = ''): string[] {
-  return Object.entries(value).flatMap(([key, child]) =>
-    child && typeof child === 'object' ? keyPaths(child, `${prefix}${key}.`) : [`${prefix}${key}`]
-  );
+  return Object.entries(value).flatMap(([key, child]) => (child && typeof child === 'object' ? keyPaths(child, `${prefix}${key}.`) : [`${prefix}${key}`]));
 }
 
 function at(value: object, path: string): unknown {
@@ -49,8 +47,15 @@ describe('locale files', () => {
 
       // [key path, arguments]
       const functions: Array<[string, number]> = [
-        ['showMore', 7], ['resultCount', 0], ['resultCount', 1], ['resultCount', 23], ['skipped', 1], ['skipped', 4],
-        ['moreEvents', 1], ['moreEvents', 12], ['error.http-status', 503],
+        ['showMore', 7],
+        ['resultCount', 0],
+        ['resultCount', 1],
+        ['resultCount', 23],
+        ['skipped', 1],
+        ['skipped', 4],
+        ['moreEvents', 1],
+        ['moreEvents', 12],
+        ['error.http-status', 503],
       ];
       for (const [path, n] of functions) {
         it(`${path}(${n}) says the number`, () => {
@@ -66,8 +71,18 @@ describe('locale files', () => {
 describe('uiStrings and loadUiStrings', () => {
   // [locale, language of the strings]
   const languages: Array<[string, string]> = [
-    ['en', 'en'], ['en-US', 'en'], ['sv-SE', 'sv'], ['SV', 'sv'], ['nb-NO', 'nb'], ['nn', 'nb'], ['no', 'nb'],
-    ['de-AT', 'de'], ['fr_CA', 'fr'], ['pt-BR', 'pt'], ['zh-Hant-TW', 'zh'], ['', ''],
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['sv-SE', 'sv'],
+    ['SV', 'sv'],
+    ['nb-NO', 'nb'],
+    ['nn', 'nb'],
+    ['no', 'nb'],
+    ['de-AT', 'de'],
+    ['fr_CA', 'fr'],
+    ['pt-BR', 'pt'],
+    ['zh-Hant-TW', 'zh'],
+    ['', ''],
   ];
   for (const [locale, language] of languages) {
     it(`uiLanguage(${JSON.stringify(locale)}) is ${JSON.stringify(language)}`, () => expect(uiLanguage(locale)).to.equal(language));
@@ -139,9 +154,24 @@ describe('withFallback', () => {
 describe('isRtl', () => {
   // [locale, right to left]
   const cases: Array<[string, boolean]> = [
-    ['ar', true], ['ar-EG', true], ['he', true], ['he-IL', true], ['fa-IR', true], ['ur', true], ['yi', true], ['ps', true],
-    ['ckb', true], ['dv', true], ['en', false], ['sv-SE', false], ['zh-Hant', false], ['ja', false], ['az-Arab', true],
-    ['ku', false], ['not a locale', false], ['', false],
+    ['ar', true],
+    ['ar-EG', true],
+    ['he', true],
+    ['he-IL', true],
+    ['fa-IR', true],
+    ['ur', true],
+    ['yi', true],
+    ['ps', true],
+    ['ckb', true],
+    ['dv', true],
+    ['en', false],
+    ['sv-SE', false],
+    ['zh-Hant', false],
+    ['ja', false],
+    ['az-Arab', true],
+    ['ku', false],
+    ['not a locale', false],
+    ['', false],
   ];
   for (const [locale, rtl] of cases) {
     it(`${JSON.stringify(locale)} → ${rtl}`, () => expect(isRtl(locale)).to.equal(rtl));

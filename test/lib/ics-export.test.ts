@@ -2,7 +2,15 @@ import {expect} from '@open-wc/testing';
 import ICAL from 'ical.js';
 import {tzOffset} from '@date-fns/tz';
 import {
-  detailsText, foldLine, googleCalendarUrl, icsFileName, locationText, outlookCalendarUrl, textValue, toIcs, vtimezoneLines,
+  detailsText,
+  foldLine,
+  googleCalendarUrl,
+  icsFileName,
+  locationText,
+  outlookCalendarUrl,
+  textValue,
+  toIcs,
+  vtimezoneLines,
 } from '../../src/lib/ics-export.js';
 import type {CalendarEvent} from '../../src/lib/events/model.js';
 import {calendarDate} from '../../src/lib/time.js';
@@ -31,7 +39,13 @@ const SUMMER = event({
   status: 'confirmed',
   description: 'Rad ett\nRad två med \\ och ;',
 });
-const WINTER = event({id: 'vinter@example.org', title: 'Vintermöte', start: new Date('2023-12-01T17:00:00Z'), end: new Date('2023-12-01T19:00:00Z'), timeZone: STOCKHOLM});
+const WINTER = event({
+  id: 'vinter@example.org',
+  title: 'Vintermöte',
+  start: new Date('2023-12-01T17:00:00Z'),
+  end: new Date('2023-12-01T19:00:00Z'),
+  timeZone: STOCKHOLM,
+});
 const ALL_DAY = event({id: 'ad', title: 'Festival', allDay: true, start: calendarDate(2023, 8, 19, STOCKHOLM), end: calendarDate(2023, 8, 22, STOCKHOLM)});
 const ALL_DAY_NO_END = event({id: 'ad1', title: 'Fest', allDay: true, start: calendarDate(2023, 12, 31, STOCKHOLM)});
 const UTC_EVENT = event({id: 'u', title: 'Online', start: new Date('2024-03-31T00:30:00Z'), place: {online: 'https://meet.example/abc'}, status: 'cancelled'});
@@ -46,7 +60,11 @@ function parse(text: string): {vcalendar: IcalComponent; vevents: IcalComponent[
 }
 
 /** The instant of DTSTART/DTEND, computed with the file's own VTIMEZONE (not a zone registry). */
-function instant(vevent: IcalComponent, name: 'dtstart' | 'dtend', zones: Map<string, InstanceType<typeof ICAL.Timezone>>): {ms: number; isDate: boolean; tzid?: string} {
+function instant(
+  vevent: IcalComponent,
+  name: 'dtstart' | 'dtend',
+  zones: Map<string, InstanceType<typeof ICAL.Timezone>>
+): {ms: number; isDate: boolean; tzid?: string} {
   const prop = vevent.getFirstProperty(name)!;
   const time = (prop.getFirstValue() as IcalTime).clone();
   const tzid = prop.getParameter('tzid') as string | undefined;
@@ -88,7 +106,10 @@ describe('toIcs: parses back with ical.js', () => {
       expect(new Date(dtstart.ms).toISOString()).to.equal(new Date(start).toISOString());
       expect(dtstart.isDate).to.equal(allDay);
       expect(dtstart.tzid).to.equal(tzid);
-      if (end === undefined) return expect(vevent.hasProperty('dtend')).to.equal(false);
+      if (end === undefined) {
+        expect(vevent.hasProperty('dtend')).to.equal(false);
+        return;
+      }
       const dtend = instant(vevent, 'dtend', zones);
       expect(new Date(dtend.ms).toISOString()).to.equal(new Date(end).toISOString());
       expect(dtend.isDate).to.equal(allDay);
@@ -117,10 +138,12 @@ describe('toIcs: parses back with ical.js', () => {
   });
 
   it('writes an ORGANIZER only when there is an e-mail address for it', () => {
-    const {vevents: [vevent]} = parse(toIcs([event({title: 'x', start: NOW, organizer: 'Fackklubben Öst <info@fack.example>'})], {now: NOW}));
+    const {
+      vevents: [vevent],
+    } = parse(toIcs([event({title: 'x', start: NOW, organizer: 'Fackklubben Öst <info@fack.example>'})], {now: NOW}));
     const organizer = vevent.getFirstProperty('organizer')!;
     expect(organizer.getFirstValue()).to.equal('mailto:info@fack.example');
-    expect(organizer.getParameter('cn')).to.equal("Fackklubben Öst <info@fack.example>");
+    expect(organizer.getParameter('cn')).to.equal('Fackklubben Öst <info@fack.example>');
     expect(vevent.getFirstPropertyValue('description')).to.equal(null);
   });
 
@@ -132,7 +155,8 @@ describe('toIcs: parses back with ical.js', () => {
 describe('toIcs: folding', () => {
   const description =
     'Välkommen på höstens första träff! Vi äter smörgåstårta 🎂🥳 och pratar om föreningens år — ' +
-    'ÅÄÖ åäö ÆØ ß 日本語のテキスト 👩‍👩‍👧‍👦 e\u0301 '.repeat(6) + '\nNy rad, med komma; och semikolon.';
+    'ÅÄÖ åäö ÆØ ß 日本語のテキスト 👩‍👩‍👧‍👦 e\u0301 '.repeat(6) +
+    '\nNy rad, med komma; och semikolon.';
   const text = toIcs([event({title: 'Långt 🎉'.repeat(20), start: NOW, description})], {now: NOW});
   const bytes = new TextEncoder().encode(text);
 
@@ -215,10 +239,18 @@ describe('vtimezoneLines: the generated zone agrees with Intl', () => {
         const offset = tzOffset(zone, new Date(t));
         if (tzOffset(zone, new Date(t - 3 * 3600_000)) !== offset || tzOffset(zone, new Date(t + 3 * 3600_000)) !== offset) continue;
         const wall = new Date(t + offset * 60_000);
-        const time = new ICAL.Time({
-          year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
-          hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(), isDate: false,
-        }, tz);
+        const time = new ICAL.Time(
+          {
+            year: wall.getUTCFullYear(),
+            month: wall.getUTCMonth() + 1,
+            day: wall.getUTCDate(),
+            hour: wall.getUTCHours(),
+            minute: wall.getUTCMinutes(),
+            second: wall.getUTCSeconds(),
+            isDate: false,
+          },
+          tz
+        );
         expect(time.toUnixTime() * 1000, `${zone} at ${new Date(t).toISOString()}`).to.equal(t);
       }
     });

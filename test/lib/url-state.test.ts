@@ -13,7 +13,12 @@ describe('readUrlState', () => {
     ['nothing', '', 'feedcal', {}],
     ['only other parameters', '?page=2&lang=sv', 'feedcal', {}],
     ['search with + and %20', '?feedcal-q=m%C3%B6te+om%20hyror', 'feedcal', {search: 'möte om hyror'}],
-    ['repeated lists', '?feedcal-cat=Film%2C%20musik&feedcal-cat=Politik&feedcal-loc=Ume%C3%A5', 'feedcal', {categories: ['Film, musik', 'Politik'], locations: ['Umeå']}],
+    [
+      'repeated lists',
+      '?feedcal-cat=Film%2C%20musik&feedcal-cat=Politik&feedcal-loc=Ume%C3%A5',
+      'feedcal',
+      {categories: ['Film, musik', 'Politik'], locations: ['Umeå']},
+    ],
     ['an empty list parameter means none', '?feedcal-org=', 'feedcal', {organizers: []}],
     ['empty items and duplicates dropped', '?feedcal-cat=a&feedcal-cat=&feedcal-cat=a&feedcal-cat=%20b%20', 'feedcal', {categories: ['a', 'b']}],
     ['dates', '?feedcal-from=2026-02-01&feedcal-to=%2B3%20months', 'feedcal', {from: '2026-02-01', to: '+3 months'}],
@@ -26,7 +31,12 @@ describe('readUrlState', () => {
     ['first valid scalar wins', '?feedcal-view=nope&feedcal-view=month&feedcal-view=list', 'feedcal', {view: 'month'}],
     ['event id', '?feedcal-event=abc%40example.org', 'feedcal', {event: 'abc@example.org'}],
     ['empty event dropped', '?feedcal-event=', 'feedcal', {}],
-    ['bad percent-encoding drops that value only', '?feedcal-q=%E0%A4%A&feedcal-cat=%ZZ&feedcal-cat=ok&feedcal-view=month', 'feedcal', {categories: ['ok'], view: 'month'}],
+    [
+      'bad percent-encoding drops that value only',
+      '?feedcal-q=%E0%A4%A&feedcal-cat=%ZZ&feedcal-cat=ok&feedcal-view=month',
+      'feedcal',
+      {categories: ['ok'], view: 'month'},
+    ],
     ['bad percent-encoding in a name', '?%E0%A4%A=1&feedcal-q=x', 'feedcal', {search: 'x'}],
     ['control and bidi characters removed', '?feedcal-q=a%00b%1B%E2%80%AEc%0Ad', 'feedcal', {search: 'abc d'}],
     ['a parameter without =', '?feedcal-q&feedcal-view=month', 'feedcal', {search: '', view: 'month'}],
@@ -56,7 +66,19 @@ describe('readUrlState', () => {
   });
 
   it('never throws on hostile input', () => {
-    const hostile = ['%', '?%', '?=&=&&&', '?feedcal-q=%', '?feedcal-q=%%%', '?feedcal-cat=%uD800', '?feedcal-q=%ED%A0%80', '?' + 'feedcal-cat=a&'.repeat(100_000), null, undefined, 42];
+    const hostile = [
+      '%',
+      '?%',
+      '?=&=&&&',
+      '?feedcal-q=%',
+      '?feedcal-q=%%%',
+      '?feedcal-cat=%uD800',
+      '?feedcal-q=%ED%A0%80',
+      '?' + 'feedcal-cat=a&'.repeat(100_000),
+      null,
+      undefined,
+      42,
+    ];
     for (const search of hostile) expect(() => readUrlState(search as string, 'feedcal')).not.to.throw();
   });
 });
@@ -90,8 +112,15 @@ describe('writeUrlState', () => {
 
   it('what it writes reads back to the same state', () => {
     const written = state({
-      search: 'a&b=c #d', categories: ['Film, musik', '<b>x</b>'], locations: ['Umeå'], organizers: ['Fack & Co'],
-      from: '2026-02-01', to: '+3 months', view: 'month', month: '2026-02', event: 'uid@example.org?x=1',
+      search: 'a&b=c #d',
+      categories: ['Film, musik', '<b>x</b>'],
+      locations: ['Umeå'],
+      organizers: ['Fack & Co'],
+      from: '2026-02-01',
+      to: '+3 months',
+      view: 'month',
+      month: '2026-02',
+      event: 'uid@example.org?x=1',
     });
     const search = writeUrlState('?keep=1', 'feedcal', written, DEFAULTS);
     expect(readUrlState(search, 'feedcal')).to.deep.equal(written);
@@ -122,7 +151,13 @@ describe('writeUrlState', () => {
 });
 
 describe('urlPrefix', () => {
-  const cases: Array<[string | null | undefined, string]> = [['events', 'events'], ['', 'feedcal'], [null, 'feedcal'], [undefined, 'feedcal'], ['  ', 'feedcal']];
+  const cases: Array<[string | null | undefined, string]> = [
+    ['events', 'events'],
+    ['', 'feedcal'],
+    [null, 'feedcal'],
+    [undefined, 'feedcal'],
+    ['  ', 'feedcal'],
+  ];
   for (const [id, expected] of cases) {
     it(String(JSON.stringify(id)), () => expect(urlPrefix(id)).to.equal(expected));
   }

@@ -17,10 +17,16 @@ import {
 import {FeedError} from '../../src/lib/events/model.js';
 import {RUN, hitsOf, render} from './helpers.js';
 import {nowMs} from '../../src/lib/clock.js';
+import {nothingHappensWithin} from '../helpers/quiet.js';
 
 const abs = (path: string) => new URL(path, location.href).href;
 const options = {timeZone: 'UTC', retries: 0};
 const stored = (path: string) => waitUntil(async () => Boolean(await readCachedFeed(abs(path))), 'the copy was not stored');
+/** Until `Date.now()` has moved on: the store orders its copies by their last use, in milliseconds. */
+const nextMillisecond = () => {
+  const now = Date.now();
+  return waitUntil(() => Date.now() > now, 'the clock stood still', {interval: 1});
+};
 
 describe('the last good copy of a feed', function () {
   this.timeout(15000);
@@ -70,7 +76,7 @@ describe('the last good copy of a feed', function () {
   it('cache: false neither reads nor writes a copy', async () => {
     const src = `/fault/seq/nocache-${RUN}?steps=ok,500`;
     await loadFeed(src, {...options, cache: false});
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await nothingHappensWithin(100);
     expect(await readCachedFeed(abs(src))).to.equal(undefined);
     expect(await loadFeed(src, {...options, cache: false})).to.be.instanceOf(FeedError);
   });
@@ -109,7 +115,13 @@ describe('the last good copy of a feed', function () {
       await waitUntil(() => reads > 0, 'the stored copy was not read');
       controller.abort();
       // Bounded, so a failure here restores the store for the tests after it.
-      const error = await Promise.race([load.then(() => 'loaded', (e: unknown) => e), new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000))]);
+      const error = await Promise.race([
+        load.then(
+          () => 'loaded',
+          (e: unknown) => e
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000)),
+      ]);
       expect((error as DOMException).name, String(error)).to.equal('AbortError');
       expect(performance.now() - started).to.be.below(10_000);
       expect((await hitsOf(src)).notModified).to.equal(1);
@@ -157,10 +169,10 @@ describe('feed-cache bounds', function () {
     const keys = Array.from({length: Math.floor(MAX_TOTAL_BYTES / size) + 1}, (_, i) => `https://example.org/lru-${RUN}-${i}`);
     for (const [i, key] of keys.entries()) {
       expect(await writeCachedFeed(key, entry(size, i))).to.equal(true);
-      if (i === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      if (i === 0) await nextMillisecond();
       // Touch the first one: it was used recently, so the second is the oldest.
       if (i === 1) await readCachedFeed(keys[0]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await nextMillisecond();
     }
     const present = await Promise.all(keys.map(async (key) => Boolean(await readCachedFeed(key))));
     expect(present[0]).to.equal(true);

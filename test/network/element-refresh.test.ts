@@ -7,14 +7,13 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
 import type {EventCardElement} from '../../src/event-card.js';
+import {cardTitles, part, shadowQuery} from '../helpers/page.js';
 import {writeCachedFeed} from '../../src/lib/load/feed-cache.js';
 import {RUN, hitsOf} from './helpers.js';
 import {nowMs} from '../../src/lib/clock.js';
 
 const abs = (path: string) => new URL(path, location.href).href;
-const titles = (el: EventListElement) => [...el.shadowRoot!.querySelectorAll<EventCardElement>('event-card')].map((c) => c.event!.title);
-const post = (path: string, events: object[]) =>
-  fetch(`${path}?type=application/json`, {method: 'POST', body: JSON.stringify({events})});
+const post = (path: string, events: object[]) => fetch(`${path}?type=application/json`, {method: 'POST', body: JSON.stringify({events})});
 
 describe('<event-list> keeps what it has', function () {
   this.timeout(15000);
@@ -26,10 +25,10 @@ describe('<event-list> keeps what it has', function () {
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en"></event-list>`);
     const failure = await oneEvent(el, 'event-list-error');
     expect((failure as unknown as {error: {code: string}}).error.code).to.equal('not-found');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="stale"]'), 'stale notice');
-    expect(titles(el)).to.deep.equal(['Kept from before']);
-    expect(el.shadowRoot!.querySelector('[part~="stale"]')!.textContent).to.contain('Updated 3 hours ago — could not refresh.');
-    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    await waitUntil(() => part(el, 'stale'), 'stale notice');
+    expect(cardTitles(el)).to.deep.equal(['Kept from before']);
+    expect(part(el, 'stale')!.textContent).to.contain('Updated 3 hours ago — could not refresh.');
+    expect(part(el, 'error')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -43,14 +42,14 @@ describe('<event-list> keeps what it has', function () {
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en" controls="search"></event-list>`);
     await oneEvent(el, 'event-list-load');
     // The filter bar's code loads on first use.
-    await waitUntil(() => el.shadowRoot!.querySelector('input[type="search"]'), 'filter bar', {timeout: 5000});
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    await waitUntil(() => shadowQuery(el, 'input[type="search"]'), 'filter bar', {timeout: 5000});
+    const input = shadowQuery<HTMLInputElement>(el, 'input[type="search"]')!;
     input.value = 'möte';
     input.dispatchEvent(new Event('input'));
     await oneEvent(el, 'event-list-filter-change');
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Möte A', 'Möte B']);
-    const cardA = el.shadowRoot!.querySelector<EventCardElement>('event-card')!;
+    expect(cardTitles(el)).to.deep.equal(['Möte A', 'Möte B']);
+    const cardA = shadowQuery<EventCardElement>(el, 'event-card')!;
     cardA.expanded = true;
 
     await post(src, [
@@ -62,9 +61,9 @@ describe('<event-list> keeps what it has', function () {
     el.reload();
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
-    expect(titles(el)).to.deep.equal(['Möte A (ny lokal)', 'Möte B', 'Möte D']);
+    expect(cardTitles(el)).to.deep.equal(['Möte A (ny lokal)', 'Möte B', 'Möte D']);
     expect(input.value).to.equal('möte');
-    const sameCard = el.shadowRoot!.querySelector<EventCardElement>('event-card')!;
+    const sameCard = shadowQuery<EventCardElement>(el, 'event-card')!;
     expect(sameCard).to.equal(cardA);
     expect(sameCard.expanded).to.equal(true);
   });
@@ -73,17 +72,20 @@ describe('<event-list> keeps what it has', function () {
     const src = `/fault/seq/retry-button-${RUN}?steps=404,ok`;
     const el = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en"></event-list>`);
     await oneEvent(el, 'event-list-error');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"] .retry'), 'try again button');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="error"] .retry')!.click();
+    await waitUntil(() => shadowQuery(el, '[part~="error"] .retry'), 'try again button');
+    shadowQuery<HTMLButtonElement>(el, '[part~="error"] .retry')!.click();
     await oneEvent(el, 'event-list-load');
     await el.updateComplete;
-    expect(titles(el)).to.have.length(2);
+    expect(cardTitles(el)).to.have.length(2);
     expect((await hitsOf(src)).hits).to.equal(2);
   });
 
   it('accepts max-bytes with a unit', async () => {
     const src = `/__feeds/big-${RUN}.json`;
-    await post(src, Array.from({length: 40}, (_, i) => ({id: `e${i}`, title: `Event ${i} ${'x'.repeat(40)}`, start: '2030-03-01T17:00:00Z'})));
+    await post(
+      src,
+      Array.from({length: 40}, (_, i) => ({id: `e${i}`, title: `Event ${i} ${'x'.repeat(40)}`, start: '2030-03-01T17:00:00Z'}))
+    );
     const small = fixtureSync<EventListElement>(html`<event-list src=${src} when="all" lang="en" max-bytes="1KB"></event-list>`);
     const failure = await oneEvent(small, 'event-list-error');
     expect((failure as unknown as {error: {code: string}}).error.code).to.equal('too-large');

@@ -5,6 +5,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
+import {cards, part, shadowQuery} from '../helpers/page.js';
 import {mapModule, RUN} from './helpers.js';
 
 describe('when the filter bar cannot be loaded', function () {
@@ -17,8 +18,8 @@ describe('when the filter bar cannot be loaded', function () {
     const loaded = oneEvent(el, 'event-list-load');
     el.src = `/fault/ok/missing-bar-${RUN}`;
     await loaded;
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('event-card').length === 2, 'the events did not show');
-    expect(Boolean(el.shadowRoot!.querySelector('[role="search"]')), 'a filter bar').to.equal(false);
-    expect(el.shadowRoot!.querySelector('[part~="toolbar"]')?.textContent).to.contain('2');
+    await waitUntil(() => cards(el).length === 2, 'the events did not show');
+    expect(Boolean(shadowQuery(el, '[role="search"]')), 'a filter bar').to.equal(false);
+    expect(part(el, 'toolbar')?.textContent).to.contain('2');
   });
 });

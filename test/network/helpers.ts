@@ -1,7 +1,8 @@
-import {fixtureSync, html} from '@open-wc/testing';
+import {fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
 import type {EventListErrorEvent} from '../../src/events.js';
+import {part} from '../helpers/page.js';
 
 /** Unique per run, so URLs never meet a copy or a remembered failure from an earlier run. */
 export const RUN = Date.now().toString(36);
@@ -40,11 +41,12 @@ export async function render(src: string, attrs: {timeout?: string} = {}): Promi
     el.addEventListener('event-list-error', resolve, {once: true});
   });
   const ms = performance.now() - started;
-  await el.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve));
+  // A source's error event comes as soon as it fails; the list leaves its loading state (and
+  // shows the failure) once every source has settled.
+  await waitUntil(() => part(el, 'status')?.getAttribute('aria-busy') !== 'true', 'the list still says it is loading');
   await el.updateComplete;
   const error = event.type === 'event-list-error' ? (event as EventListErrorEvent).error : undefined;
-  const text = el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = part(el, 'error')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return {el, error, text, titles: el.events.map((e) => e.title), ms};
 }
 

@@ -3,9 +3,10 @@
  * of heap or listeners over 1,000 create/remove cycles. Chromium runs with --expose-gc and
  * --enable-precise-memory-info (web-test-runner.config.mjs).
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, nextFrame, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
+import {nothingHappensWithin} from '../helpers/quiet.js';
 import {RUN, hits, hitsOf} from './helpers.js';
 
 const make = (src: string) => {
@@ -21,14 +22,28 @@ const settled = (el: EventListElement) =>
     el.addEventListener('event-list-error', () => resolve('error'), {once: true});
   });
 
+// Collects between frames: what this turn of the event loop still holds (pending promise
+// reactions, objects a WeakRef was read for) is let go by the next frame.
 const gc = async () => {
   const force = (window as {gc?: () => void}).gc;
   for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await nextFrame();
     force?.();
   }
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await nextFrame();
 };
+/** Resolves when the page is next idle (or after a second at most): after the work the lists left for an idle moment. */
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), {timeout: 1000}));
+/**
+ * What a list keeps to itself (src/event-list.ts), read only to say in a failure message what
+ * a list still alive was waiting on. Optional: a renamed field prints "undefined", never throws.
+ */
+interface ListInternals {
+  loader?: {status?: string};
+  restDrawn?: unknown;
+  language?: {ready?: boolean};
+  isUpdatePending: boolean;
+}
 const heap = () => (performance as unknown as {memory: {usedJSHeapSize: number}}).memory.usedJSHeapSize;
 
 describe('many widgets on one page', function () {
@@ -75,7 +90,7 @@ describe('many widgets on one page', function () {
     const [one, two] = [make(src), make(src)];
     await waitUntil(async () => (await hitsOf(src)).hits === 1, 'the request did not start');
     one.remove();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await nothingHappensWithin(200);
     expect((await hitsOf(src)).aborts).to.equal(0);
     two.remove();
     await waitUntil(async () => (await hitsOf(src)).aborts === 1, 'the server did not see the abort', {timeout: 5000});
@@ -114,7 +129,12 @@ describe('many widgets on one page', function () {
     const add = EventTarget.prototype.addEventListener;
     const remove = EventTarget.prototype.removeEventListener;
     const records = new WeakMap<EventTarget, Map<unknown, {target: WeakRef<EventTarget>; type: string; listener: WeakRef<object>}>>();
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions
+    ) {
       added++;
       if (listener && (typeof options !== 'object' || !options.once)) {
         const record = {target: new WeakRef(this), type, listener: new WeakRef(listener as object)};
@@ -126,7 +146,12 @@ describe('many widgets on one page', function () {
       }
       return add.call(this, type, listener, options);
     };
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions
+    ) {
       const record = records.get(this)?.get(listener);
       if (record) live.delete(record);
       return remove.call(this, type, listener, options);
@@ -147,7 +172,7 @@ describe('many widgets on one page', function () {
       // leak never gets there: it keeps one listener or more for each of the 1,000 lists.
       const settledBy = performance.now() + 20000;
       do {
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await idle();
         await gc();
         listenersAfter = liveCount();
       } while (listenersAfter - listenersBefore > 5 && performance.now() < settledBy);
@@ -163,12 +188,15 @@ describe('many widgets on one page', function () {
       // And what the lists still alive were doing when they were removed, to tell what holds them.
       const states = new Map<string, number>();
       for (const {target} of live) {
-        const list = target.deref() as (EventListElement & Record<string, any>) | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const list = target.deref() as (Element & ListInternals) | undefined;
         if (!(list instanceof Element) || list.localName !== 'event-list') continue;
         const state = `status ${list.loader?.status}, rest ${list.restDrawn ? 'pending' : 'drawn'}, language ${list.language?.ready ? 'ready' : 'awaited'}, update ${list.isUpdatePending ? 'pending' : 'done'}`;
         states.set(state, (states.get(state) ?? 0) + 1);
       }
-      if (states.size) leftovers.push(`page ${document.visibilityState}; pending fetches ${pending.fetch}, cache reads ${pending.cacheMatch}; lists: ${[...states].map(([state, count]) => `${state} × ${count}`).join('; ')}`);
+      if (states.size)
+        leftovers.push(
+          `page ${document.visibilityState}; pending fetches ${pending.fetch}, cache reads ${pending.cacheMatch}; lists: ${[...states].map(([state, count]) => `${state} × ${count}`).join('; ')}`
+        );
     } finally {
       window.fetch = realFetch;
       Cache.prototype.match = realMatch;
@@ -179,7 +207,9 @@ describe('many widgets on one page', function () {
     await gc();
     const after = heap();
     const growth = after - before;
-    figures.push(`1,000 create/remove cycles: heap ${(before / 1e6).toFixed(1)} → ${(after / 1e6).toFixed(1)} MB (${growth >= 0 ? '+' : ''}${(growth / 1e6).toFixed(2)} MB), live listeners ${listenersBefore} → ${listenersAfter} (${added} addEventListener calls during the cycles)`);
+    figures.push(
+      `1,000 create/remove cycles: heap ${(before / 1e6).toFixed(1)} → ${(after / 1e6).toFixed(1)} MB (${growth >= 0 ? '+' : ''}${(growth / 1e6).toFixed(2)} MB), live listeners ${listenersBefore} → ${listenersAfter} (${added} addEventListener calls during the cycles)`
+    );
     expect(typeof (window as {gc?: unknown}).gc, 'Chromium started with --expose-gc').to.equal('function');
     expect(growth).to.be.below(5 * 1024 * 1024);
     expect(added, 'the listener count saw the cycles').to.be.above(1000);

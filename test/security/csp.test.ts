@@ -27,7 +27,9 @@ describe('strict CSP and Trusted Types', function () {
     frame.remove();
     expect(result.error, `${result.error}\n${result.violations?.join('\n')}`).to.equal(undefined);
     const report = result.report!;
-    console.log(`feedcal CSP: ${report.violations.length} violations while rendering ${Object.keys(report.states).join(', ')}; controls: innerHTML threw ${report.controls.innerHtmlThrew}, inline style blocked ${report.controls.inlineStyleBlocked}`);
+    console.log(
+      `feedcal CSP: ${report.violations.length} violations while rendering ${Object.keys(report.states).join(', ')}; controls: innerHTML threw ${report.controls.innerHtmlThrew}, inline style blocked ${report.controls.inlineStyleBlocked}`
+    );
     expect(report.violations).to.deep.equal([]);
     // The policy really is enforced on that page.
     expect(report.controls.innerHtmlThrew).to.equal(true);

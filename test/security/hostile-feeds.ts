@@ -29,9 +29,19 @@ const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 // XML 1.0 cannot carry most C0 controls at all, even escaped: a producer drops them.
 const xmlSafe = (s: string) => xmlText(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 const cdata = (s: string) => `<![CDATA[${s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
+const icsText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
 const icsParam = (s: string) => `"${s.replace(/["\r\n\u0000-\u001f]/g, "'")}"`;
-const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const yaml = (s: string) => JSON.stringify(s.replace(/[\r\n\u2028\u2029]/g, ' '));
 
 export function buildFeeds(items: HostileItem[]): Record<string, BuiltFeed> {
@@ -149,13 +159,34 @@ ${item.payload}
 `,
   }));
   return {
-    json: {files: [{name: 'xss.json', type: 'application/json', body: JSON.stringify(canonical)}], fields: ['title', 'description', 'location', 'organizer', 'categories', 'url', 'image']},
-    jsonfeed: {files: [{name: 'xss.feed.json', type: 'application/feed+json', body: JSON.stringify(jsonFeed)}], fields: ['title', 'content_html', 'authors', 'tags', 'url', 'image']},
-    gancio: {files: [{name: 'xss.gancio.json', type: 'application/json', body: JSON.stringify(gancio)}], fields: ['title', 'description', 'place.name', 'place.address', 'tags', 'slug', 'media.url', 'online_locations']},
-    rss: {files: [{name: 'xss.rss', type: 'application/rss+xml', body: rss}], fields: ['title', 'description (CDATA)', 'ev:location', 'ev:organizer', 'category', 'link', 'enclosure']},
-    atom: {files: [{name: 'xss.atom', type: 'application/atom+xml', body: atom}], fields: ['title (html)', 'content (html)', 'ev:location', 'ev:organizer', 'category', 'link', 'enclosure']},
-    ics: {files: [{name: 'xss.ics', type: 'text/calendar', body: ics}], fields: ['SUMMARY', 'DESCRIPTION', 'X-ALT-DESC', 'LOCATION', 'ORGANIZER;CN', 'CATEGORIES', 'URL', 'IMAGE']},
-    jsonld: {files: [{name: 'xss-ld.html', type: 'text/html; charset=utf-8', body: ldPage}], fields: ['name', 'description', 'location.name', 'location.address', 'organizer.name', 'keywords', 'url', 'image']},
+    json: {
+      files: [{name: 'xss.json', type: 'application/json', body: JSON.stringify(canonical)}],
+      fields: ['title', 'description', 'location', 'organizer', 'categories', 'url', 'image'],
+    },
+    jsonfeed: {
+      files: [{name: 'xss.feed.json', type: 'application/feed+json', body: JSON.stringify(jsonFeed)}],
+      fields: ['title', 'content_html', 'authors', 'tags', 'url', 'image'],
+    },
+    gancio: {
+      files: [{name: 'xss.gancio.json', type: 'application/json', body: JSON.stringify(gancio)}],
+      fields: ['title', 'description', 'place.name', 'place.address', 'tags', 'slug', 'media.url', 'online_locations'],
+    },
+    rss: {
+      files: [{name: 'xss.rss', type: 'application/rss+xml', body: rss}],
+      fields: ['title', 'description (CDATA)', 'ev:location', 'ev:organizer', 'category', 'link', 'enclosure'],
+    },
+    atom: {
+      files: [{name: 'xss.atom', type: 'application/atom+xml', body: atom}],
+      fields: ['title (html)', 'content (html)', 'ev:location', 'ev:organizer', 'category', 'link', 'enclosure'],
+    },
+    ics: {
+      files: [{name: 'xss.ics', type: 'text/calendar', body: ics}],
+      fields: ['SUMMARY', 'DESCRIPTION', 'X-ALT-DESC', 'LOCATION', 'ORGANIZER;CN', 'CATEGORIES', 'URL', 'IMAGE'],
+    },
+    jsonld: {
+      files: [{name: 'xss-ld.html', type: 'text/html; charset=utf-8', body: ldPage}],
+      fields: ['name', 'description', 'location.name', 'location.address', 'organizer.name', 'keywords', 'url', 'image'],
+    },
     markdown: {files: markdown, fields: ['title', 'body', 'locations', 'organizer', 'forms', 'source']},
   };
 }

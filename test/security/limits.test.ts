@@ -84,13 +84,27 @@ describe('limits', function () {
 
   it('10,000-item feeds in JSON, RSS and iCalendar', async () => {
     const n = 10_000;
-    const json = JSON.stringify({events: Array.from({length: n}, (_, i) => ({id: `e${i}`, title: `Event ${i}`, start: start(i), location: 'Hall', description: '<p>Hi</p>'}))});
+    const json = JSON.stringify({
+      events: Array.from({length: n}, (_, i) => ({id: `e${i}`, title: `Event ${i}`, start: start(i), location: 'Hall', description: '<p>Hi</p>'})),
+    });
     const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/"><channel><title>t</title>${Array.from(
       {length: n},
       (_, i) => `<item><title>Event ${i}</title><guid>g${i}</guid><ev:startdate>${start(i)}</ev:startdate></item>`
     ).join('')}</channel></rss>`;
-    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...Array.from({length: n}, (_, i) => `BEGIN:VEVENT\r\nUID:u${i}\r\nDTSTART:${start(i).replace(/[-:]/g, '').replace('.000', '')}\r\nSUMMARY:Event ${i}\r\nEND:VEVENT`), 'END:VCALENDAR'].join('\r\n');
-    for (const [name, text, limit] of [['JSON', json, 8000], ['RSS', rss, 8000], ['ICS', ics, 15000]] as const) {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...Array.from(
+        {length: n},
+        (_, i) => `BEGIN:VEVENT\r\nUID:u${i}\r\nDTSTART:${start(i).replace(/[-:]/g, '').replace('.000', '')}\r\nSUMMARY:Event ${i}\r\nEND:VEVENT`
+      ),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    for (const [name, text, limit] of [
+      ['JSON', json, 8000],
+      ['RSS', rss, 8000],
+      ['ICS', ics, 15000],
+    ] as const) {
       const {result, ms} = await timed(text);
       expect(result, name).not.to.be.instanceOf(FeedError);
       expect((result as {events: unknown[]}).events.length, name).to.be.at.least(n * 0.99);
@@ -100,7 +114,8 @@ describe('limits', function () {
   });
 
   it('an endless recurrence is capped', async () => {
-    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:r\r\nDTSTART:20300101T100000Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const ics =
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:r\r\nDTSTART:20300101T100000Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
     const started = performance.now();
     const result = await parseFeed(ics, {...ctx, window: {from: new Date(Date.UTC(2030, 0, 1)), to: new Date(Date.UTC(2031, 0, 1))}});
     const ms = performance.now() - started;

@@ -8,7 +8,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
-import type {EventCardElement} from '../../src/event-card.js';
+import {cards, shadowQuery} from '../helpers/page.js';
+import {nothingHappensWithin} from '../helpers/quiet.js';
 import {XSS_VECTORS} from './xss-vectors.js';
 import {buildFeeds, type HostileItem} from './hostile-feeds.js';
 
@@ -18,7 +19,8 @@ declare global {
   }
 }
 
-const FORBIDDEN_IN_DESCRIPTION = 'script, iframe, frame, frameset, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, noscript, video, audio, source, area';
+const FORBIDDEN_IN_DESCRIPTION =
+  'script, iframe, frame, frameset, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, noscript, video, audio, source, area';
 const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'data', 'srcdoc', 'srcset', 'ping', 'cite', 'longdesc'];
 
 /** Every shadow root under `root`, depth first. */
@@ -57,7 +59,8 @@ function findOffences(list: EventListElement): string[] {
     }
     for (const description of root.querySelectorAll('[part~="description"]')) {
       for (const el of description.querySelectorAll(FORBIDDEN_IN_DESCRIPTION)) offences.push(`<${el.localName}> in a description`);
-      for (const el of description.querySelectorAll('[style], [class], [id], [part], [slot]')) offences.push(`<${el.localName}> with style/class/id/part/slot in a description`);
+      for (const el of description.querySelectorAll('[style], [class], [id], [part], [slot]'))
+        offences.push(`<${el.localName}> with style/class/id/part/slot in a description`);
     }
   }
   return offences;
@@ -72,12 +75,12 @@ async function storeFeed(name: string, body: string, type: string) {
 }
 
 async function expandAll(list: EventListElement) {
-  const cards = [...list.shadowRoot!.querySelectorAll<EventCardElement>('event-card')];
-  await Promise.all(cards.map((card) => card.updateComplete));
-  for (const card of cards) card.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')?.click();
-  const withHtml = cards.filter((card) => card.event?.descriptionHtml);
-  await waitUntil(() => withHtml.every((card) => card.shadowRoot!.querySelector('div[part~="description"]')), 'descriptions did not expand', {timeout: 20000});
-  return cards;
+  const drawn = cards(list);
+  await Promise.all(drawn.map((card) => card.updateComplete));
+  for (const card of drawn) shadowQuery<HTMLButtonElement>(card, 'button.toggle')?.click();
+  const withHtml = drawn.filter((card) => card.event?.descriptionHtml);
+  await waitUntil(() => withHtml.every((card) => shadowQuery(card, 'div[part~="description"]')), 'descriptions did not expand', {timeout: 20000});
+  return drawn;
 }
 
 const run = Date.now().toString(36);
@@ -130,9 +133,9 @@ describe('hostile feed content (XSS corpus)', function () {
       list.src = src;
       await loaded;
       await list.updateComplete;
-      const cards = await expandAll(list);
+      const expanded = await expandAll(list);
       // Give image errors, focus and animation handlers time to fire if any survived.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await nothingHappensWithin(300);
 
       const offences = findOffences(list);
       const restyled = [
@@ -144,14 +147,14 @@ describe('hostile feed content (XSS corpus)', function () {
       const tried = items.length * feed.fields.length;
       totalTried += tried;
       totalThrough += through;
-      report.push(`${format}: ${cards.length} events rendered, ${tried} placements, ${through} through`);
+      report.push(`${format}: ${expanded.length} events rendered, ${tried} placements, ${through} through`);
 
       expect(window.__xss, 'the canary fired').to.equal(undefined);
       expect(offences, offences.slice(0, 10).join('\n')).to.deep.equal([]);
       expect(restyled).to.deep.equal([]);
       expect(document.head.childElementCount).to.equal(headChildren);
       // Most items must survive as events, or the corpus tested only the parser's error path.
-      expect(cards.length, `${format}: events rendered`).to.be.at.least(Math.floor(items.length * 0.9));
+      expect(expanded.length, `${format}: events rendered`).to.be.at.least(Math.floor(items.length * 0.9));
     });
   }
 
@@ -170,12 +173,13 @@ describe('hostile feed content (XSS corpus)', function () {
     list.src = `/__feeds/${run}-raw.atom /__feeds/${run}-raw-ld.html`;
     await loaded;
     await list.updateComplete;
-    const cards = await expandAll(list);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(cards.length).to.be.at.least(2);
+    const expanded = await expandAll(list);
+    // As above: time for a surviving handler to fire.
+    await nothingHappensWithin(300);
+    expect(expanded.length).to.be.at.least(2);
     expect(window.__xss).to.equal(undefined);
     expect(findOffences(list)).to.deep.equal([]);
-    const text = cards.map((card) => card.shadowRoot!.textContent).join(' ');
+    const text = expanded.map((card) => card.shadowRoot!.textContent).join(' ');
     expect(text).to.contain('bold');
   });
 });

@@ -1,35 +1,43 @@
 /**
- * The details dialog is code only some lists need (views/dialog.ts): a plain list never fetches
- * it, a list that opens events in a dialog fetches it when the page is idle, before any click.
- * This file must not import views/dialog.ts itself, or the checks below see it loaded.
+ * Event details in the dialog (views/dialog.ts, `details="dialog"`): the card opens there
+ * instead of in place, the dialog is the card's frame, and the page's `card__*` part rules
+ * reach the card inside it. When its code is fetched is tested in
+ * test/views/dialog-on-demand.test.ts.
  */
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, html, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
-import type {EventListElement} from '../../src/event-list.js';
+import type {EventCardElement} from '../../src/event-card.js';
+import {ZONE, renderList} from '../helpers/december.js';
+import {part, shadowQuery} from '../helpers/page.js';
 
-const EVENTS = new URL('/test/fixtures/elements/events.json', import.meta.url).href;
-const dialogRequested = () => performance.getEntriesByType('resource').some((entry) => /\/views\/dialog\.(js|ts)\b/.test(entry.name));
-
-describe('the details dialog on demand', function () {
-  this.timeout(10000);
-
-  it('is not fetched by a list that opens details in place', async () => {
-    const el = await fixture<EventListElement>(html`<event-list src=${EVENTS} when="all" lang="en"></event-list>`);
-    if (!el.events.length) await oneEvent(el, 'event-list-load');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(dialogRequested()).to.equal(false);
-  });
-
-  it('is fetched when the page is idle by a list with details="dialog", and opens there', async () => {
-    const el = await fixture<EventListElement>(html`<event-list src=${EVENTS} when="all" lang="en" details="dialog"></event-list>`);
-    if (!el.events.length) await oneEvent(el, 'event-list-load');
-    await waitUntil(dialogRequested, 'the dialog code was not fetched', {timeout: 5000});
+describe('event details', () => {
+  it('open in a dialog with details="dialog"', async () => {
+    const el = await renderList(html`<event-list when="all" details="dialog" search="marsch" time-zone=${ZONE} lang="en"></event-list>`);
+    const card = shadowQuery<EventCardElement>(el, 'event-card')!;
+    await card.updateComplete;
+    shadowQuery<HTMLButtonElement>(card, 'button.toggle')!.click();
     await el.updateComplete;
-    const card = el.shadowRoot!.querySelector('event-card')!;
-    card.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
-    await el.updateComplete;
-    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    const dialog = shadowQuery<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
-    expect(getComputedStyle(dialog).borderRadius).not.to.equal('0px');
+    expect(card.expanded).to.equal(false);
+    const inside = dialog.querySelector<EventCardElement>('event-card')!;
+    expect(inside.expanded).to.equal(true);
+    expect(inside.event!.title).to.equal('Marsch');
+    await inside.updateComplete;
+    const insidePart = (name: string) => getComputedStyle(part(inside, name)!);
+    // The dialog is the card's frame, and the page's card__* rules reach the card in it.
+    expect([insidePart('base').borderTopWidth, insidePart('base').paddingTop]).to.deep.equal(['0px', '0px']);
+    const pageRules = document.createElement('style');
+    pageRules.textContent = 'event-list::part(card__title) { color: rgb(1, 2, 3); } event-list::part(card__base) { padding: 7px; }';
+    document.head.append(pageRules);
+    try {
+      expect(insidePart('title').color).to.equal('rgb(1, 2, 3)');
+      expect(insidePart('base').paddingTop).to.equal('7px');
+    } finally {
+      pageRules.remove();
+    }
+    await expect(el).to.be.accessible();
+    dialog.querySelector<HTMLButtonElement>('.dialog-close button')!.click();
+    await waitUntil(() => !shadowQuery(el, 'dialog'), 'dialog closed');
   });
 });

@@ -3,7 +3,16 @@ import {mergeEvents} from '../../../src/lib/events/merge.js';
 import type {CalendarEvent} from '../../../src/lib/events/model.js';
 
 const at = new Date('2030-01-05T18:00:00Z');
-const event = (id: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => ({id, title: `Event ${id}`, start: at, allDay: false, categories: [], locations: [], source: 'a', ...extra});
+const event = (id: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
+  id,
+  title: `Event ${id}`,
+  start: at,
+  allDay: false,
+  categories: [],
+  locations: [],
+  source: 'a',
+  ...extra,
+});
 
 describe('mergeEvents', () => {
   it('keeps an event found in two feeds once, from the first source, with the categories and places of both', () => {
@@ -20,7 +29,11 @@ describe('mergeEvents', () => {
 
   it('knows a copy by its URL and start, or by its title and start, whatever the ids', () => {
     const first = [event('a1', {url: 'https://example.org/e/1', title: 'Fika'}), event('a2', {title: 'Öppet   möte!'})];
-    const second = [event('b1', {url: 'https://example.org/e/1', title: 'Something else'}), event('b2', {title: 'öppet möte'}), event('b3', {title: 'Öppet möte', start: new Date(at.getTime() + 3600_000)})];
+    const second = [
+      event('b1', {url: 'https://example.org/e/1', title: 'Something else'}),
+      event('b2', {title: 'öppet möte'}),
+      event('b3', {title: 'Öppet möte', start: new Date(at.getTime() + 3600_000)}),
+    ];
     expect(mergeEvents([first, second]).map((e) => e.id)).to.deep.equal(['a1', 'a2', 'b3']);
   });
 
@@ -40,7 +53,12 @@ describe('mergeEvents', () => {
     expect(merged.map((e) => e.categories)).to.deep.equal([['Fika'], [], ['Demonstration'], [], []]);
   });
 
-  for (const id of ['20300105T180000Z-42@cal.example.org', 'urn:uuid:0b6d3f0e-58a2-4b8e-9d6c-7f1c2e3a4b5c', 'https://mobilizon.example/events/0b6d3f0e', '0b6d3f0e-58a2-4b8e-9d6c-7f1c2e3a4b5c']) {
+  for (const id of [
+    '20300105T180000Z-42@cal.example.org',
+    'urn:uuid:0b6d3f0e-58a2-4b8e-9d6c-7f1c2e3a4b5c',
+    'https://mobilizon.example/events/0b6d3f0e',
+    '0b6d3f0e-58a2-4b8e-9d6c-7f1c2e3a4b5c',
+  ]) {
     it(`knows a copy by a global id (${id.slice(0, 24)}…) even when its title changed`, () => {
       const merged = mergeEvents([[event(id, {title: 'Årsmöte'})], [event(id, {title: 'Årsmöte (ny lokal)', locations: ['Lund'], source: 'b'})]]);
       expect(merged.map((e) => [e.id, e.title, e.locations])).to.deep.equal([[id, 'Årsmöte', ['Lund']]]);

@@ -23,7 +23,10 @@ const events = [
   event('regex', ['Café (C++) [bar]']),
 ];
 // Every event starts at the same time: which ones, in id order.
-const at = (...locations: string[]) => filterEvents(events, {when: 'all', locations}, now).map((e) => e.id).sort();
+const at = (...locations: string[]) =>
+  filterEvents(events, {when: 'all', locations}, now)
+    .map((e) => e.id)
+    .sort();
 
 describe('filterEvents: places', () => {
   it('finds a town inside an address, whole words only', () => {
@@ -32,7 +35,7 @@ describe('filterEvents: places', () => {
     expect(at('Lundby')).to.deep.equal(['lundby']);
   });
 
-  it('matches case and accents loosely, and reads the place\'s name and address too', () => {
+  it("matches case and accents loosely, and reads the place's name and address too", () => {
     expect(at('malmo')).to.deep.equal(['in-address', 'malmo']);
     expect(at('FOLKETS HUS')).to.deep.equal(['in-address']);
   });

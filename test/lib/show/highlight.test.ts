@@ -20,7 +20,11 @@ describe('highlightPieces', () => {
   for (const [text, words, expected] of cases) {
     it(`${JSON.stringify(text)} ${JSON.stringify(words)}`, () => {
       expect(show(text, words)).to.equal(expected);
-      expect(highlightPieces(text, words).map((p) => p.text).join('')).to.equal(text);
+      expect(
+        highlightPieces(text, words)
+          .map((p) => p.text)
+          .join('')
+      ).to.equal(text);
     });
   }
 });

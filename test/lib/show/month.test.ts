@@ -29,7 +29,16 @@ function day(grid: MonthGrid, key: string) {
 describe('firstDayOfWeek', () => {
   // [locale, expected ISO weekday (undefined: whatever Intl says)]
   const cases: Array<[string, number | undefined]> = [
-    ['sv', 1], ['sv-SE', 1], ['de-DE', 1], ['en-GB', 1], ['en-US', 7], ['en', 7], ['pt-BR', 7], ['he-IL', 7], ['ar-EG', undefined], ['fa-IR', undefined],
+    ['sv', 1],
+    ['sv-SE', 1],
+    ['de-DE', 1],
+    ['en-GB', 1],
+    ['en-US', 7],
+    ['en', 7],
+    ['pt-BR', 7],
+    ['he-IL', 7],
+    ['ar-EG', undefined],
+    ['fa-IR', undefined],
   ];
   for (const [locale, expected] of cases) {
     it(locale, () => {
@@ -49,7 +58,11 @@ describe('firstDayOfWeek', () => {
 
 describe('shiftMonth', () => {
   const cases: Array<[number, number, number, number, number]> = [
-    [2026, 1, -1, 2025, 12], [2026, 12, 1, 2027, 1], [2026, 5, 0, 2026, 5], [2026, 5, 25, 2028, 6], [2026, 5, -17, 2024, 12],
+    [2026, 1, -1, 2025, 12],
+    [2026, 12, 1, 2027, 1],
+    [2026, 5, 0, 2026, 5],
+    [2026, 5, 25, 2028, 6],
+    [2026, 5, -17, 2024, 12],
   ];
   for (const [year, month, delta, y, m] of cases) {
     it(`${year}-${month} ${delta >= 0 ? '+' : ''}${delta}`, () => expect(shiftMonth(year, month, delta)).to.deep.equal({year: y, month: m}));
@@ -82,10 +95,14 @@ describe('buildMonth: the grid', () => {
 
   it('marks today', () => {
     const grid = buildMonth(2026, 2, [], {timeZone: STOCKHOLM, locale: 'sv', now: NOW});
-    expect(days(grid).filter((d) => d.isToday).map((d) => d.key)).to.deep.equal(['2026-02-10']);
+    expect(
+      days(grid)
+        .filter((d) => d.isToday)
+        .map((d) => d.key)
+    ).to.deep.equal(['2026-02-10']);
   });
 
-  it('today is the zone\'s day, not UTC\'s', () => {
+  it("today is the zone's day, not UTC's", () => {
     const lateEvening = new Date('2026-02-10T23:30:00Z'); // 11 Feb 00:30 in Stockholm
     const grid = buildMonth(2026, 2, [], {timeZone: STOCKHOLM, locale: 'sv', now: lateEvening});
     expect(days(grid).find((d) => d.isToday)?.key).to.equal('2026-02-11');
@@ -136,7 +153,11 @@ describe('buildMonth: placing events', () => {
     const grid = buildMonth(2026, 2, [fest], opts);
     const covered = days(grid).filter((d) => d.events.length);
     expect(covered.map((d) => d.key)).to.deep.equal(['2026-02-12', '2026-02-13', '2026-02-14']);
-    expect(covered.map((d) => [d.events[0].continued, d.events[0].continues])).to.deep.equal([[false, true], [true, true], [true, false]]);
+    expect(covered.map((d) => [d.events[0].continued, d.events[0].continues])).to.deep.equal([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
     expect(covered.every((d) => d.events[0].slot === 0)).to.equal(true);
   });
 
@@ -144,14 +165,28 @@ describe('buildMonth: placing events', () => {
     const toMidnight = event('a', wallClockToInstant(2026, 2, 5, 20, 0, 0, 0, STOCKHOLM), calendarDate(2026, 2, 6, STOCKHOLM));
     const overnight = event('b', wallClockToInstant(2026, 2, 7, 22, 0, 0, 0, STOCKHOLM), wallClockToInstant(2026, 2, 8, 2, 0, 0, 0, STOCKHOLM));
     const grid = buildMonth(2026, 2, [toMidnight, overnight], opts);
-    expect(days(grid).filter((d) => d.events.length).map((d) => d.key)).to.deep.equal(['2026-02-05', '2026-02-07', '2026-02-08']);
+    expect(
+      days(grid)
+        .filter((d) => d.events.length)
+        .map((d) => d.key)
+    ).to.deep.equal(['2026-02-05', '2026-02-07', '2026-02-08']);
   });
 
   it('an event crossing a week keeps a row per week and one crossing the grid edge is continued', () => {
     const long = event('long', calendarDate(2026, 1, 20, STOCKHOLM), calendarDate(2026, 2, 4, STOCKHOLM), true);
     const grid = buildMonth(2026, 2, [long], opts);
     const covered = days(grid).filter((d) => d.events.length);
-    expect(covered.map((d) => d.key)).to.deep.equal(['2026-01-26', '2026-01-27', '2026-01-28', '2026-01-29', '2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02', '2026-02-03']);
+    expect(covered.map((d) => d.key)).to.deep.equal([
+      '2026-01-26',
+      '2026-01-27',
+      '2026-01-28',
+      '2026-01-29',
+      '2026-01-30',
+      '2026-01-31',
+      '2026-02-01',
+      '2026-02-02',
+      '2026-02-03',
+    ]);
     expect(covered[0].events[0].continued).to.equal(true);
     expect(covered.at(-1)!.events[0].continues).to.equal(false);
   });
@@ -163,8 +198,14 @@ describe('buildMonth: placing events', () => {
     const a = buildMonth(2026, 2, [morning, early, span], opts);
     const b = buildMonth(2026, 2, [span, early, morning], opts);
     for (const grid of [a, b]) {
-      expect(day(grid, '2026-02-10').events.map((e) => [e.event.id, e.slot])).to.deep.equal([['span', 0], ['early', 1]]);
-      expect(day(grid, '2026-02-11').events.map((e) => [e.event.id, e.slot])).to.deep.equal([['span', 0], ['morning', 1]]);
+      expect(day(grid, '2026-02-10').events.map((e) => [e.event.id, e.slot])).to.deep.equal([
+        ['span', 0],
+        ['early', 1],
+      ]);
+      expect(day(grid, '2026-02-11').events.map((e) => [e.event.id, e.slot])).to.deep.equal([
+        ['span', 0],
+        ['morning', 1],
+      ]);
       expect(day(grid, '2026-02-12').events.map((e) => [e.event.id, e.slot])).to.deep.equal([['span', 0]]);
     }
   });

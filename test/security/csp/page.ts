@@ -4,17 +4,19 @@
  * state of the widgets, then reports every `securitypolicyviolation` to the parent test; after
  * that, two deliberate violations prove the policy is really enforced.
  */
+import {cards, part, shadowQuery} from '../../helpers/page.js';
+import {nothingHappensWithin} from '../../helpers/quiet.js';
+
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`.trim()));
 
 const fixture = (name: string) => new URL(`../../fixtures/security/${name}`, import.meta.url).href;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
+/** `waitUntil` for this page, which loads nothing from the test framework: checks every frame. */
 async function until(check: () => boolean, what: string, timeout = 8000) {
   const end = performance.now() + timeout;
   while (!check()) {
     if (performance.now() > end) throw new Error(`timed out: ${what}`);
-    await wait(20);
+    await new Promise(requestAnimationFrame);
   }
 }
 
@@ -41,10 +43,14 @@ async function main(): Promise<Report> {
     host.append(el);
     return el as HTMLElement & {updateComplete: Promise<unknown>; events: unknown[]};
   };
-  const part = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`);
 
   const loading = make({src: '/fault/hang/csp', lang: 'sv'});
-  const all = make({src: `${fixture('csp-feed.json')} ${fixture('csp-feed.rss')} ${fixture('csp-feed.ics')} ${fixture('csp-feed-ld.html')} ${fixture('csp-feed-xhtml.atom')}`, when: 'all', lang: 'sv', 'time-zone': 'Europe/Stockholm'});
+  const all = make({
+    src: `${fixture('csp-feed.json')} ${fixture('csp-feed.rss')} ${fixture('csp-feed.ics')} ${fixture('csp-feed-ld.html')} ${fixture('csp-feed-xhtml.atom')}`,
+    when: 'all',
+    lang: 'sv',
+    'time-zone': 'Europe/Stockholm',
+  });
   const empty = make({src: fixture('csp-empty.json'), lang: 'en'});
   const error = make({src: fixture('missing.json'), lang: 'en'});
   const filteredEmpty = make({src: fixture('csp-feed.json'), when: 'all', search: 'nothing matches this', lang: 'en'});
@@ -52,14 +58,23 @@ async function main(): Promise<Report> {
   const supplied = make({lang: 'en'});
   supplied.events = [{id: 's', title: 'Supplied', start: new Date(Date.UTC(2027, 0, 1, 12)), allDay: false, categories: [], locations: [], source: 'x'}];
   const card = document.createElement('event-card') as HTMLElement & {event: unknown};
-  card.event = {id: 'c', title: 'Lone card', start: new Date(Date.UTC(2027, 0, 2, 12)), allDay: false, categories: ['A'], locations: ['B'], source: 'x', url: 'https://example.org/'};
+  card.event = {
+    id: 'c',
+    title: 'Lone card',
+    start: new Date(Date.UTC(2027, 0, 2, 12)),
+    allDay: false,
+    categories: ['A'],
+    locations: ['B'],
+    source: 'x',
+    url: 'https://example.org/',
+  };
   host.append(card);
 
   await until(() => Boolean(part(loading, 'status')), 'loading state');
   await loading.updateComplete; // the status line is written in the page's language, once it has loaded
   states.loading = part(loading, 'status')!.textContent!.trim();
-  await until(() => (all.shadowRoot?.querySelectorAll('event-card').length ?? 0) >= 6, 'all feeds loaded', 15000).catch((error) => {
-    const shown = [...all.shadowRoot!.querySelectorAll('event-card')].map((c) => (c as unknown as {event: {title: string}}).event.title);
+  await until(() => cards(all).length >= 6, 'all feeds loaded', 15000).catch((error) => {
+    const shown = cards(all).map((c) => c.event!.title);
     throw new Error(`${error.message}: shown ${shown.join(' | ')}; error part: ${part(all, 'error')?.textContent}`);
   });
   await until(() => Boolean(part(empty, 'empty')), 'empty state');
@@ -68,26 +83,27 @@ async function main(): Promise<Report> {
   states.error = part(error, 'error')!.textContent!.trim();
   await until(() => Boolean(part(filteredEmpty, 'empty')), 'filtered empty state');
   states.filteredEmpty = part(filteredEmpty, 'empty')!.textContent!.trim();
-  for (const el of themes) await until(() => Boolean(el.shadowRoot?.querySelector('event-card')), 'themed list');
-  await until(() => Boolean(supplied.shadowRoot?.querySelector('event-card')), 'supplied events');
+  for (const el of themes) await until(() => cards(el).length > 0, 'themed list');
+  await until(() => cards(supplied).length > 0, 'supplied events');
 
   // Expand every description (DOMPurify under Trusted Types), and show more where limited.
   const lists = [all, ...themes];
-  for (const el of themes) (part(el, 'more') as HTMLButtonElement | null)?.click();
-  await wait(50);
-  const cards = lists.flatMap((el) => [...el.shadowRoot!.querySelectorAll('event-card')]);
-  for (const c of cards) {
-    await (c as unknown as {updateComplete: Promise<unknown>}).updateComplete;
-    c.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')?.click();
+  for (const el of themes) part<HTMLButtonElement>(el, 'more')?.click();
+  await Promise.all(themes.map((el) => el.updateComplete));
+  const drawn = lists.flatMap((el) => cards(el));
+  for (const c of drawn) {
+    await c.updateComplete;
+    shadowQuery<HTMLButtonElement>(c, 'button.toggle')?.click();
   }
-  await until(() => all.shadowRoot!.querySelectorAll('event-card').length > 0 && [...all.shadowRoot!.querySelectorAll('event-card')].filter((c) => c.shadowRoot!.querySelector('div[part~="description"]')).length >= 4, 'rich descriptions');
-  await wait(300);
-  const richDescriptions = cards.filter((c) => c.shadowRoot!.querySelector('div[part~="description"] b, div[part~="description"] em, div[part~="description"] i')).length;
-  states.loaded = `${all.shadowRoot!.querySelectorAll('event-card').length} cards`;
+  await until(() => cards(all).length > 0 && cards(all).filter((c) => shadowQuery(c, 'div[part~="description"]')).length >= 4, 'rich descriptions');
+  // Time for a payload that survived sanitising to fire, or for a violation to be reported.
+  await nothingHappensWithin(300);
+  const richDescriptions = drawn.filter((c) => shadowQuery(c, 'div[part~="description"] b, div[part~="description"] em, div[part~="description"] i')).length;
+  states.loaded = `${cards(all).length} cards`;
 
   // Lit's static styles arrived through adoptedStyleSheets: a card's base has the card layout.
-  const base = cards[0].shadowRoot!.querySelector('[part~="base"]')!;
-  const styled = cards[0].shadowRoot!.adoptedStyleSheets.length > 0 && getComputedStyle(base).display !== 'inline';
+  const base = part(drawn[0], 'base')!;
+  const styled = drawn[0].shadowRoot!.adoptedStyleSheets.length > 0 && getComputedStyle(base).display !== 'inline';
 
   // The helper the element uses for its JSON-LD script text.
   const {trustedJsonLd} = await import('../../../src/lib/html/trusted-types.js');
@@ -96,7 +112,7 @@ async function main(): Promise<Report> {
   script.type = 'application/ld+json';
   script.textContent = trustedJsonLd('{"@context":"https://schema.org","@type":"Event","name":"x </script>"}')!;
   document.head.append(script);
-  await wait(20);
+  await nothingHappensWithin(20);
   states.jsonLd = violations.length === before && script.textContent.includes('Event') ? 'written' : 'refused';
 
   const widgetViolations = [...violations];
@@ -110,7 +126,7 @@ async function main(): Promise<Report> {
   const probe = document.createElement('p');
   probe.setAttribute('style', 'color: rgb(255, 0, 0)');
   document.body.append(probe);
-  await wait(50);
+  await until(() => violations.length >= widgetViolations.length + 2, 'the two controls were not reported as violations');
   const inlineStyleBlocked = getComputedStyle(probe).color !== 'rgb(255, 0, 0)';
   return {
     violations: widgetViolations,
