@@ -27,6 +27,7 @@ import {decodeFeedBytes} from '../lib/load/decode.js';
 import {forbiddenAddress, isIPLiteral} from './address.js';
 import {MemoryCache, type RelayCache, type RelayCacheEntry} from './cache.js';
 import {RELAY_VERSION} from './version.js';
+import {untilAborted} from '../lib/load/abort.js';
 
 export {MemoryCache, type RelayCache, type RelayCacheEntry} from './cache.js';
 export {forbiddenAddress} from './address.js';
@@ -785,16 +786,6 @@ export function createRelay(options: RelayOptions): RelayHandler {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts (for fetches that ignore signals). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, {once: true});
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 /** Lets go of a response body that is not read (a redirect, an error page). */
 function discard(response: Response): void {
