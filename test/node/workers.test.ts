@@ -8,8 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
+import {bundleForWorkers} from '../helpers/worker-bundle.js';
 import {Miniflare} from 'miniflare';
 import {parseFeed} from '../../src/lib/feeds/portable.js';
 
@@ -37,18 +36,8 @@ const feeds: Record<string, string> = {
 let worker: Miniflare;
 
 before(async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./workers/worker.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'import', 'default'],
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  worker = new Miniflare({modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2025-01-01'});
+  const script = await bundleForWorkers(new URL('./workers/worker.ts', import.meta.url));
+  worker = new Miniflare({modules: true, script, compatibilityDate: '2025-01-01'});
 });
 
 after(() => worker?.dispose());
