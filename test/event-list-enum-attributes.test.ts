@@ -9,16 +9,10 @@ import '../src/index.js';
 import type {EventListElement} from '../src/event-list.js';
 import type {CalendarEvent} from '../src/lib/events/model.js';
 import {cardTitles, part, parts} from './helpers/page.js';
+import {calendarEvent} from './helpers/december.js';
 
-const event = (id: string, title: string, start: string): CalendarEvent => ({
-  id,
-  title,
-  start: new Date(start),
-  allDay: false,
-  categories: [],
-  locations: [],
-  source: 'https://example.org/feed.json',
-});
+/** An event with the given id (calendarEvent numbers its own otherwise). */
+const event = (id: string, title: string, start: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => calendarEvent(title, start, {id, ...extra});
 // Around the test clock's day (2026-11-27): one past, two to come on two days.
 const EVENTS = [event('past', 'Earlier', '2026-11-20T18:00:00Z'), event('a', 'Soon', '2026-12-02T18:00:00Z'), event('b', 'Later', '2026-12-09T18:00:00Z')];
 

@@ -25,19 +25,19 @@ describe('<event-list>', () => {
     expect(load.skipped).to.have.length(1);
     expect(load.skipped[0].reason).to.match(/Trasigt datum/);
     expect(el.events).to.have.length(4);
-    expect(el.visibleEvents.map((e) => e.id)).to.deep.equal(['seed', 'xss', 'circle', 'fair']);
+    expect(el.visibleEvents.map((e) => e.id)).to.deep.equal(['fair', 'circle', 'xss', 'seed']);
     const headings = parts(el, 'group-heading').map((h) => h.textContent!.trim());
-    expect(headings).to.deep.equal(['lördag 19 augusti 2023', 'söndag 20 augusti 2023', 'måndag 21 augusti 2023', 'måndag 25 september 2023']);
+    expect(headings).to.deep.equal(['måndag 25 september 2023', 'måndag 21 augusti 2023', 'söndag 20 augusti 2023', 'lördag 19 augusti 2023']);
     // Under a day heading a card says only what the heading does not: the time, or the span.
     const dates = cards(el).map((card) => part(card, 'date')!.textContent);
-    expect(dates).to.deep.equal(['15:00–19:00 CEST', '12:00 CEST', '18:00 CEST', '25–27 sep 2023']);
+    expect(dates).to.deep.equal(['25–27 sep 2023', '18:00 CEST', '12:00 CEST', '15:00–19:00 CEST']);
     expect(shadowQuery(el, '[part~="list"] ol')).to.exist;
     await expect(el).to.be.accessible();
   });
 
   it('shows the seed event at 15:00 Stockholm time whatever the viewer zone', async () => {
     const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv" group-by="month"></event-list>`);
-    const card = cards(el)[0];
+    const card = cards(el).find((c) => c.event!.id === 'seed')!;
     await card.updateComplete;
     const time = part<HTMLTimeElement>(card, 'date')!;
     expect(time.tagName).to.equal('TIME');
@@ -62,7 +62,7 @@ describe('<event-list>', () => {
     expect(cardTitles(el)).to.deep.equal(['Radikal bokmässa']);
     el.search = 'nothing matches this';
     await el.updateComplete;
-    expect(part(el, 'empty')!.textContent).to.contain('No events match');
+    expect(part(el, 'empty')!.textContent).to.contain('No upcoming events right now');
     await expect(el).to.be.accessible();
   });
 
@@ -70,7 +70,7 @@ describe('<event-list>', () => {
     const el = await loadedList(html`<event-list src=${EVENTS}></event-list>`);
     expect(el.events).to.have.length(4);
     expect(el.visibleEvents).to.have.length(0);
-    expect(part(el, 'empty')!.textContent!.trim()).to.equal('No events to show.');
+    expect(part(el, 'empty')!.textContent!.trim()).to.contain('No upcoming events right now.');
     await expect(el).to.be.accessible();
   });
 
@@ -333,12 +333,12 @@ describe('<event-list>', () => {
     it('on the element: headings, cards and strings switch language', async () => {
       const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="en"></event-list>`);
       const english = await words(el);
-      expect(english.headings[0]).to.equal('Saturday, August 19, 2023');
+      expect(english.headings.at(-1)).to.equal('Saturday, August 19, 2023');
       el.setAttribute('lang', 'sv');
       const switched = await words(el);
       const swedish = await words(await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm" lang="sv"></event-list>`));
       expect(switched).to.deep.equal(swedish);
-      expect(switched.headings[0]).to.equal('lördag 19 augusti 2023');
+      expect(switched.headings.at(-1)).to.equal('lördag 19 augusti 2023');
       expect(switched.cardText.join(' ')).to.contain('Evenemangets sida').and.not.contain('Event page');
     });
 
@@ -347,13 +347,14 @@ describe('<event-list>', () => {
       document.documentElement.lang = 'en';
       try {
         const el = await loadedList(html`<event-list src=${EVENTS} when="all" time-zone="Europe/Stockholm"></event-list>`);
-        expect((await words(el)).headings[0]).to.equal('Saturday, August 19, 2023');
+        expect((await words(el)).headings.at(-1)).to.equal('Saturday, August 19, 2023');
         document.documentElement.lang = 'de';
         await waitUntil(
-          () => part(el, 'group-heading')!.textContent!.includes('August 2023') && !el.shadowRoot!.textContent!.includes('Saturday'),
+          // While German loads the list shows its status line, without headings: not done yet.
+          () => Boolean(parts(el, 'group-heading').at(-1)?.textContent?.includes('August 2023')) && !el.shadowRoot!.textContent!.includes('Saturday'),
           'the list did not follow <html lang>'
         );
-        expect((await words(el)).headings[0]).to.equal('Samstag, 19. August 2023');
+        expect((await words(el)).headings.at(-1)).to.equal('Samstag, 19. August 2023');
       } finally {
         document.documentElement.lang = pageLang;
       }
@@ -362,7 +363,7 @@ describe('<event-list>', () => {
 
   it('applies a theme palette through tokens, and the page can still override them', async () => {
     const el = await loadedList(
-      html`<event-list src=${EVENTS} when="all" theme="dark" search="bortom" style="--event-color-accent: rgb(250, 200, 100)"></event-list>`
+      html`<event-list src=${EVENTS} when="past" theme="dark" search="bortom" style="--event-color-accent: rgb(250, 200, 100)"></event-list>`
     );
     const card = cards(el)[0];
     await card.updateComplete;
@@ -374,7 +375,7 @@ describe('<event-list>', () => {
 
   it('inherits the page colours without a theme', async () => {
     const wrapper = fixtureSync(
-      html`<div style="color: rgb(10, 20, 30); font-family: serif"><event-list src=${EVENTS} when="all" search="bortom"></event-list></div>`
+      html`<div style="color: rgb(10, 20, 30); font-family: serif"><event-list src=${EVENTS} when="past" search="bortom"></event-list></div>`
     );
     const el = wrapper.querySelector('event-list')!;
     await oneEvent(el, 'event-list-load');
@@ -411,7 +412,7 @@ describe('<event-list>', () => {
     for (const [name, text, background, theme, accent] of cases) {
       it(name, async () => {
         const wrapper = fixtureSync(
-          html`<div style="color: ${text}; background: ${background}"><event-list src=${EVENTS} when="all" search="bortom" theme=${theme || nothing}></event-list></div>`
+          html`<div style="color: ${text}; background: ${background}"><event-list src=${EVENTS} when="past" search="bortom" theme=${theme || nothing}></event-list></div>`
         );
         const el = wrapper.querySelector('event-list')!;
         await oneEvent(el, 'event-list-load');

@@ -7,6 +7,7 @@
  */
 import type {CalendarEvent} from '../../../src/lib/events/model.js';
 import {hitsOf, mapModule, RUN} from '../helpers.js';
+import {calendarEvent} from '../../helpers/december.js';
 
 export interface MissingChunk {
   /** How many times the page has asked for the chunk. */
@@ -29,16 +30,8 @@ export function missingChunk(module: string): MissingChunk {
   };
 }
 
-const event = (id: string, title: string, start: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
-  id,
-  title,
-  start: new Date(start),
-  allDay: false,
-  categories: [],
-  locations: [],
-  source: 'https://example.org/feed.json',
-  ...extra,
-});
+/** An event with the given id (calendarEvent numbers its own otherwise). */
+const event = (id: string, title: string, start: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => calendarEvent(title, start, {id, ...extra});
 
 /** Events around December 2026 (the test clock's month), in UTC. */
 export const EVENTS: CalendarEvent[] = [
