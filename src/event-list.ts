@@ -13,7 +13,7 @@ import type {CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import type {When} from './lib/show/filter.js';
 import type {GroupBy} from './lib/show/group.js';
-import {hasVisitorFilters} from './lib/show/facets.js';
+import {NO_VISITOR_FILTERS} from './lib/show/facets.js';
 import {isRtl} from './lib/i18n.js';
 import {dayKey, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {enumConverter, flagConverter, FORMATS} from './lib/attributes.js';
@@ -28,7 +28,7 @@ import {Selection} from './controllers/selection.js';
 import {MonthNavigation} from './controllers/month-navigation.js';
 import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
-import {renderListView, warmUpCards} from './views/list-view.js';
+import {renderEmpty, renderListView, warmUpCards} from './views/list-view.js';
 import {renderFeedError, renderStale} from './views/feed-status.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
@@ -49,14 +49,16 @@ let instances = 0;
  *
  * @attr lang - (global) The language of the strings and dates; else the nearest ancestor's, the page's, the browser's. A later change, here or on an ancestor, redraws.
  *
- * @slot - Fallback content: shown while loading and on error (for example a link to the calendar). `<event-source>` children go here too.
- * @slot empty - Replaces the message shown when there are no events, or none pass the filters.
+ * @slot - Fallback content: shown while loading, on error and when nothing is upcoming (for example a link to the calendar). `<event-source>` children go here too.
+ * @slot empty - Replaces the message shown when there are no events ("No upcoming events right now"), or none pass the visitor's filters.
  * @slot error - Replaces the built-in error message.
  *
  * @csspart toolbar - The filter bar, or the row with the result count.
  * @csspart search - The search field.
  * @csspart chip - A category chip of the filter bar.
  * @csspart list - The container of all groups.
+ * @csspart past - With `when="all"`: the past events, after the upcoming ones, newest first and in muted colours.
+ * @csspart past-heading - The "Past events" heading of that part.
  * @csspart group - One day's (or month's) events.
  * @csspart group-heading - The heading of a group.
  * @csspart card - Each `<event-card>`; its parts are re-exported as `card__base`, `card__title`, `card__date`, `card__location`, `card__organizer`, `card__categories`, `card__description`, `card__details`, `card__image`, `card__link`, `card__actions`.
@@ -69,6 +71,7 @@ let instances = 0;
  * @csspart day-list - The list of one day's events, opened from the grid.
  * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.
+ * @csspart switch - The buttons that switch the list to the past events and back ("Past events", "Upcoming events"), and the empty state's "Clear filters".
  * @csspart error - The error message (with a "try again" button).
  * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message; in the month view, also the notice that the grid could not be loaded (its events then show as a list).
@@ -153,7 +156,7 @@ export class EventListElement extends LitElement {
   /** End of the date window (exclusive): an ISO date, `today`, `tomorrow`, or an offset such as `+3 months`. */
   to = '';
 
-  /** Which events the list shows: `upcoming` (default, also for an unknown value; still running or later), `past` (newest first), `all`. */
+  /** Which events the list shows: `upcoming` (default, also for an unknown value; still running or later), `past` (newest first), `all` (upcoming first, then the past ones newest first under a "Past events" heading). When nothing is upcoming the visitor is offered the past events; a date range they pick in the filter bar wins over `when`. */
   when: When = 'upcoming';
 
   /** Show at most this many events, with a "show more" button for the rest. */
@@ -320,6 +323,7 @@ export class EventListElement extends LitElement {
       noAddToCalendar: this.noAddToCalendar,
     };
     const more = () => (this.shownCount += this.pageSize);
+    const {filters} = this;
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}>
       ${
         this.filters.renderBar({strings, idPrefix: this.idPrefix}) ??
@@ -328,6 +332,7 @@ export class EventListElement extends LitElement {
         }</span></div>`
       }
       ${feeds.errors.length ? renderFeedError(feeds, strings, retry) : renderStale(feeds, strings, locale, retry)}
+      ${filters.showPast && this.view === 'list' ? html`<button type="button" part="switch" @click=${() => filters.setShowPast(false)}>${strings.upcomingEvents}</button>` : nothing}
       ${
         this.view === 'month'
           ? this.monthView.render({
@@ -348,9 +353,15 @@ export class EventListElement extends LitElement {
                 groupBy: this.groupBy,
                 strings,
                 idPrefix: this.idPrefix,
+                pastApart: filters.when === 'all',
                 onMore: more,
               })
-            : html`<div part="empty"><slot name="empty">${this.categories || this.locations || this.organizers || this.search || hasVisitorFilters(this.filters.visitor) ? strings.emptyFiltered : strings.empty}</slot></div>`
+            : renderEmpty({
+                strings,
+                emptiness: filters.emptiness,
+                onPast: filters.pastAvailable ? () => filters.setShowPast(true) : undefined,
+                onClear: () => filters.choose(NO_VISITOR_FILTERS),
+              })
       }
       ${this.selection.render({...cards, strings})}
     </div>`;

@@ -7,8 +7,8 @@
  * (the events show with a plain count), and the next list, or a change of `controls`, asks again.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {parseList, type When} from '../lib/show/filter.js';
-import {NO_VISITOR_FILTERS, facetEvents, type Facets, type VisitorFilters} from '../lib/show/facets.js';
+import {filterEvents, parseList, type FilterCriteria, type When} from '../lib/show/filter.js';
+import {NO_VISITOR_FILTERS, facetEvents, hasVisitorFilters, type Emptiness, type Facets, type VisitorFilters} from '../lib/show/facets.js';
 import {resolveDateBound} from '../lib/time.js';
 import {now} from '../lib/clock.js';
 import {lazy} from '../lib/lazy.js';
@@ -54,6 +54,10 @@ const filterBar = lazy(() => import('../views/filter-bar.js'));
 export class ListFilters implements ReactiveController, FilterBarState {
   visitor: VisitorFilters = NO_VISITOR_FILTERS;
   facets: Facets = {visible: [], categories: [], locations: [], organizers: []};
+  /** The visitor's switch to the past events (from the empty state), until they switch back or `when` changes. */
+  showPast = false;
+  /** Whether past events pass the page's filters: worked out only when nothing upcoming does. */
+  pastAvailable = false;
   private visitorChanged = false;
   private facetedEvents?: CalendarEvent[];
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -86,6 +90,7 @@ export class ListFilters implements ReactiveController, FilterBarState {
     if (changed.has('controls') && this.controls.length && !filterBar.module) {
       void filterBar.tryLoad().then(() => this.host.requestUpdate());
     }
+    if (changed.has('when')) this.showPast = false;
     const filtersChanged = this.visitorChanged || FILTERS.some((key) => changed.has(key));
     this.visitorChanged = false;
     const events = this.host.events;
@@ -106,24 +111,47 @@ export class ListFilters implements ReactiveController, FilterBarState {
     this.host.requestUpdate();
   }
 
+  /** The visitor's switch between the upcoming and the past events: shown, then the page is told. */
+  setShowPast(showPast: boolean) {
+    this.showPast = showPast;
+    this.visitorChanged = true;
+    this.host.requestUpdate();
+    this.host.updateComplete.then(() => this.list.changed('push'));
+  }
+
+  /**
+   * Which events the list shows: a date range the visitor picked wins over the page's `when`
+   * (a past "from" shows past events), then the visitor's switch to the past ones.
+   */
+  get when(): When {
+    return this.visitor.from || this.visitor.to ? 'all' : this.showPast ? 'past' : this.host.when;
+  }
+
+  /** Why the list is empty (read when it is). */
+  get emptiness(): Emptiness {
+    return hasVisitorFilters(this.visitor) ? 'visitor' : this.when === 'past' ? 'none' : 'upcoming';
+  }
+
   private computeFacets(events: CalendarEvent[]): Facets {
     const {host} = this;
     const at = now();
     const zone = this.list.timeZone();
     const {search, categories, location, organizer, from, to} = this.visitor;
     const lastDay = resolveDateBound(to, at, zone);
-    return facetEvents(
+    const page: FilterCriteria = {
+      categories: parseList(host.categories),
+      locations: parseList(host.locations),
+      organizers: parseList(host.organizers),
+      search: host.search,
+      from: resolveDateBound(host.from, at, zone),
+      to: resolveDateBound(host.to, at, zone),
+      // A month grid shows the whole month, past days included, in one order.
+      when: host.view === 'month' ? 'all' : this.when,
+      byStart: host.view === 'month',
+    };
+    const facets = facetEvents(
       events,
-      {
-        categories: parseList(host.categories),
-        locations: parseList(host.locations),
-        organizers: parseList(host.organizers),
-        search: host.search,
-        from: resolveDateBound(host.from, at, zone),
-        to: resolveDateBound(host.to, at, zone),
-        // A month grid shows the whole month, past days included.
-        when: host.view === 'month' ? 'all' : host.when,
-      },
+      page,
       {
         search,
         categories,
@@ -136,6 +164,8 @@ export class ListFilters implements ReactiveController, FilterBarState {
       at,
       this.controls.length > 0
     );
+    this.pastAvailable = !facets.visible.length && page.when === 'upcoming' && filterEvents(events, {...page, when: 'past'}, at).length > 0;
+    return facets;
   }
 
   /** The visitor's choice from the bar: applied now, then the list keeps the address in step. */

@@ -117,7 +117,8 @@ export const eventListStyles = [
       padding: 0;
       list-style: none;
     }
-    [part~='more'] {
+    [part~='more'],
+    [part~='switch'] {
       display: block;
       margin: calc(var(--_space) * 1.25) auto 0;
       padding: 0.55em 1.4em;
@@ -129,12 +130,31 @@ export const eventListStyles = [
       border-radius: 999px;
       cursor: pointer;
     }
-    [part~='more']:hover {
+    [part~='more']:hover,
+    [part~='switch']:hover {
       background: color-mix(in srgb, var(--_accent) 10%, transparent);
     }
-    [part~='more']:focus-visible {
+    [part~='more']:focus-visible,
+    [part~='switch']:focus-visible {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
+    }
+    [part~='switch'] {
+      margin: var(--_space) auto;
+    }
+    [part~='past-heading'] {
+      margin: 0;
+      color: var(--_muted);
+    }
+    /* Past events, after the upcoming ones: muted dates and titles. */
+    .past {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      --event-card-date-color: var(--_muted);
+    }
+    .past event-card::part(title) {
+      color: var(--_muted);
     }
     [part~='empty'],
     [part~='status'] {
@@ -212,6 +232,7 @@ export const eventListStyles = [
     @media print {
       :host [part~='toolbar'],
       [part~='more'],
+      [part~='switch'],
       .retry {
         display: none;
       }

@@ -9,6 +9,8 @@ import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {formatGroupHeading, warmUpFormatters} from '../lib/format.js';
 import {groupEvents, type GroupBy} from '../lib/show/group.js';
+import {eventEnd} from '../lib/show/filter.js';
+import type {Emptiness} from '../lib/show/facets.js';
 import {dayKey, viewerTimeZone, zoneOffset} from '../lib/time.js';
 import {whenIdle} from '../lib/idle.js';
 import {now, nowMs} from '../lib/clock.js';
@@ -127,6 +129,8 @@ export interface ListViewOptions extends Omit<CardOptions, 'dateStyle' | 'headin
   strings: UiStrings;
   /** Prefix for heading ids, unique per list. */
   idPrefix: string;
+  /** The events are upcoming first, then past (`when="all"`): the past ones go under a heading of their own, quieter. */
+  pastApart?: boolean;
   onMore: () => void;
 }
 
@@ -135,26 +139,71 @@ export function renderListView(o: ListViewOptions) {
   const remaining = Math.max(0, o.events.length - o.shown);
   const shown = o.events.slice(0, Math.min(o.shown, o.drawn ?? o.shown));
   const today = now();
-  const todayKey = dayKey(today, o.timeZone);
-  // Under a day heading a card needs only its time; without headings its title is the heading.
-  const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? 2 : 3};
+  // Upcoming first, then past (an event is past once it has ended).
+  const split = o.pastApart ? shown.findIndex((event) => eventEnd(event) <= today) : -1;
+  const upcoming = split < 0 ? shown : shown.slice(0, split);
   return html`
     <div part="list" aria-label=${o.strings.events}>
+      ${renderGroups(upcoming, o, 2, today)}
       ${
-        o.groupBy === 'none'
-          ? renderCards(shown, cards)
-          : repeat(
-              groupEvents(shown, o.groupBy, o.timeZone),
-              (group) => group.key,
-              (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
-            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}">${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, today)}${
-              group.key === todayKey ? html` <span class="today-badge">${o.strings.today}</span>` : nothing
-            }</h2>
-            ${renderCards(group.events, cards)}
-          </section>`
-            )
+        split < 0
+          ? nothing
+          : html`<section part="past" class="past" aria-labelledby="${o.idPrefix}-past">
+          <h2 part="past-heading" id="${o.idPrefix}-past">${o.strings.pastEvents}</h2>
+          ${renderGroups(shown.slice(split), o, 3, today)}
+        </section>`
       }
     </div>
     ${remaining > 0 ? html`<button part="more" @click=${o.onMore}>${o.strings.showMore(Math.min(remaining, o.pageSize))}</button>` : nothing}
   `;
+}
+
+/** Cards under day (or month) headings of the given level, or as one list. */
+function renderGroups(events: readonly CalendarEvent[], o: ListViewOptions, level: number, today: Date) {
+  const todayKey = dayKey(today, o.timeZone);
+  // Under a day heading a card needs only its time; without headings its title is the heading.
+  const cards = {...o, dateStyle: o.groupBy === 'day' ? ('time' as const) : ('full' as const), headingLevel: o.groupBy === 'none' ? level : level + 1};
+  return o.groupBy === 'none'
+    ? events.length
+      ? renderCards(events, cards)
+      : nothing
+    : repeat(
+        groupEvents(events, o.groupBy, o.timeZone),
+        (group) => group.key,
+        (group) => html`<section part="group" aria-labelledby="${o.idPrefix}-g-${group.key}">
+            <h2 part="group-heading" id="${o.idPrefix}-g-${group.key}" aria-level=${level === 2 ? nothing : level}>${formatGroupHeading(group.date, o.groupBy as 'day' | 'month', o.locale, o.timeZone, today)}${
+              group.key === todayKey ? html` <span class="today-badge">${o.strings.today}</span>` : nothing
+            }</h2>
+            ${renderCards(group.events, cards)}
+          </section>`
+      );
+}
+
+export interface EmptyOptions {
+  strings: UiStrings;
+  emptiness: Emptiness;
+  /** Offered when nothing is upcoming but past events are there. */
+  onPast?: () => void;
+  onClear: () => void;
+}
+
+/**
+ * The empty list, never a dead end: the visitor's own filters left nothing (say so, offer to
+ * clear them); or nothing is upcoming (said without blaming filters, with the page's fallback
+ * content and, when there are any, the past events on offer).
+ */
+export function renderEmpty(o: EmptyOptions) {
+  const t = o.strings;
+  const visitor = o.emptiness === 'visitor';
+  return html`<div part="empty">
+      <slot name="empty">${visitor ? t.emptyFiltered : o.emptiness === 'upcoming' ? t.noUpcoming : t.empty}</slot>
+      ${
+        visitor
+          ? html`<button type="button" part="switch" class="clear" @click=${o.onClear}>${t.clearFilters}</button>`
+          : o.onPast
+            ? html`<button type="button" part="switch" @click=${o.onPast}>${t.pastEvents}</button>`
+            : nothing
+      }
+    </div>
+    ${visitor ? nothing : html`<div class="fallback"><slot></slot></div>`}`;
 }

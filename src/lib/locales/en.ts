@@ -3,6 +3,11 @@ export const en = {
   loading: 'Loading events…',
   empty: 'No events to show.',
   emptyFiltered: 'No events match these filters.',
+  // Nothing upcoming, with no filter of the visitor's: said without blaming filters.
+  noUpcoming: 'No upcoming events right now.',
+  // The switch between the upcoming and the past events, and the heading of the past ones.
+  pastEvents: 'Past events',
+  upcomingEvents: 'Upcoming events',
   showMore: (n: number) => `Show ${n} more`,
   readMore: 'Read more',
   readLess: 'Show less',

@@ -22,6 +22,13 @@ export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], l
 
 export const hasVisitorFilters = (f: VisitorFilters): boolean => Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
 
+/**
+ * Why nothing is shown: the visitor's own filters left nothing (say so, offer to clear them);
+ * nothing is upcoming (say so without blaming filters, the page's included, and offer the past
+ * events when there are any); or nothing at all.
+ */
+export type Emptiness = 'visitor' | 'upcoming' | 'none';
+
 export interface Facets {
   /** What passes both layers, in display order. */
   visible: CalendarEvent[];

@@ -15,6 +15,8 @@ export interface FilterCriteria {
   from?: Date;
   to?: Date;
   when?: When;
+  /** With `when: 'all'`, one order by start rather than upcoming first (the month grid's). */
+  byStart?: boolean;
 }
 
 /** Lower case, accents removed, spaces collapsed: the form every comparison uses. */
@@ -126,11 +128,15 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
 }
 
 /**
- * Events that pass every criterion, in display order: soonest first, or newest first for
- * `when="past"`. `now` is passed in so the result does not depend on the clock.
+ * Events that pass every criterion, in display order: soonest first; newest first for
+ * `when="past"`; for `when="all"`, the upcoming and ongoing soonest first, then the past newest
+ * first (unless `byStart`). `now` is passed in so the result does not depend on the clock.
  */
 export function filterEvents(events: readonly CalendarEvent[], criteria: FilterCriteria, now: Date): CalendarEvent[] {
-  return inOrder(events, criteria.when === 'past' ? -1 : 1).filter(eventMatcher(criteria, now));
+  const matches = eventMatcher(criteria, now);
+  if (criteria.when !== 'all' || criteria.byStart) return inOrder(events, criteria.when === 'past' ? -1 : 1).filter(matches);
+  const ended = (event: CalendarEvent) => eventEnd(event).getTime() <= now.getTime();
+  return [...inOrder(events, 1).filter((event) => !ended(event) && matches(event)), ...inOrder(events, -1).filter((event) => ended(event) && matches(event))];
 }
 
 const orders = {1: new WeakMap<readonly CalendarEvent[], CalendarEvent[]>(), [-1]: new WeakMap<readonly CalendarEvent[], CalendarEvent[]>()};
