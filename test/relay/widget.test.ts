@@ -228,6 +228,12 @@ describe('the widget through the relay, in Chromium', () => {
       assert.equal(answer?.status, 200);
       assert.equal(answer?.headers['x-feedcal-stale'], 'upstream 500');
       assert.ok(Number(answer?.headers.age) >= 1, `Age: ${answer?.headers.age}`);
+      // The visitor is told the events are an old copy, with its age, as for the widget's own copy.
+      const notice = await later.tab.waitForFunction(() => document.querySelector('event-list')?.shadowRoot?.querySelector('[part~="stale"]')?.textContent?.trim(), {
+        timeout: WAIT,
+        polling: 50,
+      });
+      assert.match(String(await notice.jsonValue()), /^Updated \d+ seconds? ago — could not refresh\./);
     } finally {
       await later.context.close();
     }

@@ -27,6 +27,11 @@ export interface FetchedFeed {
   lastModified?: string;
   /** The server answered 304 to the `validators` given: the caller's copy is current; `bytes` is empty. */
   notModified?: boolean;
+  /**
+   * A feedcal relay answered with its last good copy because the feed's own server failed
+   * (`X-Feedcal-Stale` names the failure, `Age` is the copy's age in seconds, docs/relay.md).
+   */
+  relayStale?: {reason: string; ageSeconds: number};
 }
 
 /** What the caller's stored copy was fetched with; sent as `If-None-Match` / `If-Modified-Since`. */
@@ -81,6 +86,11 @@ const inFlight = new Map<string, SharedRequest>();
  */
 const retryAfterOf = new WeakMap<FeedError, string>();
 const recentFailures = new Map<string, {error: FeedError; until: number}>();
+
+const relayStaleOf = (headers: Headers) => {
+  const reason = headers.get('x-feedcal-stale');
+  return reason ? {reason, ageSeconds: Number(headers.get('age')) || 0} : undefined;
+};
 
 /**
  * Fetches `url` (resolved against the page). Callers asking for the same URL while a request is
@@ -195,6 +205,7 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
       url: response.url || target,
       etag: headers.get('etag') ?? undefined,
       lastModified: headers.get('last-modified') ?? undefined,
+      relayStale: relayStaleOf(headers),
     };
     if (response.status === 304) {
       response.body?.cancel().catch(() => {});

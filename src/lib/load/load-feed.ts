@@ -11,7 +11,7 @@ import {Pacer} from '../feeds/steps.js';
 import {whenIdle} from '../idle.js';
 import {lazy} from '../lazy.js';
 import {sanitizer} from '../html/sanitizer.js';
-import {now} from '../clock.js';
+import {now, nowMs} from '../clock.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../feeds/ics/ics-unfold.js';
 import {FeedError, type CalendarEvent, type ParseContext, type ParsedFeed, type PreviewRequest} from '../events/model.js';
 
@@ -120,7 +120,9 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
     if (error instanceof FeedError) return staleOr(error);
     throw error; // an AbortError: the caller asked for it
   }
-  const fetchedAt = now();
+  // A relay's last good copy is as old as the relay says: shown, and stored, with that age.
+  const relayStale = fetched.relayStale;
+  const fetchedAt = new Date(nowMs() - (relayStale?.ageSeconds ?? 0) * 1000);
   const parsed = await parseBytes(fetched, url, options);
   if (parsed instanceof FeedError) return staleOr(parsed);
   if (useCache) {
@@ -131,7 +133,11 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
     }
   }
   const copy = useCache && options.refreshing ? await storedCopy() : undefined;
-  return {...parsed, fetchedAt, ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
+  const stale = relayStale && {
+    fetchedAt,
+    error: new FeedError('network', 'offline', `Relayed copy: ${relayStale.reason}`, {url}),
+  };
+  return {...parsed, fetchedAt, ...(stale ? {stale} : {}), ...(copy && sameBytes(copy.bytes, fetched.bytes) ? {unchanged: true} : {})};
 }
 
 /** bytes → text → events, with sanitised descriptions. */
