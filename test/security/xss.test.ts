@@ -84,7 +84,11 @@ async function expandAll(list: EventListElement) {
 }
 
 const run = Date.now().toString(36);
-const items: HostileItem[] = XSS_VECTORS.map((vector, i) => ({id: `x${i}`, payload: vector.payload, start: new Date(Date.UTC(2030, 0, 1, 0, i))}));
+const items: HostileItem[] = XSS_VECTORS.map((vector, i) => ({
+  id: `x${i}`,
+  payload: vector.payload,
+  start: new Date(Date.UTC(2027, 0, 1, 0, i)) /* after the test clock's day: upcoming */,
+}));
 const feeds = buildFeeds(items);
 const report: string[] = [];
 let totalTried = 0;

@@ -41,7 +41,7 @@ describe('the warm-up sample card', () => {
     const events = Array.from({length: 100}, (_, i) => ({
       id: `e${i}`,
       title: `Event ${i}`,
-      start: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000),
+      start: new Date(Date.UTC(2027, 0, 1) + i * 3_600_000), // after the test clock's day: upcoming
       allDay: false,
       categories: ['Möte'],
       locations: ['Malmö'],
