@@ -25,6 +25,7 @@
 //   RELAY_BENCH_DELAY_MS=300       the upstream's time per answer
 //   RELAY_BENCH_TIMEOUT_MS=10000   the relay's upstream timeout, its default (the hang phase waits this long)
 //   RELAY_BENCH_MAX_SECONDS=300    the whole run is stopped (exit 2) past this
+//   RELAY_BENCH_EVENTS=200         events in each generated feed (iCalendar, JSON, RSS)
 //   RELAY_BENCH_SEED=20260105      which feed each request asks for
 //   RELAY_BENCH_FROM=src           src: the TypeScript source through tsx; dist: dist/relay/node.js (npm run build first)
 //   RELAY_BENCH_OUT=bench/results/relay-load   output path without extension (.json, .md)
@@ -179,6 +180,7 @@ async function main() {
   const SEED = Number(env.RELAY_BENCH_SEED ?? DEFAULT_SEED);
   const OUT = resolve(root, env.RELAY_BENCH_OUT ?? 'bench/results/relay-load');
   const CACHE_SECONDS = 600;
+  const FAILURE_SECONDS = 30;
   for (const [name, value] of Object.entries({CLIENTS, REQUESTS, DELAY_MS, TIMEOUT_MS, MAX_SECONDS})) {
     if (!Number.isFinite(value) || value <= 0) fail(`RELAY_BENCH_${name} must be a positive number, got ${JSON.stringify(value)}.`);
   }
@@ -217,6 +219,7 @@ async function main() {
     allow: [`${upstreamOrigin}/`],
     origins: [SITE],
     cacheSeconds: CACHE_SECONDS,
+    failureSeconds: FAILURE_SECONDS,
     timeoutMs: TIMEOUT_MS,
   };
   const {url: relayUrl} = await relay.ask('start', {options: relayOptions});
@@ -315,9 +318,15 @@ async function main() {
   const check = (ok, text) => checks.push({ok, text});
   for (const phase of phases) {
     const most = Math.max(...Object.values(phase.upstream.perFeed));
+    const least = Math.min(...Object.values(phase.upstream.perFeed));
+    // A good copy is fresh for the whole phase (600 s); a failure is remembered for FAILURE_SECONDS
+    // of real time, after which the relay may ask once more: a phase that lasts longer (a busy
+    // machine) may see one more request per feed per failure period.
+    const allowed = phase.upstreamMode === 'good' ? 1 : 1 + Math.floor(phase.seconds / FAILURE_SECONDS);
     check(
-      most === 1 && phase.upstream.total === feeds.length,
-      `${phase.name}: ${phase.upstream.total} upstream requests for ${feeds.length} feeds (at most ${most} per feed; expected exactly one each)`
+      least >= 1 && most <= allowed,
+      `${phase.name}: ${phase.upstream.total} upstream requests for ${feeds.length} feeds (${least === most ? `${most} each` : `${least} to ${most} per feed`}; ` +
+        `expected ${allowed === 1 ? 'exactly one each' : `one to ${allowed} each in ${phase.seconds} s, one per ${FAILURE_SECONDS} s failure period`})`
     );
     check(phase.errors === 0, `${phase.name}: ${phase.errors} errors among ${phase.requests} answers`);
     check(phase.corsMissing === 0, `${phase.name}: every answer carries CORS for ${SITE} (${phase.corsMissing} without)`);
@@ -344,7 +353,9 @@ async function main() {
       upstreamDelayMs: DELAY_MS,
       relayTimeoutMs: TIMEOUT_MS,
       cacheSeconds: CACHE_SECONDS,
+      failureSeconds: FAILURE_SECONDS,
       seed: SEED,
+      eventsPerGeneratedFeed: Number(env.RELAY_BENCH_EVENTS ?? 200),
       from: env.RELAY_BENCH_FROM ?? 'src',
     },
     feeds: feeds.map(({name, type, body, origin}) => ({name, type, bytes: body.length, origin})),
@@ -366,7 +377,8 @@ async function main() {
 /**
  * Realistic bodies: real exports from the shared fixtures (a Google Calendar export, a Nextcloud
  * one, Gnistor's JSON, RSS and iCalendar) when that folder exists beside the checkout, and
- * generated Google-sized calendars (bench/generate.mjs: 1,000 events as iCalendar, JSON and RSS).
+ * generated calendars of RELAY_BENCH_EVENTS events (bench/generate.mjs: iCalendar, JSON and RSS;
+ * 200 by default, a busy organisation's year, 110-170 KB).
  */
 function loadFeeds() {
   const shared = resolve(root, '../shared/fixtures/feeds');
@@ -378,10 +390,12 @@ function loadFeeds() {
     const type = TYPES[name.slice(name.lastIndexOf('.') + 1)];
     feeds.push({name, path: `/${name}`, type, body, origin, etag: `"${hash}"`, lastModified: 'Fri, 27 Nov 2026 09:00:00 GMT'});
   };
-  const generated = generateFeeds(1000);
-  add('generated-1000.ics', Buffer.from(generated.ics), 'bench/generate.mjs, 1,000 events');
-  add('generated-1000.json', Buffer.from(generated.json), 'bench/generate.mjs, 1,000 events');
-  add('generated-1000.xml', Buffer.from(generated.rss), 'bench/generate.mjs, 1,000 events (RSS)');
+  const count = Number(env.RELAY_BENCH_EVENTS ?? 200);
+  const generated = generateFeeds(count);
+  const label = `bench/generate.mjs, ${count.toLocaleString('en-US')} events`;
+  add(`generated-${count}.ics`, Buffer.from(generated.ics), label);
+  add(`generated-${count}.json`, Buffer.from(generated.json), label);
+  add(`generated-${count}.xml`, Buffer.from(generated.rss), `${label} (RSS)`);
   const real = [
     ['google-portland-user-groups.ics', 'ics/calagator-google-portland-user-groups.ics'],
     ['nextcloud-allday.ics', 'ics/nodeical-nextcloud-sabredav-allday-tzid.ics'],
@@ -395,7 +409,7 @@ function loadFeeds() {
   }
   if (feeds.length < 8) {
     // Without the shared fixtures: more generated calendars of other sizes, so there are still several feeds.
-    for (const size of [100, 300]) {
+    for (const size of [50, 100]) {
       const more = generateFeeds(size, DEFAULT_SEED + size);
       add(`generated-${size}.ics`, Buffer.from(more.ics), `bench/generate.mjs, ${size} events`);
       add(`generated-${size}.json`, Buffer.from(more.json), `bench/generate.mjs, ${size} events`);
@@ -465,7 +479,7 @@ function markdown(report) {
     '',
     `Run ${report.date} on ${report.machine.cpu}, ${report.machine.cores} cores (shared with other work), ${report.machine.memoryGB} GB, ${report.machine.os}, Node ${report.machine.node}.`,
     `Load average (1/5/15 min) at start ${report.loadAverage.start.join(' / ')}, at end ${report.loadAverage.end.join(' / ')}.`,
-    `Relay from ${s.from === 'dist' ? 'dist/relay/node.js' : 'src/relay/node.ts (tsx)'}, in its own process, on 127.0.0.1; cache period ${s.cacheSeconds} s, upstream timeout ${n(s.relayTimeoutMs)} ms.`,
+    `Relay from ${s.from === 'dist' ? 'dist/relay/node.js' : 'src/relay/node.ts (tsx)'}, in its own process, on 127.0.0.1; cache period ${s.cacheSeconds} s, failures remembered ${s.failureSeconds} s, upstream timeout ${n(s.relayTimeoutMs)} ms; generated feeds of ${n(s.eventsPerGeneratedFeed)} events.`,
     `Upstream: ${s.upstreamDelayMs} ms per answer, ETag and Last-Modified, no CORS headers. ${n(s.clients)} concurrent clients (a keep-alive Agent with ${n(s.clients)} sockets), ${n(s.requestsPerPhase)} requests per phase, each for a feed drawn at random (seed ${s.seed}).`,
     '',
     `Feeds (${report.feeds.length}): ${report.feeds.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(f.bytes < 10240 ? 1 : 0)} KB`).join(', ')}.`,
