@@ -67,8 +67,8 @@ const noCors = startNoCorsServer();
 
 export default {
   // test/node/ runs in Node (npm run test:node), not in the browser.
-  // test/node, test/relay, test/package and test/integrations/relay-hosts are Node's own tests (npm run test:node, test:package).
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/relay/**', '!test/package/**', '!test/integrations/relay-hosts.test.ts'],
+  // test/node, test/relay, test/package and test/integrations/relay-* are Node's own tests (npm run test:node, test:package).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/relay/**', '!test/package/**', '!test/integrations/relay-*.test.ts'],
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
