@@ -228,7 +228,8 @@ function checkTransport(input: CheckInput, headers: Headers, report: CheckReport
       );
     }
   }
-  if (/^http:/i.test(input.url)) {
+  // Browsers let https pages read http://localhost and loopback addresses (they are "potentially trustworthy").
+  if (/^http:/i.test(input.url) && !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//i.test(input.url)) {
     add(
       'problem',
       'insecure',
