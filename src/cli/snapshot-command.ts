@@ -14,7 +14,7 @@ import {dirname, resolve} from 'node:path';
 import {FeedError, type CalendarEvent} from '../lib/events/model.js';
 import {mergeEvents} from '../lib/events/merge.js';
 import {eventEnd} from '../lib/show/filter.js';
-import {resolveDateBound} from '../lib/time.js';
+import {dayKey, resolveDateBound} from '../lib/time.js';
 import {DEFAULT_TIMEOUT} from '../lib/load/fetch-feed.js';
 import {readFeedBytes} from '../lib/check/read-bytes.js';
 import {toFeedJson} from '../lib/write/json.js';
@@ -123,7 +123,7 @@ export async function snapshotCommand(args: string[], io: CommandIO): Promise<nu
     io.err('  → Check that the folder exists or can be made, and that you may write there.');
     return 1;
   }
-  io.out(`feedcal snapshot: wrote ${inWindow.length} events from ${targets.length} feed${targets.length === 1 ? '' : 's'} to ${values.output} (${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)}).`);
+  io.out(`feedcal snapshot: wrote ${inWindow.length} events from ${targets.length} feed${targets.length === 1 ? '' : 's'} to ${values.output} (from ${dayKey(from, timeZone)} to ${dayKey(to, timeZone)}, ${timeZone}).`);
   return 0;
 }
 
