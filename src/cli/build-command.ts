@@ -76,7 +76,8 @@ export async function buildCommand(args: string[], io: CommandIO): Promise<numbe
     if (positionals.length !== 1) throw new UsageError('give one folder of Markdown events, e.g. feedcal build content/events -o public/events.');
     if (!values.output) throw new UsageError('give the folder to write to with -o, e.g. -o public/events.');
     for (const name of ['link', 'base-url'] as const) {
-      if (values[name] !== undefined && !/^https?:\/\/\S+$/i.test(values[name])) throw new UsageError(`--${name} must be an http(s) address; got ${JSON.stringify(values[name])}.`);
+      if (values[name] !== undefined && !/^https?:\/\/\S+$/i.test(values[name]))
+        throw new UsageError(`--${name} must be an http(s) address; got ${JSON.stringify(values[name])}.`);
     }
     folder = positionals[0];
     timeZone = readTimeZone(values['time-zone']);
@@ -87,12 +88,12 @@ export async function buildCommand(args: string[], io: CommandIO): Promise<numbe
 
   let files: string[];
   try {
-    files = (await readdir(folder, {recursive: true}))
-      .filter((name) => /\.(md|markdown)$/i.test(name) && !/(^|[/\\])_index\.[^/\\]+$/.test(name))
-      .sort();
+    files = (await readdir(folder, {recursive: true})).filter((name) => /\.(md|markdown)$/i.test(name) && !/(^|[/\\])_index\.[^/\\]+$/.test(name)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`feedcal build: cannot read the folder ${folder}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (error as Error).message}.`);
+    io.err(
+      `feedcal build: cannot read the folder ${folder}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (error as Error).message}.`
+    );
     io.err('  → Give the folder that holds your event files, e.g. content/events.');
     return 1;
   }
@@ -170,7 +171,9 @@ function readEvent(text: string, path: string, name: string, timeZone: string, b
           : 'add a date: line, e.g. date: 2026-08-29 18:00';
     return {skip: `${path}:${line ?? 1}: left out: ${reason} → ${fix}.`};
   }
-  const slug = relative('.', name).replace(/\\/g, '/').replace(/\.(md|markdown)$/i, '');
+  const slug = relative('.', name)
+    .replace(/\\/g, '/')
+    .replace(/\.(md|markdown)$/i, '');
   const built: CalendarEvent = {...event, id: slug};
   // A time without a zone is the site's time: say so, so the feeds carry the zone (TZID, offset).
   if (!built.allDay && !built.timeZone) built.timeZone = timeZone;

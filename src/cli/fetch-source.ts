@@ -82,7 +82,14 @@ async function readLocal(path: string, maxBytes: number): Promise<Source> {
     return {url, finalUrl: url, bytes: bytes.subarray(0, maxBytes + 1), truncated: bytes.byteLength > maxBytes};
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'no permission to read it' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'no permission to read it'
+            : (error as Error).message;
     throw new SourceError(path, `${path}: cannot read the file: ${why}.`, 'Give the path of a feed file, or its http(s) address.');
   }
 }
@@ -126,11 +133,21 @@ function networkError(url: string, error: unknown, timeoutMs: number): SourceErr
   const host = safeHost(url);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new SourceError(url, `${url}: the name ${host} cannot be found (DNS).`, 'Check the address for typing errors, and that this computer is online.');
-  if (code === 'ECONNREFUSED') return new SourceError(url, `${url}: nothing answers at ${host} (connection refused).`, 'Check the address and the port; the server may be down.');
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new SourceError(url, `${url}: the server closed the connection before sending the feed.`, 'Try again later; if it persists, the server has a fault.');
+  if (code === 'ECONNREFUSED')
+    return new SourceError(url, `${url}: nothing answers at ${host} (connection refused).`, 'Check the address and the port; the server may be down.');
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return new SourceError(url, `${url}: the server closed the connection before sending the feed.`, 'Try again later; if it persists, the server has a fault.');
   if (/CERT|SSL|TLS/i.test(code))
-    return new SourceError(url, `${url}: the server's https certificate is not valid (${code}).`, "Browsers refuse it too: the site's owner must renew or fix the certificate.");
-  return new SourceError(url, `${url}: the request failed: ${cause?.message ?? (error as Error)?.message ?? String(error)}.`, 'Check the address and that this computer is online.');
+    return new SourceError(
+      url,
+      `${url}: the server's https certificate is not valid (${code}).`,
+      "Browsers refuse it too: the site's owner must renew or fix the certificate."
+    );
+  return new SourceError(
+    url,
+    `${url}: the request failed: ${cause?.message ?? (error as Error)?.message ?? String(error)}.`,
+    'Check the address and that this computer is online.'
+  );
 }
 
 function safeHost(url: string): string {

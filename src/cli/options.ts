@@ -36,14 +36,16 @@ export function readNow(option: string | undefined, env: NodeJS.ProcessEnv = pro
   const text = option ?? env.FEEDCAL_NOW;
   if (text === undefined || text === '') return new Date();
   const date = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(text) ? new Date(text) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--now (or FEEDCAL_NOW) must be an ISO date-time with its offset, e.g. 2026-11-27T12:00:00Z; got ${JSON.stringify(text)}.`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--now (or FEEDCAL_NOW) must be an ISO date-time with its offset, e.g. 2026-11-27T12:00:00Z; got ${JSON.stringify(text)}.`);
   return date;
 }
 
 /** The display zone: `--time-zone`, else this computer's zone. */
 export function readTimeZone(option: string | undefined): string {
   if (option === undefined) return viewerTimeZone();
-  if (!isTimeZone(option)) throw new UsageError(`--time-zone must be an IANA zone name such as Europe/Stockholm or America/New_York; got ${JSON.stringify(option)}.`);
+  if (!isTimeZone(option))
+    throw new UsageError(`--time-zone must be an IANA zone name such as Europe/Stockholm or America/New_York; got ${JSON.stringify(option)}.`);
   return option;
 }
 

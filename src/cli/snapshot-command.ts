@@ -123,7 +123,9 @@ export async function snapshotCommand(args: string[], io: CommandIO): Promise<nu
     io.err('  → Check that the folder exists or can be made, and that you may write there.');
     return 1;
   }
-  io.out(`feedcal snapshot: wrote ${inWindow.length} events from ${targets.length} feed${targets.length === 1 ? '' : 's'} to ${values.output} (from ${dayKey(from, timeZone)} to ${dayKey(to, timeZone)}, ${timeZone}).`);
+  io.out(
+    `feedcal snapshot: wrote ${inWindow.length} events from ${targets.length} feed${targets.length === 1 ? '' : 's'} to ${values.output} (from ${dayKey(from, timeZone)} to ${dayKey(to, timeZone)}, ${timeZone}).`
+  );
   return 0;
 }
 
@@ -131,11 +133,17 @@ export async function snapshotCommand(args: string[], io: CommandIO): Promise<nu
 async function readOne(target: string, options: {timeoutMs: number; timeZone: string; window: {from: Date; to: Date}}) {
   const source = await readSource(target, {timeoutMs: options.timeoutMs});
   if (source.status !== undefined && (source.status < 200 || source.status > 299)) {
-    throw new SourceError(target, `${target}: the server answered ${source.status} instead of the feed.`, 'Open the address in a browser; check it is the public feed address ("npx feedcal check <url>" says more).');
+    throw new SourceError(
+      target,
+      `${target}: the server answered ${source.status} instead of the feed.`,
+      'Open the address in a browser; check it is the public feed address ("npx feedcal check <url>" says more).'
+    );
   }
-  if (source.truncated) throw new SourceError(target, `${target}: the feed is over 5 MB, more than the widget reads.`, 'Publish fewer past events in the feed, or ask its owner to.');
+  if (source.truncated)
+    throw new SourceError(target, `${target}: the feed is over 5 MB, more than the widget reads.`, 'Publish fewer past events in the feed, or ask its owner to.');
   const {result} = await readFeedBytes(source.bytes, {url: source.finalUrl, contentType: source.contentType, timeZone: options.timeZone, window: options.window});
-  if (result instanceof FeedError) throw new SourceError(target, `${target}: ${result.message}`, `Run "npx feedcal check ${target}" for what the widget makes of it and what to do.`);
+  if (result instanceof FeedError)
+    throw new SourceError(target, `${target}: ${result.message}`, `Run "npx feedcal check ${target}" for what the widget makes of it and what to do.`);
   return result;
 }
 

@@ -63,7 +63,12 @@ describe('feedcal build', () => {
     output = join(dir, 'public');
     await mkdir(join(input, 'nested'), {recursive: true});
     for (const [name, text] of Object.entries(TRICKY)) await writeFile(join(input, name), text);
-    for (const name of ['gnistor-2026-08-21-dansturne-i-stockholm-21-aug.md', 'gnistor-2026-08-29-fredsloppet.md', 'gnistor-2026-09-25-radikal-bokmassa-2026.md', 'seed-2023-08-19-bortom-big-tech.md']) {
+    for (const name of [
+      'gnistor-2026-08-21-dansturne-i-stockholm-21-aug.md',
+      'gnistor-2026-08-29-fredsloppet.md',
+      'gnistor-2026-09-25-radikal-bokmassa-2026.md',
+      'seed-2023-08-19-bortom-big-tech.md',
+    ]) {
       await writeFile(join(input, name), await readFile(join(FIXTURES, 'markdown', name)));
     }
     run = await feedcal(['build', input, '-o', output, '--time-zone', ZONE, '--title', 'Gnistor', '--link', SOURCE]);
@@ -72,7 +77,10 @@ describe('feedcal build', () => {
   test('writes the three feeds and leaves out the unreadable files, naming file and line', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /6 events from 9 files → .*feed\.json, .*feed\.xml, .*calendar\.ics \(2 files left out, see above\)/);
-    assert.ok(run.stderr.includes(`${join(input, 'broken.md')}:4: left out: "Trasig": date "2026-02-30 18:00" is not a date → write the date as YYYY-MM-DD`), run.stderr);
+    assert.ok(
+      run.stderr.includes(`${join(input, 'broken.md')}:4: left out: "Trasig": date "2026-02-30 18:00" is not a date → write the date as YYYY-MM-DD`),
+      run.stderr
+    );
     assert.ok(run.stderr.includes(`${join(input, 'undated.md')}:1: left out: "Utan datum" has no usable start date → add a date: line`), run.stderr);
     assert.doesNotMatch(run.stderr + run.stdout, /Utkast|_index/);
   });
@@ -83,7 +91,12 @@ describe('feedcal build', () => {
       const parsed = parseMarkdown(TRICKY[name], {timeZone: ZONE, source: SOURCE}) as ParsedFeed;
       expected.push(...parsed.events);
     }
-    for (const name of ['gnistor-2026-08-21-dansturne-i-stockholm-21-aug.md', 'gnistor-2026-08-29-fredsloppet.md', 'gnistor-2026-09-25-radikal-bokmassa-2026.md', 'seed-2023-08-19-bortom-big-tech.md']) {
+    for (const name of [
+      'gnistor-2026-08-21-dansturne-i-stockholm-21-aug.md',
+      'gnistor-2026-08-29-fredsloppet.md',
+      'gnistor-2026-09-25-radikal-bokmassa-2026.md',
+      'seed-2023-08-19-bortom-big-tech.md',
+    ]) {
       expected.push(...(parseMarkdown(await readFile(join(FIXTURES, 'markdown', name), 'utf8'), {timeZone: ZONE, source: SOURCE}) as ParsedFeed).events);
     }
     assert.equal(expected.length, 6);
@@ -112,7 +125,10 @@ describe('feedcal build', () => {
 
   test('calendar.ics is valid for ical.js: VTIMEZONE, folded lines, escaped text', async () => {
     const text = await readFile(join(output, 'calendar.ics'), 'utf8');
-    assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'every line is folded to 75 octets');
+    assert.ok(
+      text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75),
+      'every line is folded to 75 octets'
+    );
     assert.doesNotMatch(text.replace(/\r\n/g, ''), /\n/, 'lines end in CRLF');
     assert.match(text, /SUMMARY:Bokmässa\\; böcker\\, zines \\\\ mer\r\n/);
     const calendar = new ICAL.Component(ICAL.parse(text));
@@ -134,10 +150,14 @@ describe('feedcal build', () => {
     assert.equal(fair.endDate.toString(), dayKey(written.events[0].end!, ZONE));
     assert.ok(fair.endDate.compare(fair.startDate.clone()) > 0);
     assert.ok(fair.endDate.toString() > '2026-12-13', 'a multi-day event stays multi-day');
-    assert.deepEqual(
-      events.map((e) => e.uid).sort(),
-      ['fair@feedcal', 'gnistor-2026-08-21-dansturne-i-stockholm-21-aug@feedcal', 'gnistor-2026-08-29-fredsloppet@feedcal', 'gnistor-2026-09-25-radikal-bokmassa-2026@feedcal', 'nested/talk@feedcal', 'seed-2023-08-19-bortom-big-tech@feedcal']
-    );
+    assert.deepEqual(events.map((e) => e.uid).sort(), [
+      'fair@feedcal',
+      'gnistor-2026-08-21-dansturne-i-stockholm-21-aug@feedcal',
+      'gnistor-2026-08-29-fredsloppet@feedcal',
+      'gnistor-2026-09-25-radikal-bokmassa-2026@feedcal',
+      'nested/talk@feedcal',
+      'seed-2023-08-19-bortom-big-tech@feedcal',
+    ]);
   });
 
   test('--base-url links each event to its page on the site; errors name the fix', async () => {

@@ -29,7 +29,7 @@ describe('feedcal check', () => {
   });
   after(() => server.close());
 
-  test('an iCalendar feed with CORS for the site: the next events in the widget\'s words, the broken item, exit 1', async () => {
+  test("an iCalendar feed with CORS for the site: the next events in the widget's words, the broken item, exit 1", async () => {
     const run = await feedcal(['check', server.url('/cors.ics'), '--origin', `${BLOG}/events/`, '--time-zone', 'Europe/Stockholm', '--lang', 'sv']);
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /format: {5}ics \("Studiecirkeln"\)/);
@@ -85,16 +85,24 @@ describe('feedcal check', () => {
     assert.match(run.stdout, /neither ETag nor Last-Modified/);
     const json = JSON.parse((await feedcal(['check', server.url('/other.json'), '--origin', BLOG, '--json'])).stdout);
     assert.equal(json.cors.allowed, false);
-    assert.ok(json.findings.some((f: {code: string; message: string}) => f.code === 'cors-other-origin' && f.message.includes('allows only https://someone-else.org')));
+    assert.ok(
+      json.findings.some((f: {code: string; message: string}) => f.code === 'cors-other-origin' && f.message.includes('allows only https://someone-else.org'))
+    );
   });
 
   test('a 404, a web page, a server that never answers: unreadable, exit 2, with the fix', async () => {
     const missing = await feedcal(['check', server.url('/gone.ics')]);
     assert.equal(missing.code, 2);
-    assert.match(missing.stdout, /ERROR: The server answered 404 \(Not Found\) instead of the feed\.\n {4}→ The address is wrong, or the calendar is no longer public/);
+    assert.match(
+      missing.stdout,
+      /ERROR: The server answered 404 \(Not Found\) instead of the feed\.\n {4}→ The address is wrong, or the calendar is no longer public/
+    );
     const page = await feedcal(['check', server.url('/page')]);
     assert.equal(page.code, 2);
-    assert.match(page.stdout, /ERROR: The address gives a web page, not an event feed\.\n {4}→ This address is a web page\. Find the calendar's feed address instead/);
+    assert.match(
+      page.stdout,
+      /ERROR: The address gives a web page, not an event feed\.\n {4}→ This address is a web page\. Find the calendar's feed address instead/
+    );
     const hung = await feedcal(['check', server.url('/hang'), '--timeout', '0.5', '--json']);
     assert.equal(hung.code, 2);
     const report = JSON.parse(hung.stdout);
@@ -104,7 +112,9 @@ describe('feedcal check', () => {
   });
 
   test('a shared fixture feed of each kind, read from the file', async () => {
-    const ics = JSON.parse((await feedcal(['check', `${FIXTURES}ics/calagator-upcoming-vvenue-floating.ics`, '--time-zone', 'America/Los_Angeles', '--json'])).stdout);
+    const ics = JSON.parse(
+      (await feedcal(['check', `${FIXTURES}ics/calagator-upcoming-vvenue-floating.ics`, '--time-zone', 'America/Los_Angeles', '--json'])).stdout
+    );
     assert.equal(ics.format, 'ics');
     assert.equal(ics.time.floating, 1);
     assert.ok(ics.findings.some((f: {code: string; fix: string}) => f.code === 'floating-times' && f.fix.includes('time-zone="America/Los_Angeles"')));

@@ -68,7 +68,17 @@ describe('feedcal snapshot', () => {
   test('a failed source keeps the previous file untouched, names the address and the fix, and exits 1', async () => {
     const output = join(dir, 'kept.json');
     await writeFile(output, '{"items": []}\n');
-    const run = await feedcal(['snapshot', server.url('/events.json'), server.url('/broken'), server.url('/missing.ics'), server.url('/hang'), '-o', output, '--timeout', '1']);
+    const run = await feedcal([
+      'snapshot',
+      server.url('/events.json'),
+      server.url('/broken'),
+      server.url('/missing.ics'),
+      server.url('/hang'),
+      '-o',
+      output,
+      '--timeout',
+      '1',
+    ]);
     assert.equal(run.code, 1);
     assert.equal(await readFile(output, 'utf8'), '{"items": []}\n');
     assert.ok(run.stderr.includes(`${server.url('/broken')}: The address gives a web page, not an event feed.`), run.stderr);
@@ -76,7 +86,11 @@ describe('feedcal snapshot', () => {
     assert.ok(run.stderr.includes(`${server.url('/missing.ics')}: the server answered 404 instead of the feed.`));
     assert.ok(run.stderr.includes(`${server.url('/hang')}: no complete answer within 1 s.`));
     assert.match(run.stderr, /kept\.json was not changed \(3 of 4 feeds failed\)/);
-    assert.deepEqual((await readdir(dir)).filter((f) => f.includes('.tmp')), [], 'no temporary file left behind');
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.includes('.tmp')),
+      [],
+      'no temporary file left behind'
+    );
   });
 
   test('shows progress on stderr while a feed takes more than a second', async () => {

@@ -247,7 +247,12 @@ function checkTransport(input: CheckInput, headers: Headers, report: CheckReport
     );
   }
   if (cacheControl && /no-store/i.test(cacheControl)) {
-    add('note', 'no-store', `Cache-Control: ${cacheControl}: browsers may not keep even a short-lived copy.`, 'A max-age of a few minutes (Cache-Control: max-age=600) spares your visitors and the server.');
+    add(
+      'note',
+      'no-store',
+      `Cache-Control: ${cacheControl}: browsers may not keep even a short-lived copy.`,
+      'A max-age of a few minutes (Cache-Control: max-age=600) spares your visitors and the server.'
+    );
   }
 }
 
@@ -299,7 +304,12 @@ function timeFindings(time: NonNullable<CheckReport['time']>, input: CheckInput,
     );
   }
   if (time.totalCapped) {
-    add('problem', 'total-cap', `The feed's series made ${limits?.TOTAL_CAP} occurrences, the most the widget makes: later ones are missing.`, 'End old series, or split the calendar.');
+    add(
+      'problem',
+      'total-cap',
+      `The feed's series made ${limits?.TOTAL_CAP} occurrences, the most the widget makes: later ones are missing.`,
+      'End old series, or split the calendar.'
+    );
   }
 }
 
@@ -342,14 +352,26 @@ function parseFix(error: FeedError, url: string): string {
 
 function statusFix(status: number): string {
   if (status === 404 || status === 410) return 'The address is wrong, or the calendar is no longer public: open it in a browser and copy the feed address again.';
-  if (status === 401 || status === 403) return 'The calendar is private: publish it (Google: "Make available to public"; Nextcloud: "Share link") and use the public address.';
+  if (status === 401 || status === 403)
+    return 'The calendar is private: publish it (Google: "Make available to public"; Nextcloud: "Share link") and use the public address.';
   if (status === 429) return 'The server limits requests: a relay (npx feedcal relay) fetches it once for every visitor.';
-  if (status >= 500) return 'The feed\'s server has a fault: try again later; a relay (npx feedcal relay) serves the last good copy while it is down.';
+  if (status >= 500) return "The feed's server has a fault: try again later; a relay (npx feedcal relay) serves the last good copy while it is down.";
   return 'Open the address in a browser to see what the server says.';
 }
 
 function statusText(status: number): string {
-  const names: Record<number, string> = {400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 410: 'Gone', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout'};
+  const names: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    410: 'Gone',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  };
   return names[status] ? ` (${names[status]})` : '';
 }
 

@@ -40,7 +40,10 @@ const TIME_PROPERTY = /^(DTSTART|DTEND|RECURRENCE-ID|RDATE|EXDATE|DUE)([;:])/i;
 /** What an iCalendar file says about its zones and series, from its lines. */
 export function icsTimeFacts(text: string): IcsTimeFacts {
   const facts: IcsTimeFacts = {tzids: [], series: 0, endlessSeries: 0};
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
   const defined = new Set<string>();
   const used = new Map<string, number>();
   let depth: string[] = [];
