@@ -61,8 +61,15 @@ describe('feedcal snapshot', () => {
     assert.deepEqual(feed.events[1].locations, ['Folkets hus']);
     assert.equal(feed.events[0].timeZone, ZONE);
     const json = JSON.parse(await readFile(output, 'utf8'));
-    assert.equal(json.generated, '2026-11-27T12:00:00.000Z', 'the time comes from FEEDCAL_NOW');
+    assert.equal(json.generated, undefined, 'no time of writing: the same events give the same bytes');
     assert.equal(json.items[0].date, '2026-12-02T19:00:00+01:00');
+    // A scheduled run commits only a changed calendar: the same feeds, an hour later, give the same bytes.
+    const before = await readFile(output, 'utf8');
+    const again = await feedcal(['snapshot', server.url('/calendar.ics'), server.url('/events.json'), '-o', output, '--time-zone', ZONE, '--to', '2026-12-31'], {
+      env: {FEEDCAL_NOW: '2026-11-27T13:00:00Z'},
+    });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(await readFile(output, 'utf8'), before);
   });
 
   test('a failed source keeps the previous file untouched, names the address and the fix, and exits 1', async () => {

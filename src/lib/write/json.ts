@@ -4,6 +4,9 @@
  * directly (feeds/json/json-canonical.ts) and any JSON Feed reader shows as a list of posts.
  * Timed events are written with their zone's offset and `timezone`; all-day events as dates, the
  * end as the last day (the vocabulary's `enddate` is inclusive, as people write it).
+ *
+ * The document holds no "generated at" time: the same events give the same bytes, so a
+ * scheduled snapshot commits (and a CDN re-serves) only when the calendar changed.
  */
 import type {CalendarEvent} from '../events/model.js';
 import {viewerTimeZone} from '../time.js';
@@ -18,7 +21,6 @@ export function toFeedJson(events: CalendarEvent[], meta: FeedMeta): string {
     ...(meta.link ? {home_page_url: meta.link} : {}),
     ...(meta.description ? {description: meta.description} : {}),
     generator: 'feedcal',
-    generated: meta.now.toISOString(),
     ...(meta.timeZone ? {timezone: meta.timeZone} : {}),
     items: events.map((event) => item(event, displayZone)),
   };
