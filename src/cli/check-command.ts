@@ -68,7 +68,7 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   let report: CheckReport;
   try {
     const source = await readSource(target, {timeoutMs, origin});
-    report = await checkFeed({body: source.bytes, url: source.url, status: source.status, headers: source.headers, origin, timeZone, lang, now});
+    report = await checkFeed({body: source.bytes, url: source.url, status: source.status, headers: source.headers, origin, timeZone, lang, now, truncated: source.truncated});
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     report = unreadableReport({url: error.url, timeZone, lang, now}, 'unreachable', error.message, error.fix);

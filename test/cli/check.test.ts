@@ -23,6 +23,13 @@ describe('feedcal check', () => {
       '/nocors.json': send(JSON_FEED, {'content-type': 'application/json'}),
       '/other.json': send(JSON_FEED, {'content-type': 'application/json', 'access-control-allow-origin': 'https://someone-else.org', etag: '"x"'}),
       '/page': send('<!doctype html><html><head><title>Our calendar</title></head><body>Events</body></html>', {'content-type': 'text/html'}),
+      // 6 MB: more than the widget reads.
+      '/huge.json': send(
+        `[${Array.from({length: 60_000}, (_, i) => JSON.stringify({title: `Event ${i}`, date: '2026-12-01', description: 'x'.repeat(60)})).join(',')}]`,
+        {
+          'content-type': 'application/json',
+        }
+      ),
       // Answers nothing: the command's --timeout must end the wait.
       '/hang': () => {},
     });
@@ -103,6 +110,9 @@ describe('feedcal check', () => {
       page.stdout,
       /ERROR: The address gives a web page, not an event feed\.\n {4}→ This address is a web page\. Find the calendar's feed address instead/
     );
+    const huge = await feedcal(['check', server.url('/huge.json')]);
+    assert.equal(huge.code, 2);
+    assert.match(huge.stdout, /ERROR: The feed is over 5\.0 MB; the widget reads at most 5\.0 MB and shows nothing\.\n {4}→ Publish only upcoming events/);
     const hung = await feedcal(['check', server.url('/hang'), '--timeout', '0.5', '--json']);
     assert.equal(hung.code, 2);
     const report = JSON.parse(hung.stdout);

@@ -24,7 +24,7 @@ describe('feedcal snapshot', () => {
       '/calendar.ics': send(ICS, {'content-type': 'text/calendar'}),
       '/events.json': send(JSON_FEED, {'content-type': 'application/json'}),
       '/broken': send('<!doctype html><title>Oops</title>', {'content-type': 'text/html'}),
-      '/slow.json': (_req, res) => setTimeout(() => res.writeHead(200, {'content-type': 'application/json'}).end(JSON_FEED), 2500),
+      '/slow.json': (_req, res) => setTimeout(() => res.writeHead(200, {'content-type': 'application/json'}).end(JSON_FEED), 3500),
       '/hang': () => {},
     });
   });

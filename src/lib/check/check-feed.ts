@@ -34,6 +34,8 @@ export interface CheckInput {
   lang: string;
   /** What "now" is for upcoming events and the expansion window. */
   now: Date;
+  /** The body was cut off after the widget's size cap (the caller read no more of it). */
+  truncated?: boolean;
 }
 
 export type FindingLevel = 'error' | 'problem' | 'note';
@@ -120,11 +122,11 @@ export async function checkFeed(input: CheckInput): Promise<CheckReport> {
     add('error', 'http-status', `The server answered ${input.status}${statusText(input.status)} instead of the feed.`, statusFix(input.status));
     return finish(report);
   }
-  if (bytes.byteLength > DEFAULT_MAX_BYTES) {
+  if (input.truncated || bytes.byteLength > DEFAULT_MAX_BYTES) {
     add(
       'error',
       'too-large',
-      `The feed is ${megabytes(bytes.byteLength)}; the widget reads at most ${megabytes(DEFAULT_MAX_BYTES)} and shows nothing.`,
+      `The feed is ${input.truncated ? 'over' : megabytes(bytes.byteLength)}${input.truncated ? ` ${megabytes(DEFAULT_MAX_BYTES)}` : ''}; the widget reads at most ${megabytes(DEFAULT_MAX_BYTES)} and shows nothing.`,
       'Publish only upcoming events (most calendars have a setting for how far back a feed reaches), or serve a smaller copy: "npx feedcal snapshot <url> -o events.json" writes only the events in a window.'
     );
     return finish(report);
