@@ -65,10 +65,23 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
     return usageFailure(io, 'check', error);
   }
 
+  // The widget names the zone beside a time only for a visitor whose own zone differs: the next
+  // events are shown as a visitor in --time-zone sees them, whatever this computer's zone is.
+  process.env.TZ = timeZone;
   let report: CheckReport;
   try {
     const source = await readSource(target, {timeoutMs, origin});
-    report = await checkFeed({body: source.bytes, url: source.url, status: source.status, headers: source.headers, origin, timeZone, lang, now, truncated: source.truncated});
+    report = await checkFeed({
+      body: source.bytes,
+      url: source.url,
+      status: source.status,
+      headers: source.headers,
+      origin,
+      timeZone,
+      lang,
+      now,
+      truncated: source.truncated,
+    });
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     report = unreadableReport({url: error.url, timeZone, lang, now}, 'unreachable', error.message, error.fix);

@@ -98,10 +98,15 @@ export async function checkFeed(input: CheckInput): Promise<CheckReport> {
   const report: CheckReport = {
     url: input.url,
     verdict: 0,
+    // Declared here, filled below: the --json report keeps this order.
+    format: undefined,
+    title: undefined,
     events: 0,
     upcoming: 0,
     skipped: [],
+    time: undefined,
     next: [],
+    cors: undefined,
     http: {
       status: input.status,
       bytes: bytes.byteLength,
