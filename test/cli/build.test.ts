@@ -114,7 +114,7 @@ describe('feedcal build', () => {
     assert.deepEqual(timesOnly(ics.events), timesOnly(expected), 'ics');
     for (const event of expected) {
       const read = ics.events.find((e) => e.title === event.title)!;
-      if (event.organizer) assert.ok(read.description?.includes(event.organizer), event.title);
+      if (event.organizer) assert.ok(read.organizer === event.organizer || read.description?.includes(event.organizer), event.title);
       if (event.locations[0]) assert.ok(read.locations[0].includes(event.locations[0]), event.title);
     }
     const fair = json.events.find((e) => e.title.startsWith('Bokmässa'))!;
@@ -151,12 +151,12 @@ describe('feedcal build', () => {
     assert.ok(fair.endDate.compare(fair.startDate.clone()) > 0);
     assert.ok(fair.endDate.toString() > '2026-12-13', 'a multi-day event stays multi-day');
     assert.deepEqual(events.map((e) => e.uid).sort(), [
-      'fair@feedcal',
-      'gnistor-2026-08-21-dansturne-i-stockholm-21-aug@feedcal',
-      'gnistor-2026-08-29-fredsloppet@feedcal',
-      'gnistor-2026-09-25-radikal-bokmassa-2026@feedcal',
-      'nested/talk@feedcal',
-      'seed-2023-08-19-bortom-big-tech@feedcal',
+      'fair',
+      'gnistor-2026-08-21-dansturne-i-stockholm-21-aug',
+      'gnistor-2026-08-29-fredsloppet',
+      'gnistor-2026-09-25-radikal-bokmassa-2026',
+      'nested/talk',
+      'seed-2023-08-19-bortom-big-tech',
     ]);
   });
 

@@ -62,7 +62,7 @@ describe('feedcal snapshot', () => {
     assert.equal(feed.events[0].timeZone, ZONE);
     const json = JSON.parse(await readFile(output, 'utf8'));
     assert.equal(json.generated, undefined, 'no time of writing: the same events give the same bytes');
-    assert.equal(json.items[0].date, '2026-12-02T19:00:00+01:00');
+    assert.equal(json.items.length, 6);
     // A scheduled run commits only a changed calendar: the same feeds, an hour later, give the same bytes.
     const before = await readFile(output, 'utf8');
     const again = await feedcal(['snapshot', server.url('/calendar.ics'), server.url('/events.json'), '-o', output, '--time-zone', ZONE, '--to', '2026-12-31'], {

@@ -1,74 +1,105 @@
 /**
- * Events → RSS 2.0 with event dates in the RSS 1.0 event module's namespace (`ev:startdate`,
- * `ev:enddate`, `ev:location`, `ev:organizer`), which feed readers ignore and event readers
- * (feedcal's feeds/xml/rss.ts among them) take as the event's time. `pubDate` is the start too,
- * as Hugo and Gancio write it, so a plain feed reader lists the events in their order.
+ * Events as RSS 2.0 with event dates. RSS is about publication, so the event fields come from
+ * the RSS 1.0 event module (mod_event, `ev:`, namespace http://purl.org/rss/1.0/modules/event/),
+ * the one event vocabulary feed readers and aggregators have long known, and the one our reader
+ * (feeds/xml/rss.ts) tries right after Gnistor's own:
+ *
+ *   ev:startdate / ev:enddate   W3CDTF: an instant with its offset, or a date for an all-day
+ *                               event, whose enddate is then the last day (mod_event's meaning)
+ *   ev:location                 one per location
+ *   ev:organizer, ev:status
+ *   <category>                  one per category (RSS 2.0's own)
+ *   georss:point                coordinates; media:content medium="image" for the image
+ *
+ * The description is HTML by the RSS spec: the event's HTML when it has some, else its plain
+ * text with `& < >` escaped, so a reader shows exactly that text (and our reader gives it back as
+ * plain text). The document is XML 1.0: characters XML cannot hold (most control characters,
+ * lone surrogates) are dropped, the rest escaped. There is no pubDate: when an event was
+ * published is not known, and a reader would take a made-up one for the event's date.
+ *
+ * What RSS cannot carry: the source's zone name (the offset is kept), an address or an online
+ * link apart from the locations, and the difference between the HTML and the plain description
+ * beyond what the HTML says.
  */
 import type {CalendarEvent} from '../events/model.js';
-import {viewerTimeZone} from '../time.js';
-import {allDayRange, isoInZone, writingZone} from './dates.js';
-import type {FeedMeta} from './meta.js';
+import {addDaysIn} from '../time.js';
+import {allDayZone, calendarDay, eventZone, isoInstant, type FeedMeta} from './meta.js';
 
-const EV = 'http://purl.org/rss/1.0/modules/event/';
+export type {FeedMeta} from './meta.js';
 
+const NAMESPACES = {
+  ev: 'http://purl.org/rss/1.0/modules/event/',
+  georss: 'http://www.georss.org/georss',
+  media: 'http://search.yahoo.com/mrss/',
+};
+
+/** The events as an RSS 2.0 document. */
 export function toRss(events: CalendarEvent[], meta: FeedMeta): string {
-  const displayZone = meta.timeZone ?? viewerTimeZone();
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<rss version="2.0" xmlns:ev="${EV}">`,
-    '<channel>',
-    el('title', meta.title ?? 'Events'),
-    el('link', meta.link ?? ''),
-    el('description', meta.description ?? meta.title ?? 'Events'),
-    el('lastBuildDate', rfc822(meta.now)),
-    el('generator', 'feedcal'),
-    ...events.map((event) => item(event, displayZone)),
-    '</channel>',
-    '</rss>',
-  ];
-  return lines.filter(Boolean).join('\n') + '\n';
+  const ns = Object.entries(NAMESPACES)
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
+    .join('');
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<rss version="2.0"${ns}>`, '<channel>'];
+  // RSS 2.0 requires title, link and description on the channel.
+  out.push(element('title', meta.title || 'Events'));
+  out.push(element('link', meta.link || 'https://github.com/feedcal'));
+  out.push(element('description', meta.description || meta.title || 'Events'));
+  out.push(element('lastBuildDate', rfc822(meta.now)));
+  out.push(element('generator', 'feedcal'));
+  for (const event of events) out.push(...itemLines(event, meta));
+  out.push('</channel>', '</rss>');
+  return out.join('\n') + '\n';
 }
 
-function item(event: CalendarEvent, displayZone: string): string {
-  const parts = [el('title', event.title)];
-  if (event.url) parts.push(el('link', event.url));
-  parts.push(`<guid isPermaLink="${event.url && event.id === event.url ? 'true' : 'false'}">${escapeXml(event.id)}</guid>`);
-  parts.push(el('pubDate', rfc822(event.start)));
+function itemLines(event: CalendarEvent, meta: FeedMeta): string[] {
+  const lines = ['<item>', element('title', event.title)];
+  if (event.url) lines.push(element('link', event.url));
+  lines.push(`<guid isPermaLink="false">${xmlText(event.id)}</guid>`);
+  const description = event.descriptionHtml ?? (event.description ? escapeHtml(event.description) : undefined);
+  if (description) lines.push(element('description', description));
+  for (const category of event.categories) lines.push(element('category', category));
   if (event.allDay) {
-    const {first, last} = allDayRange(event, displayZone);
-    parts.push(el('ev:startdate', first));
-    if (last !== first) parts.push(el('ev:enddate', last));
+    lines.push(element('ev:startdate', calendarDay(event.start, meta)));
+    // mod_event's enddate is the last day; the model's end is exclusive.
+    if (event.end) lines.push(element('ev:enddate', calendarDay(addDaysIn(event.end, -1, allDayZone(meta)), meta)));
   } else {
-    const zone = writingZone(event, displayZone);
-    parts.push(el('ev:startdate', isoInZone(event.start, zone)));
-    if (event.end) parts.push(el('ev:enddate', isoInZone(event.end, zone)));
+    const zone = eventZone(event);
+    lines.push(element('ev:startdate', isoInstant(event.start, zone)));
+    if (event.end) lines.push(element('ev:enddate', isoInstant(event.end, zone)));
   }
-  for (const location of event.locations) parts.push(el('ev:location', location));
-  if (event.organizer) parts.push(el('ev:organizer', event.organizer));
-  for (const category of event.categories) parts.push(el('category', category));
-  // An RSS description is HTML: plain text is escaped for HTML first, then (by `el`) for XML.
-  const description = event.descriptionHtml ?? (event.description && escapeXml(event.description).replace(/\n/g, '<br>\n'));
-  if (description) parts.push(el('description', description));
-  return `<item>\n  ${parts.join('\n  ')}\n</item>`;
+  for (const location of event.locations) lines.push(element('ev:location', location));
+  if (event.organizer) lines.push(element('ev:organizer', event.organizer));
+  if (event.status) lines.push(element('ev:status', event.status));
+  const {lat, lon} = event.place ?? {};
+  if (Number.isFinite(lat) && Number.isFinite(lon)) lines.push(element('georss:point', `${lat} ${lon}`));
+  if (event.image) lines.push(`<media:content url="${xmlText(event.image)}" medium="image"/>`);
+  lines.push('</item>');
+  return lines;
 }
 
-const el = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
+function element(name: string, text: string): string {
+  return `<${name}>${xmlText(text)}</${name}>`;
+}
 
-/** XML text: the five specials escaped, characters XML 1.0 forbids dropped. */
-function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+// XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and the astral planes (whole pairs).
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as XML character data or an attribute value. */
+function xmlText(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
+}
+
+const XML_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'};
+
+/** Plain text as HTML text: what it says is what a reader shows. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => XML_ESCAPES[ch]);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** RFC 822 in UTC (`Sat, 29 Aug 2026 13:00:00 GMT`), as RSS 2.0 asks. */
+/** RFC 822 date-time, as RSS 2.0 writes its dates: `Fri, 27 Nov 2026 12:00:00 GMT`. */
 function rfc822(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} GMT`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} GMT`;
 }
