@@ -41,7 +41,7 @@ export function checkReportText(report: CheckReport): string {
     out.push(`  times:      ${facts.join('; ')}`);
   }
   if (report.next.length) {
-    out.push('', `Next ${report.next.length} events, as the widget shows them (${report.lang}, ${report.timeZone}):`);
+    out.push('', `${report.next.length === 1 ? 'Next event' : `Next ${report.next.length} events`}, as the widget shows them (${report.lang}, ${report.timeZone}):`);
     for (const event of report.next) out.push(`  ${event.when}  ${event.title}${event.location ? ` (${event.location})` : ''}`);
   }
   if (report.skipped.length) {
