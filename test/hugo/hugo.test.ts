@@ -430,6 +430,17 @@ describe('the Hugo module, built with the real hugo', () => {
       );
     });
 
+    it('has a partial for templates that writes the same, with the site language’s link text', () => {
+      const section = main('events/index.html');
+      assert.equal(section.match(/<script\b/g)?.length, 1, section);
+      assert.ok(
+        section.includes(
+          '<script type="module" src="/feedcal/feedcal.js"></script>\n<event-list id="sektion" src="/events/feed.json" limit="3" time-zone="Europe/Stockholm"><a href="/events/">Se alla evenemang</a></event-list>'
+        ),
+        section
+      );
+    });
+
     it('escapes every attribute and refuses a javascript: fallback link', () => {
       const page = main('prov/escaping/index.html');
       assert.ok(
