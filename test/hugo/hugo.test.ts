@@ -54,6 +54,8 @@ interface Expected {
   status?: string;
   /** Words the plain-text description must hold. */
   says: string[];
+  /** Front matter in TOML, which feedcal's Markdown reader does not read. */
+  toml?: boolean;
 }
 
 const HOSTILE_TITLE = `Möte om "citat", <script>alert('titel')</script>; semikolon & komma, backslash \\ här`;
@@ -116,6 +118,19 @@ const EXPECTED: Expected[] = [
     locations: ['Umeå'],
     organizer: 'Exempelföreningen',
     says: ['Slutet kan inte läsas'],
+  },
+  // All-day over two days, with the front matter in TOML (+++, date = 2026-12-14).
+  {
+    file: '2026-12-14-vinterlager',
+    title: 'Vinterläger',
+    start: '2026-12-13T23:00:00.000Z',
+    end: '2026-12-15T23:00:00.000Z',
+    allDay: true,
+    categories: ['Läger'],
+    locations: ['Kiruna'],
+    organizer: 'Exempelföreningen',
+    says: ['Två dagar i snön.'],
+    toml: true,
   },
   // Over several days with times, as Gnistor writes its book fair (quoted dates, empty addressName).
   {
@@ -293,7 +308,7 @@ describe('the Hugo module, built with the real hugo', () => {
     }
 
     it('gives the same events as feedcal’s Markdown reader reading the same files', async () => {
-      for (const expected of EXPECTED) {
+      for (const expected of EXPECTED.filter((e) => !e.toml)) {
         const markdown = readFileSync(join(EVENTS_DIR, `${expected.file}.md`), 'utf8');
         const fromFile = feedOf(await parseFeed(markdown, {timeZone: ZONE, source: `${site.origin}/${expected.file}.md`}, {format: 'markdown'})).events[0];
         const fromHugo = byTitle(events, expected.title);
@@ -469,13 +484,14 @@ describe('the Hugo module, built with the real hugo', () => {
       await page.evaluateOnNewDocument(freezeClockAt(TEST_NOW));
       await page.goto(`${site.origin}/`);
       const titles = await page.waitForFunction(
-        () => {
+        (count: number) => {
           const list = document.querySelector('event-list#kalender');
           const cards = [...(list?.shadowRoot?.querySelectorAll('event-card') ?? [])];
           const names = cards.map((card) => card.shadowRoot?.querySelector('[part~="title"]')?.textContent?.trim() ?? '');
-          return names.length >= 6 && names.every(Boolean) ? names : false;
+          return names.length >= count && names.every(Boolean) ? names : false;
         },
-        {timeout: 30_000}
+        {timeout: 30_000},
+        EXPECTED.length
       );
       assert.deepEqual(
         await titles.jsonValue(),
