@@ -94,7 +94,8 @@ const EXPECTED: Expected[] = [
     locations: ['Örebro; Södra', 'Växjö'],
     organizer: 'Förening "Röda, Gröna; Blå" <b>fet</b>',
     status: 'tentative',
-    says: ['Rad ett med', 'komma', 'semikolon;', 'backslash \\.', 'åäö ÅÄÖ och emoji 🎉🎉🎉', 'Nytt stycke.'],
+    // A line of two- and four-octet characters only, which every fold must cut between characters.
+    says: ['Rad ett med', 'komma', 'semikolon;', 'backslash \\.', 'åäö ÅÄÖ och emoji 🎉🎉🎉', 'Nytt stycke.', 'Åäö🎉'.repeat(25)],
   },
   // All-day over three days: enddate is the last day, so the end is the midnight after it.
   {
