@@ -227,18 +227,23 @@ describe('the Hugo module, built with the real hugo', () => {
       res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'}).end(readFileSync(file));
       return true;
     });
-    const built = spawnSync(
-      'hugo',
-      ['--source', SITE, '--destination', publicDir, '--baseURL', `${site.origin}/`, '--cacheDir', join(dir, 'cache'), '--noBuildLock', '--quiet=false'],
-      {encoding: 'utf8', env: {...process.env, HUGO_RESOURCEDIR: join(dir, 'resources'), HUGO_ENVIRONMENT: 'production'}}
-    );
-    log = `${built.stdout}\n${built.stderr}`;
-    assert.equal(built.status, 0, `hugo failed:\n${log}`);
+    log = buildSite(publicDir, `${site.origin}/`);
     // What an organiser does with the release archive: unpack it into the site (static/ → public/).
     untarGz(ARCHIVE, publicDir);
     json = readFileSync(join(publicDir, 'events/feed.json'), 'utf8');
     ics = readFileSync(join(publicDir, 'events/calendar.ics'), 'utf8');
   });
+
+  /** Builds the example site into `destination` (hugo's own folders in the temp dir too); hugo's log. */
+  function buildSite(destination: string, baseURL: string): string {
+    const built = spawnSync('hugo', ['--source', SITE, '--destination', destination, '--baseURL', baseURL, '--cacheDir', join(dir, 'cache'), '--noBuildLock'], {
+      encoding: 'utf8',
+      env: {...process.env, HUGO_RESOURCEDIR: join(dir, 'resources'), HUGO_ENVIRONMENT: 'production'},
+    });
+    const output = `${built.stdout}\n${built.stderr}`;
+    assert.equal(built.status, 0, `hugo failed:\n${output}`);
+    return output;
+  }
 
   after(async () => {
     await browser?.close();
@@ -455,6 +460,18 @@ describe('the Hugo module, built with the real hugo', () => {
         ),
         section
       );
+    });
+
+    it('on a site in a sub-folder, loads the widget and a feed written without a leading slash from there', () => {
+      const subDir = join(dir, 'sub');
+      buildSite(subDir, 'https://example.org/foreningen/');
+      const home = /<main>([\s\S]*)<\/main>/.exec(readFileSync(join(subDir, 'index.html'), 'utf8'))![1];
+      assert.ok(home.includes('<script type="module" src="/foreningen/feedcal/feedcal.js"></script>'), home);
+      assert.ok(home.includes('<event-list id="manad" src="/foreningen/events/feed.json" '), home);
+      assert.ok(home.includes('<a href="/foreningen/events/">Alla evenemang</a>'), home);
+      // "/events/feed.json" is used as written, as Hugo's relURL does with a leading slash.
+      assert.ok(home.includes('<event-list id="kalender" src="/events/feed.json" '), home);
+      assert.ok(readFileSync(join(subDir, 'events/feed.json'), 'utf8').includes('"url": "https://example.org/foreningen/events/2026-12-03-lasecirkel/"'));
     });
 
     it('escapes every attribute and refuses a javascript: fallback link', () => {
