@@ -67,8 +67,9 @@ const noCors = startNoCorsServer();
 
 export default {
   // test/node/ runs in Node (npm run test:node), not in the browser.
-  // test/node, test/relay, test/package and test/integrations/relay-* are Node's own tests (npm run test:node, test:package).
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/relay/**', '!test/package/**', '!test/integrations/relay-*.test.ts'],
+  // Node's own tests (npm run test:node, test:package, test:hugo, test:wordpress) live in these folders,
+  // and test/integrations/relay-*.test.ts (the relay guides' Node tests, beside the snippets' browser test).
+  files: ['test/**/*.test.ts', ...['node', 'relay', 'cli', 'package', 'hugo', 'wordpress'].map((folder) => `!test/${folder}/**`), '!test/integrations/relay-*.test.ts'],
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
