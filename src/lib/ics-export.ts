@@ -233,7 +233,7 @@ function allDayDates(event: CalendarEvent, zone: string): [string, string] {
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /** `20230819T130000Z` */
-function utcStamp(date: Date): string {
+export function utcStamp(date: Date): string {
   return date
     .toISOString()
     .replace(/\.\d{3}/, '')
@@ -246,7 +246,7 @@ function isoSeconds(date: Date): string {
 }
 
 /** Wall-clock time in `zone` as `20230819T150000`. */
-function localStamp(date: Date, zone: string): string {
+export function localStamp(date: Date, zone: string): string {
   return utcStamp(new Date(date.getTime() + Math.round(zoneOffset(zone, date.getTime()) * 60) * 1000)).slice(0, -1);
 }
 
@@ -333,7 +333,7 @@ export function textValue(text: string): string {
 }
 
 /** A parameter value: quoted when it holds `:;,`; DQUOTE is not allowed in one at all. */
-function paramValue(text: string): string {
+export function paramValue(text: string): string {
   const clean = text
     .replace(/[\r\n]+/g, ' ')
     .replace(CONTROL, '')
@@ -341,7 +341,7 @@ function paramValue(text: string): string {
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
-function uriValue(url: string): string {
+export function uriValue(url: string): string {
   return url.replace(/[\s\u0000-\u001f\u007f]/g, encodeURIComponent);
 }
 
