@@ -18,7 +18,8 @@
  *   rate-limit.ts a token bucket per client
  *   store.ts      the cache: one upstream request per feed per period, shared; the last good copy when the upstream fails
  *   upstream.ts   the upstream fetch: redirects by hand, timeout, size cap, only feeds pass
- *   view.ts       filtered and converted views (convert.ts does the work, loaded when first needed)
+ *   view.ts       filtered and converted views: the parameters and the widget's Accept
+ *   view-cache.ts the converted views kept; convert.ts makes them (loaded when first needed)
  *   respond.ts    CORS, the feed and error answers and their headers
  *
  * Never an open proxy: every address (and every redirect hop) must be on the allow list, be
@@ -52,7 +53,8 @@ import {corsFor, errorResponse, feedResponse, preflightResponse, textResponse, t
 import {routeOf} from './routes.js';
 import {feedStore} from './store.js';
 import {upstreamFetcher} from './upstream.js';
-import {readView, viewCache} from './view.js';
+import {readView} from './view.js';
+import {viewCache} from './view-cache.js';
 import {isTimeZone} from '../lib/time.js';
 
 export {MemoryCache, type RelayCache, type RelayCacheEntry} from './cache.js';
