@@ -75,11 +75,11 @@ describe('relay: filtered and converted views', () => {
   before(async () => {
     upstream = await startUpstream();
     let body = CALENDAR;
-    upstream.route('/calendar.ics', (req, res) => {
+    upstream.route('/calendar.ics', (_req, res) => {
       res.writeHead(200, {'content-type': 'text/calendar; charset=utf-8', 'last-modified': 'Sat, 01 Dec 2029 00:00:00 GMT'});
       res.end(body);
     });
-    upstream.route('/change', (req, res) => {
+    upstream.route('/change', (_req, res) => {
       body = CALENDAR.replace('Julfest', 'Julfest (flyttad)');
       res.end();
     });
