@@ -17,12 +17,13 @@
  */
 import {isTimeZone, resolveDateBound} from '../lib/time.js';
 import {parseList, type When} from '../lib/show/filter.js';
+import {FEEDCAL_JSON_TYPE} from '../lib/load/fetch-feed.js';
 import {PREFIX, RelayError} from './options.js';
 
 export type OutputFormat = 'json' | 'ics' | 'rss';
 
 /** The media type the widget asks for (fetch-feed.ts) and a negotiated JSON view is served as. */
-export const FEEDCAL_JSON = 'application/vnd.feedcal+json';
+export const FEEDCAL_JSON = FEEDCAL_JSON_TYPE;
 
 /** A view of a feed: what to write and which events. */
 export interface View {
