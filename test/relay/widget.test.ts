@@ -54,6 +54,8 @@ let feedUrl: string;
 let site: Server;
 let siteOrigin: string;
 let relay: RunningRelay;
+/** The same relay behind a proxy that drops the visitor's Accept header: any other proxy, to the widget. */
+let plainProxy: RunningRelay;
 let browser: Browser;
 
 const listen = async (server: Server) => {
@@ -109,8 +111,9 @@ before(async () => {
 
   site = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/relayed.html' || url.pathname === '/direct.html') {
-      const attributes = `src="${feedUrl}"${url.pathname === '/relayed.html' ? ` proxy="${relay.url}/?url={url}"` : ''}`;
+    if (url.pathname === '/relayed.html' || url.pathname === '/direct.html' || url.pathname === '/plain-proxy.html') {
+      const proxy = {'/relayed.html': ` proxy="${relay?.url}/?url={url}"`, '/plain-proxy.html': ` proxy="${plainProxy?.url}/?url={url}"`}[url.pathname] ?? '';
+      const attributes = `src="${feedUrl}"${proxy}`;
       res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       res.end(page(attributes));
       return;
@@ -132,6 +135,15 @@ before(async () => {
 
   // 127.0.0.1 is written as an address in `allow`: the documented way to allow a loopback host by name.
   relay = await serveRelay(createNodeRelay({allow: [feedUrl], origins: [siteOrigin], cacheSeconds: 1}), {port: 0, host: '127.0.0.1'});
+  const plain = createNodeRelay({allow: [feedUrl], origins: [siteOrigin]});
+  plainProxy = await serveRelay(
+    (request, info) => {
+      const headers = new Headers(request.headers);
+      headers.delete('accept');
+      return plain(new Request(request.url, {method: request.method, headers}), info);
+    },
+    {port: 0, host: '127.0.0.1'}
+  );
 
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -141,7 +153,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await Promise.all([relay?.close(), close(site), close(upstream)]);
+  await Promise.all([relay?.close(), plainProxy?.close(), close(site), close(upstream)]);
   if (dir) await rm(dir, {recursive: true, force: true});
 });
 
@@ -204,6 +216,16 @@ describe('the widget through the relay, in Chromium', () => {
       assert.deepEqual(icsChunk(scripts), [], 'no iCalendar chunk was requested');
       await tab.setViewport({width: 800, height: 600});
       await tab.screenshot({path: '/tmp/relay-widget.png', fullPage: true});
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('through a proxy that ignores the Accept header, the widget reads the iCalendar feed itself', async () => {
+    const {context, tab, scripts} = await visit('/plain-proxy.html');
+    try {
+      assert.deepEqual(await shownTitles(tab), TITLES);
+      assert.equal(icsChunk(scripts).length, 1, `scripts: ${scripts.join(' ')}`);
     } finally {
       await context.close();
     }
