@@ -112,7 +112,8 @@ before(async () => {
   site = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/relayed.html' || url.pathname === '/direct.html' || url.pathname === '/plain-proxy.html') {
-      const proxy = {'/relayed.html': ` proxy="${relay?.url}/?url={url}"`, '/plain-proxy.html': ` proxy="${plainProxy?.url}/?url={url}"`}[url.pathname] ?? '';
+      const proxies: Record<string, string> = {'/relayed.html': ` proxy="${relay?.url}/?url={url}"`, '/plain-proxy.html': ` proxy="${plainProxy?.url}/?url={url}"`};
+      const proxy = proxies[url.pathname] ?? '';
       const attributes = `src="${feedUrl}"${proxy}`;
       res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       res.end(page(attributes));
