@@ -33,10 +33,17 @@ const WRITERS: Record<OutputFormat, {write: (events: CalendarEvent[], meta: Feed
 };
 
 /**
- * The view's body; undefined for a negotiated view that is better served as the feed itself (it
+ * The view's body (titled with the feed's own title, else `about.label`, and linked to
+ * `about.link`); undefined for a negotiated view that is better served as the feed itself (it
  * is JSON already, or cannot be read here); a 422 RelayError when an asked-for view cannot be made.
  */
-export async function convertFeed(entry: RelayCacheEntry, target: Target, view: View, now: Date, label: string): Promise<FeedBody | RelayError | undefined> {
+export async function convertFeed(
+  entry: RelayCacheEntry,
+  target: Target,
+  view: View,
+  now: Date,
+  about: {label: string; link: string}
+): Promise<FeedBody | RelayError | undefined> {
   // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding (as load-feed.ts does).
   const bytes = looksLikeIcs(entry.body) ? unfoldIcsBytes(entry.body) : entry.body;
   const text = decodeFeedBytes(bytes, entry.contentType);
@@ -49,7 +56,7 @@ export async function convertFeed(entry: RelayCacheEntry, target: Target, view: 
   if (view.negotiated && parsed.format === 'json') return undefined;
   const format = view.format ?? (parsed.format === 'ics' ? 'ics' : parsed.format === 'rss' || parsed.format === 'atom' ? 'rss' : 'json');
   const events = view.filtered ? filterEvents(parsed.events, {...view, byStart: true}, now) : parsed.events;
-  const meta: FeedMeta = {title: parsed.title || label, now, timeZone: view.timeZone};
+  const meta: FeedMeta = {title: parsed.title || about.label, link: about.link || undefined, now, timeZone: view.timeZone};
   const written = WRITERS[format].write(events, meta);
   const body = new TextEncoder().encode(written);
   return {

@@ -157,7 +157,15 @@ export function createRelay(options: RelayOptions): RelayHandler {
     let served: FeedBody = outcome.entry;
     let negotiated = false;
     if (view) {
-      const converted = await serveView(outcome.entry, route.target, view, route.target.named ? route.target.label.slice(1, -1) : route.target.url.host);
+      // A named feed is titled and linked by its name on the relay: its upstream address stays
+      // private. Its link is the relay's own address when the host gives the real one (Workers,
+      // Deno); the Node adapter cannot know it (behind nginx), so there it has none.
+      const {target} = route;
+      const origin = new URL(request.url).origin;
+      const about = target.named
+        ? {label: target.label.slice(1, -1), link: origin.endsWith('.invalid') ? '' : `${origin}${basePath}/${route.feed}`}
+        : {label: target.url.host, link: target.url.href};
+      const converted = await serveView(outcome.entry, target, view, about);
       if (converted instanceof RelayError) return respond(errorResponse(converted, method, cors));
       if (converted) {
         served = converted;

@@ -38,8 +38,10 @@ export function viewCache(now: () => number, cacheMs: number, maxEntries = 200, 
    * The body of `view` of the stored copy `entry`: converted, or undefined when a negotiated view
    * is better served as the feed itself; a RelayError when an asked-for view cannot be made.
    */
-  return async function serve(entry: RelayCacheEntry, target: Target, view: View, label: string): Promise<FeedBody | RelayError | undefined> {
-    const key = `${target.url.href}\n${view.key}`;
+  return async function serve(entry: RelayCacheEntry, target: Target, view: View, about: {label: string; link: string}): Promise<FeedBody | RelayError | undefined> {
+    // By the route's own address, not the upstream's: a named feed's view must never be one made
+    // for ?url= (it would carry the upstream address the name keeps private).
+    const key = `${target.url.href}\n${about.link}\n${view.key}`;
     const found = kept.get(key);
     if (found && found.source === entry.body && now() - found.at < cacheMs) {
       kept.delete(key);
@@ -49,7 +51,7 @@ export function viewCache(now: () => number, cacheMs: number, maxEntries = 200, 
     let shared = inFlight.get(key);
     if (!shared) {
       shared = converter()
-        .then((module) => module.convertFeed(entry, target, view, new Date(now()), label))
+        .then((module) => module.convertFeed(entry, target, view, new Date(now()), about))
         .then((served) => {
           drop(key);
           if (served && !(served instanceof RelayError) && served.body.byteLength <= maxBytes) {

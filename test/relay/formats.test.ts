@@ -178,6 +178,16 @@ describe('relay: filtered and converted views', () => {
     assert.equal((await ics.text()).match(/BEGIN:VEVENT/g)!.length, 2);
   });
 
+  test("a named feed's view keeps its upstream address private", async () => {
+    // Asked by address first, so a view of the same feed is in the relay's view cache.
+    assert.match(await view('format=rss').then((r) => r.text()), new RegExp(`<link>${calendarUrl}</link>`));
+    for (const format of ['rss', 'json', 'ics']) {
+      const text = await relay.get(`/feeds/forening?format=${format}`).then((r) => r.text());
+      assert.match(text, /Föreningen/);
+      assert.ok(!text.includes(upstream.origin), `the upstream address is not in the ${format} view`);
+    }
+  });
+
   test('a wrong parameter is a 400 that names it, before any request upstream', async () => {
     const before = upstream.hits('/calendar.ics');
     for (const [query, named] of [
