@@ -67,8 +67,8 @@ const noCors = startNoCorsServer();
 
 export default {
   // test/node/ runs in Node (npm run test:node), not in the browser.
-  // test/node, test/relay and test/package are Node's own tests (npm run test:node, test:package).
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/relay/**', '!test/package/**'],
+  // Node's own tests (npm run test:node, test:package, test:hugo, test:wordpress) live in these folders.
+  files: ['test/**/*.test.ts', ...['node', 'relay', 'cli', 'package', 'hugo', 'wordpress'].map((folder) => `!test/${folder}/**`)],
   nodeResolve: {exportConditions: ['development']},
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},

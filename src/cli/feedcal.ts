@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 /**
- * The `feedcal` command (the package's `bin`). Only `relay` is built so far; `check`, `snapshot`
- * and `build` are planned (issue 13).
+ * The `feedcal` command (the package's `bin`): picks the command and hands it the rest of the
+ * arguments. Each command is a module of its own (`<name>-command.ts`), documented in its help
+ * text and in docs/cli.md.
  */
 import {relayCommand, type CommandIO} from './relay-command.js';
+import {checkCommand} from './check-command.js';
+import {snapshotCommand} from './snapshot-command.js';
+import {buildCommand} from './build-command.js';
 
 const HELP = `Usage: feedcal <command> [options]
 
 Commands:
-  relay     serve feeds without CORS headers to the widget, safely (feedcal relay --help)
+  check     what the widget will make of a feed, and what to do about each problem
+  snapshot  fetch feeds and write one JSON file the widget reads (for static sites)
+  build     turn a folder of Markdown events into feed.json, feed.xml and calendar.ics
+  relay     serve feeds without CORS headers to the widget, safely
 
-Planned: check (why a feed does or does not show), snapshot (build-time JSON), build (Markdown
-events to JSON, RSS and iCalendar).
+"feedcal <command> --help" gives each command's options; docs/cli.md has them all.
 `;
 
 /** Runs the command line; resolves to an exit code, or to undefined while a server keeps running. */
@@ -32,10 +38,9 @@ export async function main(args: string[], io: CommandIO): Promise<number | unde
     process.once('SIGTERM', stop);
     return undefined;
   }
-  if (command === 'check' || command === 'snapshot' || command === 'build') {
-    io.err(`feedcal: "${command}" is not built yet; this version has "feedcal relay".`);
-    return 2;
-  }
+  if (command === 'check') return checkCommand(rest, io);
+  if (command === 'snapshot') return snapshotCommand(rest, io);
+  if (command === 'build') return buildCommand(rest, io);
   io.err(`feedcal: unknown command "${command}"; run "feedcal --help" for the commands.`);
   return 2;
 }

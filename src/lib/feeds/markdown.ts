@@ -14,7 +14,7 @@
 import {FeedError, SkipItem, type EventDraft, type ParseContext, type ParseResult, type ParsedFeed} from '../events/model.js';
 import {collapseSpace} from '../events/text.js';
 import {finishEvent} from '../events/normalise.js';
-import {parseDateText} from '../time.js';
+import {addDaysIn, parseDateText} from '../time.js';
 import type {FeedReader} from './reader.js';
 
 type FrontMatterValue = string | string[];
@@ -60,6 +60,10 @@ function draftFrom(fields: Map<string, FrontMatterValue>, body: string, ctx: Par
   if (date && !start) throw new SkipItem(`"${title ?? ''}": date "${date}" is not a date`);
   // Gnistor's "no end" sentinel `1970-01-01 01:00:00` parses; finishEvent drops it as before the start.
   const enddate = one('enddate') ?? one('endDate');
+  // A date-only enddate is the last day (`enddate: 2026-09-27` for a fair that ends on the 27th),
+  // as the JSON and RSS readers read Gnistor's; the model's end is the exclusive day after.
+  let end = parseDateText(enddate, ctx.timeZone, zone);
+  if (end?.allDay) end = {...end, date: addDaysIn(end.date, 1, ctx.timeZone)};
 
   // Gnistor splits the address over schema.org-like fields, sometimes all of it in addressName.
   const locality = [one('postalCode'), one('addressRegion')].filter(Boolean).join(' ');
@@ -69,7 +73,7 @@ function draftFrom(fields: Map<string, FrontMatterValue>, body: string, ctx: Par
   return {
     title,
     start,
-    end: parseDateText(enddate, ctx.timeZone, zone),
+    end,
     categories: [...list('forms'), ...list('categories'), ...list('topics'), ...list('tags')],
     locations: list('locations'),
     organizer: one('organizer'),

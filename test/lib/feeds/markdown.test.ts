@@ -111,6 +111,8 @@ describe('parseMarkdown', () => {
       [['date: 2026-07-10 18:00:00', 'enddate: 2026-07-10 17:00:00'], '2026-07-10T16:00:00.000Z', false, undefined],
       [['date: 2026-07-10 18:00:00', 'enddate: "1970-01-01 01:00:00"'], '2026-07-10T16:00:00.000Z', false, undefined],
       [['date: 2026-07-10 18:00:00', 'timezone: America/New_York'], '2026-07-10T22:00:00.000Z', false, undefined],
+      // A date-only enddate is the fair's last day: the event ends when the 27th does.
+      [['date: 2026-09-25', 'enddate: 2026-09-27'], '2026-09-24T22:00:00.000Z', true, '2026-09-27T22:00:00.000Z'],
     ];
     for (const [lines, start, allDay, end] of cases) {
       it(lines.join(' / '), () => {

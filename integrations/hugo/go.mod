@@ -1,0 +1,3 @@
+module github.com/feedcal/feedcal/integrations/hugo
+
+go 1.19
