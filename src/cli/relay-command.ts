@@ -30,12 +30,16 @@ domain) to the feedcal widget, with an allow list, SSRF checks, caps and a share
                          for the rate limit; default: the socket's address
   --private-host <name>  a host of an --allow entry that may resolve to a private address (a LAN Nextcloud)
   --base-path <path>     serve under a path, e.g. /relay
+  --time-zone <zone>     the zone views (?format=…, from=today) read floating times and dates in; default UTC
   --log                  one line per request on stdout (never the visitor's address)
   -h, --help             this text
 
 Then, on your page:
   <event-list src="https://calendar.google.com/calendar/ical/…/basic.ics"
               proxy="https://relay.our-blog.se/?url={url}"></event-list>
+
+Views for subscribe links: add format=json|ics|rss and the widget's filters (categories,
+locations, organizers, search, from, to, when, time-zone) to /?url=… or /feeds/<name>.
 `;
 
 const usage = (io: CommandIO, message: string) => {
@@ -84,6 +88,7 @@ export async function relayCommand(args: string[], io: CommandIO): Promise<numbe
         'client-header': {type: 'string'},
         'private-host': {type: 'string', multiple: true},
         'base-path': {type: 'string'},
+        'time-zone': {type: 'string'},
         log: {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
       },
@@ -122,7 +127,19 @@ export async function relayCommand(args: string[], io: CommandIO): Promise<numbe
 
   const log = values.log
     ? (entry: RelayLogEntry) =>
-        io.out([entry.method, entry.status, entry.cache ?? '-', `${entry.ms}ms`, entry.feed ?? '-', entry.failure ? `(${entry.failure})` : ''].join(' ').trim())
+        io.out(
+          [
+            entry.method,
+            entry.status,
+            entry.cache ?? '-',
+            `${entry.ms}ms`,
+            entry.feed ?? '-',
+            entry.converted ? `-> ${entry.converted}` : '',
+            entry.failure ? `(${entry.failure})` : '',
+          ]
+            .filter(Boolean)
+            .join(' ')
+        )
     : undefined;
 
   let relay;
@@ -138,11 +155,15 @@ export async function relayCommand(args: string[], io: CommandIO): Promise<numbe
       clientHeader: values['client-header'],
       privateHosts: values['private-host'],
       basePath: values['base-path'],
+      timeZone: values['time-zone'],
       log,
     });
   } catch (error) {
     // createRelay's messages already start with "feedcal relay:" and name the fix.
-    const message = (error as Error).message.replace(/\ballow entry\b/g, '--allow').replace(/\bprivateHosts\b/g, '--private-host');
+    const message = (error as Error).message
+      .replace(/\ballow entry\b/g, '--allow')
+      .replace(/\bprivateHosts\b/g, '--private-host')
+      .replace(/\btimeZone\b/g, '--time-zone');
     io.err(message.startsWith('feedcal relay:') ? message : `feedcal relay: ${message}`);
     io.err('Run "feedcal relay --help" for the options.');
     return 2;

@@ -7,6 +7,7 @@
  *   FEEDCAL_FEEDS          named feeds as `name=url` pairs, same separators: /feeds/<name>
  *   FEEDCAL_ORIGINS        site origins whose pages may read the relay (CORS), or `*`
  *   FEEDCAL_CACHE_SECONDS  seconds a copy is served without asking upstream (default 600)
+ *   FEEDCAL_TIME_ZONE      the zone views (?format=…) read floating times and dates in (default UTC)
  *   FEEDCAL_TIMEOUT_SECONDS, FEEDCAL_MAX_BYTES, FEEDCAL_RATE_LIMIT (per visitor per minute,
  *                          keyed by CF-Connecting-IP), FEEDCAL_BASE_PATH, FEEDCAL_LOG (`true`:
  *                          one line per request to the Worker's log, never visitor addresses)
@@ -41,6 +42,7 @@ export interface RelayEnv {
   FEEDCAL_MAX_BYTES?: string | number;
   FEEDCAL_RATE_LIMIT?: string | number;
   FEEDCAL_BASE_PATH?: string;
+  FEEDCAL_TIME_ZONE?: string;
   FEEDCAL_LOG?: string | boolean;
   [binding: string]: unknown;
 }
@@ -111,6 +113,7 @@ export function relayOptionsFromEnv(env: RelayEnv): RelayOptions {
     // Cloudflare sets CF-Connecting-IP itself; a visitor cannot choose it.
     clientHeader: rateLimit ? 'CF-Connecting-IP' : undefined,
     basePath: env.FEEDCAL_BASE_PATH || undefined,
+    timeZone: env.FEEDCAL_TIME_ZONE || undefined,
     log: log ? (entry: RelayLogEntry) => console.log(JSON.stringify(entry)) : undefined,
   };
 }
@@ -123,6 +126,7 @@ const VARIABLE_NAMES: [RegExp, string][] = [
   [/\borigin "/g, 'FEEDCAL_ORIGINS "'],
   [/\bcacheSeconds\b/g, 'FEEDCAL_CACHE_SECONDS'],
   [/\bbasePath\b/g, 'FEEDCAL_BASE_PATH'],
+  [/\btimeZone\b/g, 'FEEDCAL_TIME_ZONE'],
 ];
 
 type Built = {relay: RelayHandler} | {problem: string};

@@ -54,6 +54,8 @@ let feedUrl: string;
 let site: Server;
 let siteOrigin: string;
 let relay: RunningRelay;
+/** The same relay behind a proxy that drops the visitor's Accept header: any other proxy, to the widget. */
+let plainProxy: RunningRelay;
 let browser: Browser;
 
 const listen = async (server: Server) => {
@@ -109,8 +111,10 @@ before(async () => {
 
   site = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/relayed.html' || url.pathname === '/direct.html') {
-      const attributes = `src="${feedUrl}"${url.pathname === '/relayed.html' ? ` proxy="${relay.url}/?url={url}"` : ''}`;
+    if (url.pathname === '/relayed.html' || url.pathname === '/direct.html' || url.pathname === '/plain-proxy.html') {
+      const proxies: Record<string, string> = {'/relayed.html': ` proxy="${relay?.url}/?url={url}"`, '/plain-proxy.html': ` proxy="${plainProxy?.url}/?url={url}"`};
+      const proxy = proxies[url.pathname] ?? '';
+      const attributes = `src="${feedUrl}"${proxy}`;
       res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       res.end(page(attributes));
       return;
@@ -132,6 +136,15 @@ before(async () => {
 
   // 127.0.0.1 is written as an address in `allow`: the documented way to allow a loopback host by name.
   relay = await serveRelay(createNodeRelay({allow: [feedUrl], origins: [siteOrigin], cacheSeconds: 1}), {port: 0, host: '127.0.0.1'});
+  const plain = createNodeRelay({allow: [feedUrl], origins: [siteOrigin]});
+  plainProxy = await serveRelay(
+    (request, info) => {
+      const headers = new Headers(request.headers);
+      headers.delete('accept');
+      return plain(new Request(request.url, {method: request.method, headers}), info);
+    },
+    {port: 0, host: '127.0.0.1'}
+  );
 
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -141,7 +154,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await Promise.all([relay?.close(), close(site), close(upstream)]);
+  await Promise.all([relay?.close(), plainProxy?.close(), close(site), close(upstream)]);
   if (dir) await rm(dir, {recursive: true, force: true});
 });
 
@@ -163,24 +176,45 @@ async function shownTitles(tab: Page): Promise<string[]> {
 }
 
 /** A visitor with a fresh profile: no HTTP cache, no copy kept by the widget. */
-async function visit(path: string): Promise<{context: BrowserContext; tab: Page; relayed: {status: number; headers: Record<string, string>}[]}> {
+async function visit(
+  path: string
+): Promise<{context: BrowserContext; tab: Page; relayed: {status: number; headers: Record<string, string>}[]; scripts: string[]; accepts: string[]}> {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
   const relayed: {status: number; headers: Record<string, string>}[] = [];
+  const scripts: string[] = [];
+  const accepts: string[] = [];
+  tab.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    if (request.url().startsWith(`${relay.url}/`)) accepts.push(`${request.method()} ${request.headers().accept}`);
+  });
   tab.on('response', (response) => {
     if (response.url().startsWith(`${relay.url}/`) && response.request().method() === 'GET') relayed.push({status: response.status(), headers: response.headers()});
   });
   await tab.goto(`${siteOrigin}${path}`, {waitUntil: 'domcontentloaded', timeout: WAIT});
-  return {context, tab, relayed};
+  return {context, tab, relayed, scripts, accepts};
 }
+
+/** The iCalendar reader's chunk (lib/feeds/ics/ics.ts, with ical.js) among the scripts a page loaded. */
+const icsChunk = (scripts: string[]) => scripts.filter((path) => /\/ics(-[\w-]+)?\.js$/.test(path));
 
 describe('the widget through the relay, in Chromium', () => {
   it('shows the events of a feed without CORS headers through the relay', async () => {
-    const {context, tab, relayed} = await visit('/relayed.html');
+    const {context, tab, relayed, scripts, accepts} = await visit('/relayed.html');
     try {
       assert.deepEqual(await shownTitles(tab), TITLES);
       assert.equal(relayed.at(-1)?.status, 200);
       assert.equal(relayed.at(-1)?.headers['access-control-allow-origin'], siteOrigin);
+      // The widget asked for feedcal JSON (a safelisted Accept: no preflight), the relay converted
+      // the iCalendar feed, and the page never loaded the iCalendar reader.
+      assert.deepEqual(accepts, ['GET application/vnd.feedcal+json, */*;q=0.8']);
+      assert.equal(relayed.at(-1)?.headers['content-type'], 'application/vnd.feedcal+json; charset=utf-8');
+      assert.match(relayed.at(-1)?.headers.vary ?? '', /Accept/);
+      assert.ok(
+        scripts.some((path) => /\/json(-[\w-]+)?\.js$/.test(path)),
+        `the JSON reader was loaded: ${scripts.join(' ')}`
+      );
+      assert.deepEqual(icsChunk(scripts), [], 'no iCalendar chunk was requested');
       await tab.setViewport({width: 800, height: 600});
       await tab.screenshot({path: '/tmp/relay-widget.png', fullPage: true});
     } finally {
@@ -188,8 +222,18 @@ describe('the widget through the relay, in Chromium', () => {
     }
   });
 
+  it('through a proxy that ignores the Accept header, the widget reads the iCalendar feed itself', async () => {
+    const {context, tab, scripts} = await visit('/plain-proxy.html');
+    try {
+      assert.deepEqual(await shownTitles(tab), TITLES);
+      assert.equal(icsChunk(scripts).length, 1, `scripts: ${scripts.join(' ')}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('without proxy, the same list reports the CORS error', async () => {
-    const {context, tab} = await visit('/direct.html');
+    const {context, tab, scripts} = await visit('/direct.html');
     try {
       const handle = await tab.waitForFunction(
         () => {
@@ -203,6 +247,8 @@ describe('the widget through the relay, in Chromium', () => {
       assert.equal(errors[0].kind, 'cors');
       assert.match(text, /CORS/);
       assert.equal(await tab.evaluate(() => document.querySelector('event-list')!.shadowRoot!.querySelectorAll('event-card').length), 0);
+      // Without the relay, an address ending in .ics makes the page fetch the iCalendar reader (so the check above can fail).
+      assert.equal(icsChunk(scripts).length, 1, `scripts: ${scripts.join(' ')}`);
     } finally {
       await context.close();
     }

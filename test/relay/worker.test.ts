@@ -67,6 +67,24 @@ describe('the relay as a Cloudflare Worker (workerd)', () => {
     assert.equal(upstream.lastHeaders('/feed.ics')?.cookie, undefined);
   });
 
+  it("converts in workerd too: ?format=json, and feedcal JSON for the widget's Accept", async () => {
+    const address = `http://relay.test/?url=${encodeURIComponent(upstream.url('/feed.ics'))}`;
+    const view = await mf.dispatchFetch(`${address}&format=json&search=folkdans`, {headers: {origin: ORIGIN}});
+    assert.equal(view.status, 200, await view.clone().text());
+    assert.equal(view.headers.get('content-type'), 'application/feed+json; charset=utf-8');
+    assert.deepEqual(
+      JSON.parse(await view.text()).items.map((item: {title: string; start: string}) => [item.title, item.start]),
+      [['Folkdans', '2030-01-05T17:00:00Z']]
+    );
+    const widget = await mf.dispatchFetch('http://relay.test/feeds/calendar', {headers: {origin: ORIGIN, accept: 'application/vnd.feedcal+json, */*;q=0.8'}});
+    assert.equal(widget.headers.get('content-type'), 'application/vnd.feedcal+json; charset=utf-8');
+    assert.match(widget.headers.get('vary') ?? '', /Accept/);
+    assert.equal(JSON.parse(await widget.text()).items[0].title, 'Folkdans');
+    const bad = await mf.dispatchFetch(`${address}&format=pdf`);
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /format must be json, ics or rss/);
+  });
+
   it('serves a named feed at /feeds/<name>', async () => {
     const response = await mf.dispatchFetch('http://relay.test/feeds/calendar', {headers: {origin: ORIGIN}});
     assert.equal(response.status, 200);

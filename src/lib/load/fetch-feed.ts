@@ -73,6 +73,22 @@ export function proxiedUrl(url: string, proxy?: string): string {
   return proxy.replace('{url}', encodeURIComponent(url));
 }
 
+/**
+ * The media type of feedcal's JSON as a feedcal relay converts a feed to it (docs/relay.md).
+ * Through a proxy the widget asks for it with `Accept`; a relay answers in it, already parsed,
+ * filtered and with series expanded, so the page never downloads the iCalendar or RSS parser.
+ * Any other proxy ignores the header (`*\/*` keeps every answer acceptable). An Accept of this
+ * shape is CORS-safelisted: it costs no preflight.
+ */
+export const FEEDCAL_JSON_TYPE = 'application/vnd.feedcal+json';
+const PROXY_ACCEPT = `${FEEDCAL_JSON_TYPE}, */*;q=0.8`;
+
+/** Whether a fetch with this proxy asks for feedcal JSON (it goes through the proxy). */
+export const asksForFeedcalJson = (proxy?: string): boolean => !!proxy?.includes('{url}');
+
+/** Whether a response is a relay's feedcal JSON, whatever format the feed itself was. */
+export const isFeedcalJson = (contentType: string): boolean => contentType.trimStart().toLowerCase().startsWith(FEEDCAL_JSON_TYPE);
+
 interface SharedRequest {
   promise: Promise<FetchedFeed>;
   controller: AbortController;
@@ -178,13 +194,14 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
   const timedOut = (message: string) => new FeedError('timeout', 'timeout', message, {url: original});
   try {
     const init: RequestInit = {signal: combined, credentials: 'omit', referrerPolicy: 'no-referrer'};
+    const requestHeaders: Record<string, string> = {};
+    if (asksForFeedcalJson(options.proxy)) requestHeaders.Accept = PROXY_ACCEPT;
+    init.headers = requestHeaders;
     const {etag, lastModified} = options.validators ?? {};
     if (etag || lastModified) {
       if (new URL(target).origin === location.origin) {
-        const headers: Record<string, string> = {};
-        if (etag) headers['If-None-Match'] = etag;
-        if (lastModified) headers['If-Modified-Since'] = lastModified;
-        init.headers = headers;
+        if (etag) requestHeaders['If-None-Match'] = etag;
+        if (lastModified) requestHeaders['If-Modified-Since'] = lastModified;
       } else {
         init.cache = 'no-cache';
       }

@@ -3,7 +3,7 @@
  * sanitise. And the merge of several sources into one calendar.
  */
 import {abortError, untilAborted} from './abort.js';
-import {fetchFeed, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
+import {asksForFeedcalJson, fetchFeed, isFeedcalJson, proxiedUrl, type FetchedFeed, type FetchOptions, type Validators} from './fetch-feed.js';
 import type {CachedFeed} from './feed-cache.js';
 import {likelyFormat, parseFeed, preloadParser, type FormatChoice} from '../feeds/index.js';
 import {decodeFeedBytes} from './decode.js';
@@ -82,7 +82,9 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
   const {signal} = options;
   const useCache = options.cache !== false;
   const key = new URL(proxiedUrl(url, options.proxy), document.baseURI).href;
-  preloadParser(likelyFormat(url, options.format));
+  // Through a proxy the widget asks for feedcal JSON (fetch-feed.ts), which a feedcal relay sends
+  // whatever the feed is: the JSON reader is the one likely needed, never the iCalendar one.
+  preloadParser(asksForFeedcalJson(options.proxy) ? 'json' : likelyFormat(url, options.format));
   // The stored copy is read only when it is needed: the request failed, the server said "not
   // modified", or a refresh asks whether the feed changed (then while the request is under way).
   let copyRead: Promise<CachedFeed | undefined> | undefined;
@@ -164,10 +166,12 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
           () => {}
         ),
     };
+  // A relay's feedcal JSON is JSON whatever the feed was (and the element's `format` and `fields` describe the feed).
+  const converted = isFeedcalJson(fetched.contentType);
   const result = await parseFeed(text, ctx, {
-    format: options.format,
+    format: converted ? 'json' : options.format,
     contentType: fetched.contentType,
-    fields: options.fields,
+    fields: converted ? undefined : options.fields,
     pacer,
   });
   if (!(result instanceof FeedError)) await sanitizeDescriptions(result.events, pacer);

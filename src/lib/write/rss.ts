@@ -39,9 +39,11 @@ export function toRss(events: CalendarEvent[], meta: FeedMeta): string {
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
     .join('');
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<rss version="2.0"${ns}>`, '<channel>'];
-  // RSS 2.0 requires title, link and description on the channel.
+  // RSS 2.0 requires title, link and description on the channel; without a link of its own the
+  // feed points at its first event's page rather than at a made-up address.
   out.push(element('title', meta.title || 'Events'));
-  out.push(element('link', meta.link || 'https://github.com/feedcal'));
+  const link = meta.link || events.find((event) => event.url)?.url;
+  if (link) out.push(element('link', link));
   out.push(element('description', meta.description || meta.title || 'Events'));
   out.push(element('lastBuildDate', rfc822(meta.now)));
   out.push(element('generator', 'feedcal'));
