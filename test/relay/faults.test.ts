@@ -11,7 +11,7 @@ import {createRelay, MemoryCache} from '../../src/relay/relay.js';
 import {serveRelay} from '../../src/relay/node.js';
 import {HTML_JSONLD, ICS, JSON_FEED, startRelay, startUpstream, testClock, type Upstream} from './helpers.js';
 
-const TIMEOUT = 300;
+const TIMEOUT = 1500;
 const CAP = 256 * 1024;
 
 describe('relay: faults', () => {
@@ -46,8 +46,8 @@ describe('relay: faults', () => {
     const response = await relay.feed(upstream.url('/hang'));
     const elapsed = performance.now() - started;
     assert.equal(response.status, 504);
-    assert.match(await response.text(), /did not answer within 300 ms/);
-    assert.ok(elapsed >= TIMEOUT - 20 && elapsed < TIMEOUT + 700, `took ${elapsed.toFixed(0)} ms`);
+    assert.match(await response.text(), /did not answer within 1.5 s/);
+    assert.ok(elapsed >= TIMEOUT - 20 && elapsed < TIMEOUT + 5000, `took ${elapsed.toFixed(0)} ms`);
   });
 
   test('a reset connection is 502', async () => {
