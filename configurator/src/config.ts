@@ -83,7 +83,7 @@ export function httpUrl(value: string): string {
  */
 export function feedAddress(typed: string, base: string): string {
   const text = typed.trim();
-  if (!text) return '';
+  if (!text || /\s/.test(text)) return '';
   if (/^[a-z][a-z\d+.-]*:/i.test(text)) return httpUrl(text);
   if (/^[./]/.test(text)) {
     try {
@@ -92,7 +92,9 @@ export function feedAddress(typed: string, base: string): string {
       return '';
     }
   }
-  return httpUrl(`https://${text}`);
+  // A bare name needs a dot in its host ("gnistor.se/feed.json"); a word or two is not an address.
+  const guessed = httpUrl(`https://${text}`);
+  return guessed && new URL(guessed).hostname.includes('.') ? guessed : '';
 }
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);

@@ -92,10 +92,15 @@ export class FeedcalConfiguratorElement extends LitElement {
   protected override updated(changed: PropertyValues) {
     if (changed.has('config') || changed.has('ui')) {
       this.syncPreview();
-      const query = configToQuery(this.config);
-      query.set('ui', this.ui);
-      history.replaceState(history.state, '', `?${query}`);
+      history.replaceState(history.state, '', this.shareUrl);
     }
+  }
+
+  /** This page's address with the current choices: opening it restores them. */
+  private get shareUrl(): string {
+    const query = configToQuery(this.config);
+    query.set('ui', this.ui);
+    return new URL(`?${query}`, location.href).href;
   }
 
   // ---- the preview: the real widget, and what it reports ----
@@ -250,7 +255,7 @@ export class FeedcalConfiguratorElement extends LitElement {
       <section class="preview" aria-labelledby="preview-heading" ?hidden=${!this.config.src}>
         <h2 id="preview-heading">${t.previewHeading}</h2>
         <p class="help">${t.previewHelp}</p>
-        <div class="preview-frame ${this.config.background}"></div>
+        <div class="preview-frame ${this.config.background}" tabindex="0" role="region" aria-labelledby="preview-heading"></div>
       </section>
       ${this.check.state === 'loaded' ? this.renderChoices() : nothing}
       <section class="snippets" aria-labelledby="snippet-heading" ?hidden=${this.check.state !== 'loaded'}>
@@ -496,18 +501,17 @@ export class FeedcalConfiguratorElement extends LitElement {
     if (this.check.state !== 'loaded') return html`<p class="help">${this.t.snippetWaiting}</p>`;
     const t = this.t;
     const linkLang = this.config.lang === 'sv' || (!this.config.lang && this.ui === 'sv') ? 'sv' : 'en';
-    const share = new URL(location.href);
     const forms: Array<[string, string, string]> = [
       ['snippet-html', t.html, htmlSnippet(this.config, {widget: this.widgetUrl, link: this.fallbackLink, linkText: STRINGS[linkLang].linkText})],
       ['snippet-wordpress', t.wordpress, wordpressShortcode(this.config)],
       ['snippet-hugo', t.hugo, hugoShortcode(this.config)],
-      ['share-link', t.share, share.href],
+      ['share-link', t.share, this.shareUrl],
     ];
     return forms.map(
       ([id, label, text]) =>
         html`<div class="snippet">
           <label for=${id}>${label}</label>
-          <textarea id=${id} readonly spellcheck="false" rows=${Math.min(8, text.split('\n').length + 1)} .value=${text}></textarea>
+          <textarea id=${id} readonly spellcheck="false" rows=${Math.min(10, text.split('\n').length + Math.floor(text.length / 70) + 1)} .value=${text}></textarea>
           <div class="row">
             <button type="button" @click=${() => this.copy(id)} aria-describedby="${id}-status">${t.copy}</button>
             <span id="${id}-status" class="copied" role="status">${this.copyStatus[id] ?? ''}</span>
