@@ -1,3 +1,4 @@
+/* global document -- used inside page.evaluate, which runs in the browser */
 // Screenshots of the built configurator (dist/configurator/, after `npm run build`) for people to
 // look at: three shared fixture feeds, light and dark, desktop and a 375 px phone. Two loopback
 // servers: the site (the project root, as `npm start` serves it) and a feed host on another

@@ -65,7 +65,11 @@ export class FeedcalConfiguratorElement extends LitElement {
   private proxyTyped = this.config.proxy;
   private copyStatus: Record<string, string> = {};
   private preview?: HTMLElement;
+  /** Counts checks; what a superseded preview reports is ignored. */
   private checkRun = 0;
+  private previewRun = -1;
+  private checkedKey?: string;
+  private recheck = false;
 
   // Light DOM: the page's stylesheet applies, and tests and assistive technology see one tree.
   protected override createRenderRoot() {
@@ -87,6 +91,14 @@ export class FeedcalConfiguratorElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('ui')) document.documentElement.lang = this.ui;
+    // A new address or relay (or the same one submitted again) is a new check, with a new preview.
+    const key = `${this.config.src} ${this.config.proxy}`;
+    if (key !== this.checkedKey || this.recheck) {
+      this.checkedKey = key;
+      this.recheck = false;
+      this.checkRun++;
+      this.check = {state: this.config.src ? 'checking' : 'idle', events: [], skipped: []};
+    }
   }
 
   protected override updated(changed: PropertyValues) {
@@ -108,20 +120,18 @@ export class FeedcalConfiguratorElement extends LitElement {
   /** Keeps the preview's attributes equal to the snippet's; a new address or relay starts a new check. */
   private syncPreview() {
     const frame = this.querySelector('.preview-frame');
-    const {src, proxy} = this.config;
-    if (!frame || !src) return;
+    if (!frame || !this.config.src) return;
     const attributes = snippetAttributes(this.config);
     let list = this.preview;
-    if (!list || list.getAttribute('src') !== src || (list.getAttribute('proxy') ?? '') !== proxy) {
+    if (!list || this.previewRun !== this.checkRun) {
       list?.remove();
       list = this.preview = document.createElement('event-list');
-      const run = ++this.checkRun;
-      this.check = {state: 'checking', events: [], skipped: []};
+      const run = (this.previewRun = this.checkRun);
       list.addEventListener('event-list-load', (e) => run === this.checkRun && this.loaded(e as EventListLoadEvent));
       list.addEventListener('event-list-error', (e) => run === this.checkRun && this.failed(e as EventListErrorEvent));
       const fallback = list.appendChild(document.createElement('a'));
       fallback.href = this.fallbackLink;
-      fallback.textContent = this.t.linkText;
+      fallback.textContent = this.linkText;
       for (const [name, value] of attributes) list.setAttribute(name, value);
       frame.replaceChildren(list);
       return;
@@ -160,6 +170,11 @@ export class FeedcalConfiguratorElement extends LitElement {
     }
   }
 
+  /** The fallback link's words, in the snippet's language (the page's own when none is chosen: this page's). */
+  private get linkText(): string {
+    return STRINGS[this.config.lang === 'sv' || (!this.config.lang && this.ui === 'sv') ? 'sv' : 'en'].linkText;
+  }
+
   private get fallbackLink(): string {
     return this.config.link || (this.config.src ? new URL('/', this.config.src).href : '');
   }
@@ -175,7 +190,7 @@ export class FeedcalConfiguratorElement extends LitElement {
     if (src !== this.config.src) this.choose({src, categories: [], locations: [], organizers: []});
     else {
       // The same address again: check it again (the feed may have been fixed meanwhile).
-      this.preview = undefined;
+      this.recheck = true;
       this.requestUpdate('config');
     }
   }
@@ -252,10 +267,11 @@ export class FeedcalConfiguratorElement extends LitElement {
         <div role="status" aria-live="polite" class="findings">${this.renderFindings()}</div>
         ${this.check.error?.code === 'cors' ? this.renderRelay() : nothing}
       </section>
-      <section class="preview" aria-labelledby="preview-heading" ?hidden=${!this.config.src}>
+      <section class="preview" ?hidden=${!this.config.src}>
         <h2 id="preview-heading">${t.previewHeading}</h2>
         <p class="help">${t.previewHelp}</p>
         <div class="preview-frame ${this.config.background}" tabindex="0" role="region" aria-labelledby="preview-heading"></div>
+        <!-- The frame, not the section, is the landmark: it scrolls, so it takes focus. -->
       </section>
       ${this.check.state === 'loaded' ? this.renderChoices() : nothing}
       <section class="snippets" aria-labelledby="snippet-heading" ?hidden=${this.check.state !== 'loaded'}>
@@ -500,9 +516,8 @@ export class FeedcalConfiguratorElement extends LitElement {
   private renderSnippets() {
     if (this.check.state !== 'loaded') return html`<p class="help">${this.t.snippetWaiting}</p>`;
     const t = this.t;
-    const linkLang = this.config.lang === 'sv' || (!this.config.lang && this.ui === 'sv') ? 'sv' : 'en';
     const forms: Array<[string, string, string]> = [
-      ['snippet-html', t.html, htmlSnippet(this.config, {widget: this.widgetUrl, link: this.fallbackLink, linkText: STRINGS[linkLang].linkText})],
+      ['snippet-html', t.html, htmlSnippet(this.config, {widget: this.widgetUrl, link: this.fallbackLink, linkText: this.linkText})],
       ['snippet-wordpress', t.wordpress, wordpressShortcode(this.config)],
       ['snippet-hugo', t.hugo, hugoShortcode(this.config)],
       ['share-link', t.share, this.shareUrl],
