@@ -62,8 +62,9 @@ async function pasteIntoBlankPage(snippet: string, now: string): Promise<{frame:
 <script type="module">import {setClock} from '/src/lib/clock.ts'; setClock(${JSON.stringify(now)});</script>
 ${snippet}
 </body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   document.body.append(frame);
-  await waitUntil(() => frame.contentDocument?.querySelector('event-list'), 'the pasted page has no event-list');
+  await loaded;
   const list = frame.contentDocument!.querySelector<EventListElement>('event-list')!;
   await waitUntil(() => list.shadowRoot && (cards(list).length > 0 || list.shadowRoot.querySelector('[part~="empty"]')), 'the pasted page drew nothing', {
     timeout: 20000,
