@@ -19,6 +19,8 @@ const FEEDS = [
   {name: 'gnistor', path: 'gnistor/feed.json', now: '2026-08-15T10:00:00Z', pick: 'Konstellationen'},
   {name: 'portland', path: 'ics/calagator-google-portland-user-groups.ics', now: '2011-03-01T18:00:00Z'},
   {name: 'fullcalendar', path: 'json/fullcalendar-demo-events-mixed-allday-offsets.json', now: '2015-12-01T12:00:00Z'},
+  // The Gnistor feed again, from a host that sends no CORS headers: the relay advice.
+  {name: 'blocked', path: 'gnistor/feed.json', now: '2026-08-15T10:00:00Z', blocked: true},
 ];
 const TYPES = {
   '.html': 'text/html',
@@ -43,6 +45,7 @@ function serve(dir, headers = {}) {
 mkdirSync(out, {recursive: true});
 const site = await serve(root);
 const feeds = await serve(fixtures, {'access-control-allow-origin': '*'});
+const blocked = await serve(fixtures);
 const browser = await puppeteer.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage']});
 try {
   for (const feed of FEEDS) {
@@ -66,9 +69,9 @@ try {
             }
           };
         }, feed.now);
-        const query = new URLSearchParams({src: `${feeds.origin}/${feed.path}`, ui: feed.name === 'gnistor' ? 'sv' : 'en', bg: scheme});
+        const query = new URLSearchParams({src: `${(feed.blocked ? blocked : feeds).origin}/${feed.path}`, ui: feed.name === 'gnistor' ? 'sv' : 'en', bg: scheme});
         await page.goto(`${site.origin}/dist/configurator/?${query}`);
-        await page.waitForSelector('feedcal-configurator .choices, feedcal-configurator .finding.error', {timeout: 20000});
+        await page.waitForSelector('feedcal-configurator .choices, feedcal-configurator .finding.error', {timeout: 30000});
         if (feed.pick) {
           await page.evaluate((text) => {
             const box = [...document.querySelectorAll('.facet input')].find((i) => i.value.includes(text));
@@ -95,4 +98,5 @@ try {
   await browser.close();
   site.server.close();
   feeds.server.close();
+  blocked.server.close();
 }

@@ -425,7 +425,7 @@ export class FeedcalConfiguratorElement extends LitElement {
                     .checked=${chosen.has(foldText(value))}
                     @change=${(e: Event) => this.toggle(facet, value, (e.target as HTMLInputElement).checked)}
                   />
-                  <span>${value}</span> <span class="count">${count}</span></label
+                  <span>${value} <span class="count">${count}</span></span></label
                 >`
             )}
           </div>`
