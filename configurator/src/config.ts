@@ -133,6 +133,26 @@ export function configFromQuery(query: URLSearchParams, base: string): Config {
   };
 }
 
+/** Every query parameter the configurator owns (`ui` is the configurator's own language); others on its page are left alone. */
+export const QUERY_KEYS = [
+  'src',
+  'proxy',
+  'categories',
+  'locations',
+  'organizers',
+  'view',
+  'controls',
+  'lang',
+  'time-zone',
+  'density',
+  'theme',
+  'accent',
+  'bg',
+  'widget',
+  'link',
+  'ui',
+];
+
 /** The choices as query parameters, defaults left out; lists as repeated parameters so values may hold commas. */
 export function configToQuery(config: Config): URLSearchParams {
   const query = new URLSearchParams();

@@ -24,7 +24,7 @@ import {proxiedUrl} from '../../src/lib/load/fetch-feed.js';
 import {foldText} from '../../src/lib/show/filter.js';
 import {isTimeZone} from '../../src/lib/time.js';
 import {now} from '../../src/lib/clock.js';
-import {CONTROLS, DENSITIES, LANGUAGES, THEMES, VIEWS, configFromQuery, configToQuery, feedAddress, httpUrl, type Config} from './config.js';
+import {CONTROLS, DENSITIES, LANGUAGES, QUERY_KEYS, THEMES, VIEWS, configFromQuery, configToQuery, feedAddress, httpUrl, type Config} from './config.js';
 import {errorFinding, feedFacets, feedZones, loadFindings, type FacetValue, type Finding} from './check.js';
 import {MIN_CONTRAST, PAGE_BACKGROUNDS, contrastRatio, passingShade} from './contrast.js';
 import {htmlSnippet, hugoShortcode, snippetAttributes, wordpressShortcode} from './snippet.js';
@@ -108,11 +108,13 @@ export class FeedcalConfiguratorElement extends LitElement {
     }
   }
 
-  /** This page's address with the current choices: opening it restores them. */
+  /** This page's address with the current choices: opening it restores them. Parameters of the page's own (a CMS's page id) stay. */
   private get shareUrl(): string {
-    const query = configToQuery(this.config);
-    query.set('ui', this.ui);
-    return new URL(`?${query}`, location.href).href;
+    const url = new URL(location.href);
+    for (const key of QUERY_KEYS) url.searchParams.delete(key);
+    for (const [key, value] of configToQuery(this.config)) url.searchParams.append(key, value);
+    url.searchParams.set('ui', this.ui);
+    return url.href;
   }
 
   // ---- the preview: the real widget, and what it reports ----

@@ -32,7 +32,10 @@ const run = Date.now().toString(36);
 // The test server serves the widget's TypeScript sources as modules under their own names
 // (an import of `x.js` in a .ts file is rewritten to `x.ts`), so the pasted page loads those.
 async function openConfigurator(query = 'ui=en') {
-  history.replaceState(null, '', `?${query}`);
+  // The test runner's own parameters (its session id, which its commands need) stay in the address.
+  const url = new URL(testPage);
+  for (const [key, value] of new URLSearchParams(query)) url.searchParams.append(key, value);
+  history.replaceState(null, '', url);
   return fixture<FeedcalConfiguratorElement>(html`<feedcal-configurator widget="/src/index.ts"></feedcal-configurator>`);
 }
 
@@ -99,8 +102,9 @@ describe('configurator', function () {
     const categories = [...el.querySelectorAll<HTMLInputElement>('input[name=categories]')].map((box) => box.value);
     expect(categories).to.include.members(['Aktion', 'Möte']);
     const list = preview(el)!;
+    // The four upcoming events (the list may draw them over more than one frame).
+    await waitUntil(() => cardTitles(list).length === 4, `the preview shows ${cardTitles(list).length} events, not 4`, {timeout: 10000});
     const everything = cardTitles(list);
-    expect(everything).to.have.length(4);
     const box = [...el.querySelectorAll<HTMLInputElement>('input[name=categories]')].find((b) => b.value === 'Aktion')!;
     box.click();
     await el.updateComplete;
@@ -142,7 +146,10 @@ describe('configurator', function () {
     const snippet = $<HTMLTextAreaElement>(el, '#snippet-html').value;
     el.remove();
 
-    el = await openConfigurator(new URL(share).search.slice(1));
+    // The shared address, less the test runner's parameters, which openConfigurator puts back.
+    const shared = new URL(share).searchParams;
+    for (const key of [...shared.keys()]) if (key.startsWith('wtr')) shared.delete(key);
+    el = await openConfigurator(shared.toString());
     await checked(el, /events read/);
     await el.updateComplete;
     expect([...el.querySelectorAll<HTMLInputElement>('input[name=categories]')].filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['Möte']);
