@@ -106,7 +106,7 @@ const en = {
     events: (total: number, upcoming: number) =>
       total === 0 ? 'The feed holds no events.' : `${total} ${total === 1 ? 'event' : 'events'} read, ${upcoming} upcoming.`,
     noneUpcoming: 'Nothing is upcoming: visitors will be offered the past events.',
-    skipped: (count: number) => `${count} ${count === 1 ? 'item was' : 'items were'} skipped because they could not be read:`,
+    skipped: (count: number) => (count === 1 ? '1 item was skipped because it could not be read:' : `${count} items were skipped because they could not be read:`),
     zoneOne: (zone: string) => `The feed’s times are in ${zone}.`,
     zoneOneOther: (zone: string, chosen: string) => `The feed’s times are in ${zone}, but you chose ${chosen}: times will be shown in ${chosen}.`,
     zoneMany: (zones: string) => `The feed uses several time zones: ${zones}.`,

@@ -221,6 +221,26 @@ describe('configurator', function () {
     });
   }
 
+  it('items the widget had to skip are counted, with their reasons; the feed’s own time zone is taken as the default', async () => {
+    const feed = {
+      events: [
+        {id: 'a', title: 'Möte i Folkets hus', start: '2026-12-03T18:00:00+01:00', timezone: 'Europe/Stockholm', categories: ['Möte']},
+        {id: 'b', title: 'Utan datum'},
+      ],
+    };
+    await fetch(`/__feeds/${run}-skipped.json?type=application/json`, {method: 'POST', body: JSON.stringify(feed)});
+    const el = await openConfigurator();
+    await typeAddress(el, `/__feeds/${run}-skipped.json`);
+    await checked(el, /events? read/);
+    await el.updateComplete;
+    expect(findings(el)).to.include('1 event read, 1 upcoming.');
+    expect(findings(el)).to.include('1 item was skipped because it could not be read:');
+    expect(el.querySelectorAll('.reasons li')).to.have.length(1);
+    expect(findings(el)).to.include('The feed’s times are in Europe/Stockholm.');
+    expect($<HTMLInputElement>(el, '#time-zone').value).to.equal('Europe/Stockholm');
+    expect($<HTMLTextAreaElement>(el, '#snippet-html').value).to.include('time-zone="Europe/Stockholm"');
+  });
+
   it('an address that is not a web address is refused before anything is fetched', async () => {
     const el = await openConfigurator();
     await typeAddress(el, 'javascript:alert(1)');
