@@ -41,4 +41,5 @@ const server = createServer(async (request, response) => {
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`feedcal demo: http://localhost:${port}/demo/`);
+  console.log(`configurator: http://localhost:${port}/dist/configurator/`);
 });
