@@ -413,7 +413,7 @@ function feedcal_relay_fetch( $url, $stale, $settings ) {
 			if ( false !== stripos( $message, 'timed out' ) || false !== stripos( $message, 'timeout' ) ) {
 				throw new Feedcal_Relay_Error( 504, "the feed's server did not answer within {$settings['timeout']} s.", 'timeout' );
 			}
-			if ( false !== stripos( $message, 'write' ) || false !== stripos( $message, 'size' ) ) {
+			if ( 'feedcal_too_large' === $response->get_error_code() ) {
 				throw new Feedcal_Relay_Error( 413, "the feed is larger than the relay's limit of " . size_format( $settings['max_bytes'] ) . '.', 'too large' );
 			}
 			throw new Feedcal_Relay_Error( 502, "could not reach the feed's server.", 'network error' );
@@ -542,17 +542,37 @@ function feedcal_relay_get( $url, $address, $headers, $timeout, $limit ) {
 		}
 		return $allowed;
 	};
-	$pin      = function ( $handle ) use ( $parts, $address ) {
+	$too_large = false;
+	$curl      = function ( $handle ) use ( $parts, $address, $limit, &$too_large ) {
+		// phpcs:disable WordPress.WP.AlternativeFunctions.curl_curl_setopt -- WordPress has no API for these.
 		if ( defined( 'CURLOPT_RESOLVE' ) && false === strpos( $parts['hostname'], ':' ) && false !== @inet_pton( $address ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- checked above; no warning wanted.
+			// Connect to the address that was checked, so DNS cannot answer differently now (rebinding).
 			$ip = false !== strpos( $address, ':' ) ? '[' . $address . ']' : $address;
-			curl_setopt( $handle, CURLOPT_RESOLVE, array( $parts['hostname'] . ':' . $parts['port'] . ':' . $ip ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt -- pins the connection to the checked address (DNS rebinding).
+			curl_setopt( $handle, CURLOPT_RESOLVE, array( $parts['hostname'] . ':' . $parts['port'] . ':' . $ip ) );
 		}
+		// limit_response_size only stops keeping the body: curl would go on reading a 5 GB answer
+		// until the timeout. These stop the transfer itself: at once when the declared length is
+		// over the cap, else as soon as the bytes received pass it.
+		curl_setopt( $handle, CURLOPT_MAXFILESIZE, $limit );
+		curl_setopt( $handle, CURLOPT_NOPROGRESS, false );
+		curl_setopt(
+			$handle,
+			CURLOPT_PROGRESSFUNCTION,
+			function ( $h, $expected, $received ) use ( $limit, &$too_large ) {
+				if ( $received > $limit || $expected > $limit ) {
+					$too_large = true;
+					return 1;
+				}
+				return 0;
+			}
+		);
+		// phpcs:enable
 	};
 	add_filter( 'http_request_host_is_external', $external, 10, 2 );
 	add_filter( 'http_allowed_safe_ports', $ports, 10, 2 );
-	add_action( 'http_api_curl', $pin );
+	add_action( 'http_api_curl', $curl );
 	try {
-		return wp_safe_remote_get(
+		$response = wp_safe_remote_get(
 			$url,
 			array(
 				'timeout'             => max( 1, $timeout ),
@@ -567,8 +587,12 @@ function feedcal_relay_get( $url, $address, $headers, $timeout, $limit ) {
 	} finally {
 		remove_filter( 'http_request_host_is_external', $external, 10 );
 		remove_filter( 'http_allowed_safe_ports', $ports, 10 );
-		remove_action( 'http_api_curl', $pin );
+		remove_action( 'http_api_curl', $curl );
 	}
+	if ( $too_large || ( is_wp_error( $response ) && preg_match( '/maximum file size|callback aborted|aborted by (a|an application) callback/i', $response->get_error_message() ) ) ) {
+		return new WP_Error( 'feedcal_too_large', 'too large' );
+	}
+	return $response;
 }
 
 /**

@@ -52,7 +52,8 @@ function feedcal_relay_section_text() {
 function feedcal_allow_field() {
 	$value = (string) get_option( 'feedcal_allow', '' );
 	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only pre-fills the form; saving it needs the nonce.
-	$add = isset( $_GET['add'] ) ? feedcal_safe_url( sanitize_text_field( wp_unslash( $_GET['add'] ) ) ) : '';
+	// feedcal_safe_url() keeps http(s) addresses only; sanitize_text_field() would drop the %40 of a Google Calendar address.
+	$add = isset( $_GET['add'] ) ? feedcal_safe_url( wp_unslash( $_GET['add'] ) ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
 	if ( '' !== $add && ! in_array( $add, feedcal_lines( $value ), true ) ) {
 		$value = trim( $value . "\n" . $add );
 		echo '<div class="notice notice-info inline"><p>' . esc_html__( 'The feed from the calendar is added below. Press "Save Changes" to allow it.', 'feedcal' ) . '</p></div>';
