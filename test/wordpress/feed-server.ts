@@ -5,8 +5,9 @@
  *   /cal.ics           an iCalendar feed of three events (ETag "v1"; If-None-Match answers 304),
  *                      or HTTP 503 while `mode` is 'fail'
  *   /page.html         an ordinary web page (not a feed)
- *   /huge.ics          starts like a feed and would send 5 GB; counts what it sent and whether
- *                      the client hung up
+ *   /huge.ics          starts like a feed and would send 5 GB (declared in Content-Length);
+ *                      counts what it sent and whether the client hung up
+ *   /huge-chunked.ics  the same without a Content-Length (chunked)
  *   /to-localhost      302 to http://localhost:<port>/cal.ics (a private address by name)
  *   /to-metadata       302 to http://169.254.169.254/latest/meta-data/
  *   /to-elsewhere      302 to another port (not on the allow list)
@@ -73,11 +74,15 @@ export async function startFeedServer(): Promise<FeedServer> {
         response.writeHead(200, {'content-type': 'text/calendar; charset=utf-8', etag: '"v1"'}).end(ics());
       }
     } else if (path === '/page.html') {
-      response.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end('<!doctype html><html><head><title>Our association</title></head><body><p>Welcome</p></body></html>');
-    } else if (path === '/huge.ics') {
-      // 5 GB announced and streamed in 64 KB pieces, until the client hangs up.
+      response
+        .writeHead(200, {'content-type': 'text/html; charset=utf-8'})
+        .end('<!doctype html><html><head><title>Our association</title></head><body><p>Welcome</p></body></html>');
+    } else if (path === '/huge.ics' || path === '/huge-chunked.ics') {
+      // 5 GB streamed in 64 KB pieces until the client hangs up: announced in Content-Length, or
+      // (huge-chunked) not announced at all, so only counting the bytes can stop it.
       const total = 5 * 1024 ** 3;
-      response.writeHead(200, {'content-type': 'text/calendar', 'content-length': String(total)});
+      state.huge = {sent: 0, closed: false, finished: false};
+      response.writeHead(200, path === '/huge.ics' ? {'content-type': 'text/calendar', 'content-length': String(total)} : {'content-type': 'text/calendar'});
       const line = Buffer.from(`X-FILLER:${'x'.repeat(60)}\r\n`);
       const chunk = Buffer.concat([Buffer.from('BEGIN:VCALENDAR\r\n'), ...Array.from({length: Math.floor(65536 / line.length)}, () => line)]);
       const piece = Buffer.concat(Array.from({length: Math.floor(65536 / line.length)}, () => line));
@@ -87,7 +92,10 @@ export async function startFeedServer(): Promise<FeedServer> {
           const data = first ? chunk : piece;
           first = false;
           state.huge.sent += data.length;
-          if (!response.write(data)) return response.once('drain', pump);
+          if (!response.write(data)) {
+            response.once('drain', pump);
+            return;
+          }
         }
         state.huge.finished = state.huge.sent >= total;
         response.end();

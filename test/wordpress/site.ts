@@ -91,11 +91,9 @@ export async function startWordPress(options: {muPlugin?: string} = {}): Promise
 
   // MariaDB on a socket in the folder, no TCP.
   const data = join(dir, 'db');
-  execFileSync(
-    'mariadb-install-db',
-    ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
-    {stdio: 'pipe'}
-  );
+  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
+    stdio: 'pipe',
+  });
   const mysqld = spawn(
     'mariadbd',
     [
@@ -152,17 +150,36 @@ require_once ABSPATH . 'wp-settings.php';
   );
 
   const evalPhp = (code: string, install = false) =>
-    execFileSync('php', ['-d', 'error_reporting=E_ALL', '-d', 'log_errors=1', `-d`, `error_log=${phpLog}`, '-d', 'display_errors=stderr', join(here, 'wp-eval.php'), wordpress, ...(install ? ['install'] : [])], {
-      input: code,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      'php',
+      [
+        '-d',
+        'error_reporting=E_ALL',
+        '-d',
+        'log_errors=1',
+        `-d`,
+        `error_log=${phpLog}`,
+        '-d',
+        'display_errors=stderr',
+        join(here, 'wp-eval.php'),
+        wordpress,
+        ...(install ? ['install'] : []),
+      ],
+      {
+        input: code,
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }
+    );
 
-  evalPhp(`<?php
+  evalPhp(
+    `<?php
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 $result = wp_install('feedcal test site', '${USERS.admin.login}', 'admin@example.org', false, '', '${USERS.admin.password}');
 echo is_wp_error($result) ? $result->get_error_message() : 'installed';
-`, true);
+`,
+    true
+  );
 
   const setup = evalPhp(`<?php
 update_option('permalink_structure', '/%postname%/');
@@ -187,7 +204,21 @@ echo is_plugin_active('feedcal/feedcal.php') && !user_can($editor, 'unfiltered_h
 
   const php = spawn(
     'php',
-    ['-d', 'error_reporting=E_ALL', '-d', 'log_errors=1', '-d', `error_log=${phpLog}`, '-d', 'display_errors=0', '-S', `127.0.0.1:${port}`, '-t', wordpress, join(here, 'router.php')],
+    [
+      '-d',
+      'error_reporting=E_ALL',
+      '-d',
+      'log_errors=1',
+      '-d',
+      `error_log=${phpLog}`,
+      '-d',
+      'display_errors=0',
+      '-S',
+      `127.0.0.1:${port}`,
+      '-t',
+      wordpress,
+      join(here, 'router.php'),
+    ],
     // Its own process group: with workers, stopping it means stopping the group.
     {stdio: 'ignore', detached: true, env: {...process.env, PHP_CLI_SERVER_WORKERS: '4'}}
   );

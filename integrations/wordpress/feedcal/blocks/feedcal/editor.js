@@ -86,18 +86,29 @@
           ? el(
               Notice,
               {status: 'warning', isDismissible: false},
-              __('Not on the relay\'s allow list: if this calendar does not show (Google Calendar, Nextcloud), allow it in Settings > feedcal.', 'feedcal'),
+              __("Not on the relay's allow list: if this calendar does not show (Google Calendar, Nextcloud), allow it in Settings > feedcal.", 'feedcal'),
               ' ',
               el('a', {href: element.settings + '&add=' + encodeURIComponent(notAllowed[0]), target: '_blank', rel: 'noopener'}, __('Allow it', 'feedcal'))
             )
           : null,
-        el(TextControl, {label: __('Link for visitors without JavaScript', 'feedcal'), help: __('Default: the calendar\'s own page.', 'feedcal'), value: a.link, onChange: set('link'), type: 'url'}),
+        el(TextControl, {
+          label: __('Link for visitors without JavaScript', 'feedcal'),
+          help: __("Default: the calendar's own page.", 'feedcal'),
+          value: a.link,
+          onChange: set('link'),
+          type: 'url',
+        }),
         el(TextControl, {label: __('Link text', 'feedcal'), value: a.linkText, onChange: set('linkText'), placeholder: __('See all events', 'feedcal')})
       ),
       el(
         PanelBody,
         {title: __('Display', 'feedcal'), initialOpen: true},
-        el(SelectControl, {label: __('View', 'feedcal'), value: a.view, options: options('view', ['list', 'month'], __('List (default)', 'feedcal')), onChange: set('view')}),
+        el(SelectControl, {
+          label: __('View', 'feedcal'),
+          value: a.view,
+          options: options('view', ['list', 'month'], __('List (default)', 'feedcal')),
+          onChange: set('view'),
+        }),
         el(SelectControl, {
           label: __('Which events', 'feedcal'),
           value: a.when,
@@ -110,19 +121,29 @@
         }),
         el(TextControl, {label: __('Show at most', 'feedcal'), type: 'number', min: 1, value: a.limit, onChange: set('limit')}),
         has('density')
-          ? el(SelectControl, {label: __('Density', 'feedcal'), value: a.density, options: options('density', ['comfortable', 'compact'], __('Default', 'feedcal')), onChange: set('density')})
+          ? el(SelectControl, {
+              label: __('Density', 'feedcal'),
+              value: a.density,
+              options: options('density', ['comfortable', 'compact'], __('Default', 'feedcal')),
+              onChange: set('density'),
+            })
           : null,
         el(SelectControl, {
           label: __('Theme', 'feedcal'),
           value: a.theme,
-          options: options('theme', ['light', 'dark', 'auto'], __('Your theme\'s colours (default)', 'feedcal')),
+          options: options('theme', ['light', 'dark', 'auto'], __("Your theme's colours (default)", 'feedcal')),
           onChange: set('theme'),
         })
       ),
       el(
         PanelBody,
         {title: __('Filters', 'feedcal'), initialOpen: false},
-        el(TextControl, {label: __('Categories', 'feedcal'), help: __('Comma-separated; keeps events in any of them.', 'feedcal'), value: a.categories, onChange: set('categories')}),
+        el(TextControl, {
+          label: __('Categories', 'feedcal'),
+          help: __('Comma-separated; keeps events in any of them.', 'feedcal'),
+          value: a.categories,
+          onChange: set('categories'),
+        }),
         el(TextControl, {label: __('Places', 'feedcal'), value: a.locations, onChange: set('locations')}),
         el(TextControl, {label: __('Organisers', 'feedcal'), value: a.organizers, onChange: set('organizers')}),
         el(TextControl, {label: __('Search words', 'feedcal'), value: a.search, onChange: set('search')}),
@@ -131,7 +152,7 @@
       ),
       el(
         PanelBody,
-        {title: __('Visitors\' controls', 'feedcal'), initialOpen: false},
+        {title: __("Visitors' controls", 'feedcal'), initialOpen: false},
         CONTROLS.map(function (word) {
           return el(CheckboxControl, {key: word, label: word, checked: shown.indexOf(word) >= 0, onChange: toggle(word)});
         })
@@ -139,15 +160,27 @@
       el(
         PanelBody,
         {title: __('Language and time zone', 'feedcal'), initialOpen: false},
-        el(TextControl, {label: __('Language', 'feedcal'), help: __('e.g. sv, de, en-GB. Default: the page\'s.', 'feedcal'), value: a.lang, onChange: set('lang')}),
-        el(TextControl, {label: __('Time zone', 'feedcal'), help: __('e.g. Europe/Stockholm. Default: the site\'s (Settings > General).', 'feedcal'), value: a.timeZone, onChange: set('timeZone')})
+        el(TextControl, {label: __('Language', 'feedcal'), help: __("e.g. sv, de, en-GB. Default: the page's.", 'feedcal'), value: a.lang, onChange: set('lang')}),
+        el(TextControl, {
+          label: __('Time zone', 'feedcal'),
+          help: __("e.g. Europe/Stockholm. Default: the site's (Settings > General).", 'feedcal'),
+          value: a.timeZone,
+          onChange: set('timeZone'),
+        })
       )
     );
 
     var body = feeds.length
       ? el(ServerSideRender, {block: 'feedcal/events', attributes: a})
-      : el(Placeholder, {icon: 'calendar-alt', label: __('Events (feedcal)', 'feedcal'), instructions: __('Paste your calendar\'s feed address in the sidebar (Feed address).', 'feedcal')},
-          el(TextControl, {label: __('Feed address', 'feedcal'), value: a.src, onChange: set('src'), type: 'url', placeholder: 'https://…/basic.ics'}));
+      : el(
+          Placeholder,
+          {
+            icon: 'calendar-alt',
+            label: __('Events (feedcal)', 'feedcal'),
+            instructions: __("Paste your calendar's feed address in the sidebar (Feed address).", 'feedcal'),
+          },
+          el(TextControl, {label: __('Feed address', 'feedcal'), value: a.src, onChange: set('src'), type: 'url', placeholder: 'https://…/basic.ics'})
+        );
     return el('div', useBlockProps(), [sidebar, el('div', {key: 'body'}, body)]);
   }
 
