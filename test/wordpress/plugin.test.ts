@@ -386,7 +386,18 @@ describe('the plugin in WordPress', () => {
     assert.match(notes, /left out src="javascript:/);
     assert.match(notes, /not on the relay's allow list/);
     assert.equal(await admin.evaluate(() => (window as unknown as {__pwned?: number}).__pwned), undefined);
-    await admin.evaluate(() => [...document.querySelectorAll('.feedcal-admin-note')].pop()!.scrollIntoView({block: 'center'}));
+    // For the guide: a Google Calendar feed that is not allowed yet, as its administrator sees it
+    // (this machine has no internet, so the widget shows its fallback link below the note).
+    const google = createPost('Our calendar', `<p>What is on this winter:</p>\n[feedcal src="${GOOGLE_FEED.replace('c_0123', 'c_7777')}" lang="en"]`);
+    await admin.goto(google.link, {waitUntil: 'domcontentloaded'});
+    await admin.waitForSelector('.feedcal-admin-note');
+    // The widget gives up on the address (no internet here) and shows its error with the fallback link to Google's page.
+    await admin.waitForFunction(() => document.querySelector('event-list')?.shadowRoot?.querySelector('[part~="error"]'), {timeout: 30_000});
+    assert.equal(
+      await admin.$eval('event-list > a', (a) => a.getAttribute('href')),
+      'https://calendar.google.com/calendar/embed?src=c_7777456789abcdef%40group.calendar.google.com'
+    );
+    await admin.evaluate(() => document.querySelector('h1')?.scrollIntoView());
     await shot(admin, 'admin-note.png');
     await admin.browserContext().close();
   });

@@ -319,6 +319,6 @@ function feedcal_admin_notes( $notes ) {
 		}
 		$items .= '</li>';
 	}
-	return '<div class="feedcal-admin-note" role="note" style="border:2px dashed #d63638;padding:.5em 1em;margin:.5em 0;font-size:.9em">'
+	return '<div class="feedcal-admin-note" role="note" style="border:2px dashed #d63638;padding:.5em 1em;margin:.5em 0;font-size:.9em;overflow-wrap:anywhere">'
 		. '<strong>' . esc_html__( 'Only administrators see this:', 'feedcal' ) . '</strong><ul style="margin:.25em 0">' . $items . '</ul></div>';
 }
