@@ -4,6 +4,8 @@
  *
  *   /cal.ics           an iCalendar feed of three events (ETag "v1"; If-None-Match answers 304),
  *                      or HTTP 503 while `mode` is 'fail'
+ *   /slow.ics          the feed after 1.5 s (visitors arriving together)
+ *   /hang.ics          never answers
  *   /page.html         an ordinary web page (not a feed)
  *   /huge.ics          starts like a feed and would send 5 GB (declared in Content-Length);
  *                      counts what it sent and whether the client hung up
@@ -73,6 +75,10 @@ export async function startFeedServer(): Promise<FeedServer> {
       } else {
         response.writeHead(200, {'content-type': 'text/calendar; charset=utf-8', etag: '"v1"'}).end(ics());
       }
+    } else if (path === '/slow.ics') {
+      setTimeout(() => response.writeHead(200, {'content-type': 'text/calendar; charset=utf-8'}).end(ics()), 1500);
+    } else if (path === '/hang.ics') {
+      response.on('close', () => {}); // never answers; the relay must give up
     } else if (path === '/page.html') {
       response
         .writeHead(200, {'content-type': 'text/html; charset=utf-8'})

@@ -87,6 +87,8 @@ before(async () => {
     // the upstream fail without waiting ten minutes.
     muPlugin: `<?php
 add_filter('feedcal_relay_cache_seconds', function () { return 2; });
+// and a 4-second timeout, so the hung-server test is short.
+add_filter('feedcal_relay_timeout', function () { return 4; });
 // This machine has no internet: WordPress's own update checks would fail (with warnings) and wait.
 foreach (array('update_core', 'update_plugins', 'update_themes') as $check) {
   add_filter('pre_site_transient_' . $check, function () {
@@ -450,6 +452,25 @@ describe('the relay refuses', () => {
       console.log(`# 5 GB body (${route}): refused after ${seconds.toFixed(1)} s; the server had sent ${(feeds.huge.sent / 1024 / 1024).toFixed(1)} MB`);
     });
   }
+
+  it('a server that never answers, after the timeout', async () => {
+    const started = Date.now();
+    await refused(`${feeds.origin}/hang.ics`, 504, /did not answer within 4 s/);
+    const seconds = (Date.now() - started) / 1000;
+    assert.ok(seconds < 15, `answered after ${seconds} s`);
+  });
+
+  it('visitors arriving together: one upstream request', async () => {
+    const feed = `${feeds.origin}/slow.ics`;
+    const seen = feeds.requests.length;
+    const answers = await Promise.all(Array.from({length: 4}, () => fetch(relayUrl(feed)).then(async (r) => ({status: r.status, body: await r.text()}))));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200, 200]
+    );
+    assert.ok(answers.every((a) => /Film night/.test(a.body)));
+    assert.equal(feeds.requests.slice(seen).filter((r) => r.path === '/slow.ics').length, 1, 'the others waited for the first');
+  });
 
   it('leaves no PHP warning in the logs', () => {
     const log = site.errorLog();

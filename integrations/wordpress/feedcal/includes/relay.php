@@ -260,26 +260,68 @@ function feedcal_relay_load( $url ) {
 			'error' => $failed,
 		);
 	}
-	// One upstream request at a time per feed: add_option() inserts or fails atomically.
+	// One upstream request at a time per feed: the others serve the copy, or wait for it.
 	$lock = feedcal_relay_key( $url, 'lock' );
-	if ( ! add_option( $lock, $now, '', 'no' ) ) {
-		$held_since = (int) get_option( $lock );
-		if ( $now - $held_since <= $settings['timeout'] + 5 ) {
-			if ( $usable ) {
-				return array(
-					'kind'  => 'hit',
-					'entry' => $usable,
-				);
-			}
-			return feedcal_relay_wait( $url, $settings );
+	if ( ! feedcal_relay_lock( $lock, $now, $settings['timeout'] + 5 ) ) {
+		if ( $usable ) {
+			return array(
+				'kind'  => 'hit',
+				'entry' => $usable,
+			);
 		}
-		update_option( $lock, $now, 'no' ); // A lock left by a request that died.
+		return feedcal_relay_wait( $url, $settings );
 	}
 	try {
 		return feedcal_relay_refresh( $url, $entry, $usable, $settings );
 	} finally {
-		delete_option( $lock );
+		feedcal_relay_unlock( $lock );
 	}
+}
+
+/**
+ * Takes the lock named $lock, atomically across PHP processes: a row in the options table
+ * inserted with INSERT IGNORE (add_option() would update a row that is already there). A lock
+ * older than $stale_after seconds was left by a request that died, and is taken over.
+ *
+ * @param string $lock        The lock's name.
+ * @param int    $now         The time.
+ * @param int    $stale_after Seconds after which a held lock is abandoned.
+ * @return bool Whether this request holds it now.
+ */
+function feedcal_relay_lock( $lock, $now, $stale_after ) {
+	global $wpdb;
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery -- a lock must not go through the options cache.
+	if ( 1 === (int) $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'no')", $lock, (string) $now ) ) ) {
+		return true;
+	}
+	$held_since = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $lock ) );
+	if ( null !== $held_since && $now - (int) $held_since > $stale_after ) {
+		// Compare and set: of several requests finding the same abandoned lock, one takes it.
+		return 1 === (int) $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", (string) $now, $lock, $held_since ) );
+	}
+	// phpcs:enable
+	return false;
+}
+
+/**
+ * Lets go of a lock taken with feedcal_relay_lock().
+ *
+ * @param string $lock The lock's name.
+ */
+function feedcal_relay_unlock( $lock ) {
+	global $wpdb;
+	$wpdb->delete( $wpdb->options, array( 'option_name' => $lock ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see feedcal_relay_lock().
+}
+
+/**
+ * Whether the lock named $lock is held, read from the database (not a cache).
+ *
+ * @param string $lock The lock's name.
+ * @return bool
+ */
+function feedcal_relay_locked( $lock ) {
+	global $wpdb;
+	return null !== $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $lock ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see feedcal_relay_lock().
 }
 
 /**
@@ -293,11 +335,13 @@ function feedcal_relay_wait( $url, $settings ) {
 	$until = microtime( true ) + $settings['timeout'] + 1;
 	while ( microtime( true ) < $until ) {
 		usleep( 200000 );
-		wp_cache_delete( feedcal_relay_key( $url, 'lock' ), 'options' );
-		wp_cache_delete( 'notoptions', 'options' );
-		if ( false === get_option( feedcal_relay_key( $url, 'lock' ) ) ) {
-			wp_cache_delete( '_transient_' . feedcal_relay_key( $url, 'feed' ), 'options' );
-			wp_cache_delete( '_transient_' . feedcal_relay_key( $url, 'fail' ), 'options' );
+		if ( ! feedcal_relay_locked( feedcal_relay_key( $url, 'lock' ) ) ) {
+			// The other request is done: its copy (or its failure) is in the transients now.
+			foreach ( array( 'feed', 'fail' ) as $kind ) {
+				wp_cache_delete( '_transient_' . feedcal_relay_key( $url, $kind ), 'options' );
+				wp_cache_delete( '_transient_timeout_' . feedcal_relay_key( $url, $kind ), 'options' );
+			}
+			wp_cache_delete( 'notoptions', 'options' );
 			return feedcal_relay_load( $url );
 		}
 	}
