@@ -9,7 +9,7 @@ import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
-import {EventCardSelectEvent} from './events.js';
+import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
 import {flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
@@ -62,6 +62,7 @@ const EXCERPT_LENGTH = 160;
  * @cssproperty [--event-space=1rem] - Base spacing unit.
  *
  * @fires {EventCardSelectEvent} event-card-select - The visitor opened the event's details. Cancelable: `preventDefault()` keeps the card closed (a list showing details in a dialog does this).
+ * @fires {EventCardCloseEvent} event-card-close - The visitor closed the event's details ("show less").
  */
 export class EventCardElement extends LitElement {
   static override styles = eventCardStyles;
@@ -76,6 +77,7 @@ export class EventCardElement extends LitElement {
     expanded: {type: Boolean, converter: flagConverter, reflect: true},
     noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean, converter: flagConverter},
     noCollapse: {attribute: 'no-collapse', type: Boolean, converter: flagConverter},
+    showSource: {attribute: false},
     richDescription: {state: true},
     calendarLinks: {state: true},
   };
@@ -100,6 +102,9 @@ export class EventCardElement extends LitElement {
 
   /** Hide the add-to-calendar actions. */
   noAddToCalendar = false;
+
+  /** Name the feed the event came from in the details. `<event-list>` sets it when it shows events from more than one feed; with one, it would say the same on every event. */
+  showSource = false;
 
   /** No "read more / show less" button: the details stay as `expanded` says (the list's dialog uses this). */
   noCollapse = false;
@@ -173,6 +178,7 @@ export class EventCardElement extends LitElement {
     if (!event) return;
     if (!this.expanded && !this.dispatchEvent(new EventCardSelectEvent(event))) return;
     this.expanded = !this.expanded;
+    if (!this.expanded) this.dispatchEvent(new EventCardCloseEvent(event));
   }
 
   /** Text with the search words in `<mark>`; always text nodes, never HTML. */
@@ -249,6 +255,7 @@ export class EventCardElement extends LitElement {
               ? cardDetails.module.renderCardDetails(event, {
                   strings,
                   noAddToCalendar: this.noAddToCalendar,
+                  showSource: this.showSource,
                   calendarLinks: this.calendarLinks,
                   onDownloadIcs: () => cardDetails.module!.downloadIcs(event, {timeZone: this.resolvedTimeZone, organizerLabel: strings.organizer}),
                 })

@@ -18,7 +18,7 @@ import {isRtl} from './lib/i18n.js';
 import {dayKey, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {enumConverter, flagConverter, FORMATS} from './lib/attributes.js';
 import {isLightColour} from './lib/page-colour.js';
-import {EventListFilterChangeEvent, type EventCardSelectEvent} from './events.js';
+import {EventListFilterChangeEvent, type EventCardCloseEvent, type EventCardSelectEvent} from './events.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {ListFeeds} from './controllers/list-feeds.js';
@@ -264,6 +264,13 @@ export class EventListElement extends LitElement {
     return isTimeZone(zone) ? zone : viewerTimeZone();
   }
 
+  /** Whether the events come from more than one feed (then each event's details name its own). */
+  private get showsSeveralSources(): boolean {
+    const first = this.supplied?.[0]?.source;
+    if (this.supplied) return this.supplied.some((event) => event.source !== first);
+    return this.feeds.sources.length > 1;
+  }
+
   private get pageSize(): number {
     return this.limit && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PAGE_SIZE;
   }
@@ -321,10 +328,12 @@ export class EventListElement extends LitElement {
       locale,
       highlight: [this.search, this.filters.visitor.search].join(' ').split(/\s+/).filter(Boolean),
       noAddToCalendar: this.noAddToCalendar,
+      showSource: this.showsSeveralSources,
     };
     const more = () => (this.shownCount += this.pageSize);
     const {filters} = this;
-    return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}>
+    return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}
+      @event-card-close=${(e: EventCardCloseEvent) => this.selection.cardClosed(e)}>
       ${
         this.filters.renderBar({strings, idPrefix: this.idPrefix}) ??
         html`<div part="toolbar"><span class="count" role="status" aria-busy=${firstLook}>${
