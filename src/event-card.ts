@@ -13,6 +13,7 @@ import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
 import {flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
+import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
 
 // What only an opened card shows, loaded on the first opening: the details (with the calendar
 // links) and the description's HTML, sanitised.
@@ -135,11 +136,14 @@ export class EventCardElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.detailsLoading
+      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading
     );
   }
 
   private detailsLoading?: Promise<void>;
+  /** The linkifier, asked for once by this card when a description it draws may hold an address. */
+  private linksLoading?: Promise<void>;
+  private linksAsked = false;
 
   /**
    * What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded
@@ -206,11 +210,51 @@ export class EventCardElement extends LitElement {
 
   private renderDescription(event: CalendarEvent, longText: boolean) {
     if (!event.description && !event.descriptionHtml) return nothing;
-    if (!this.expanded) {
-      return html`<p part="description" class=${longText ? 'excerpt' : 'full plain'} id="description">${this.marked(event.description ?? '')}</p>`;
+    // The excerpt is a teaser of two lines: one paragraph, its addresses linked once opened.
+    if (!this.expanded && longText) return html`<p part="description" class="excerpt" id="description">${this.marked(event.description ?? '')}</p>`;
+    if (this.expanded && this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
+    return html`<div part="description" class="full plain" id="description">${this.plainParagraphs(event.description ?? '')}</div>`;
+  }
+
+  /**
+   * A plain description as it was written: each line a paragraph, web and e-mail addresses as
+   * links (http, https and mailto only; other sites in a new tab, as the event's own link). Built
+   * from text and `<a>` nodes, never HTML. Until the linkifier is here (or without it) the
+   * addresses stay text.
+   */
+  private plainParagraphs(text: string) {
+    const links = mayHoldLinks(text) ? this.linkifierModule() : undefined;
+    return text
+      .split(/\n+/)
+      .filter((line) => line.trim())
+      .map(
+        (line) =>
+          html`<p>${
+            links && mayHoldLinks(line)
+              ? links
+                  .linkPieces(line)
+                  .map((piece) =>
+                    piece.href === undefined
+                      ? this.marked(piece.text)
+                      : piece.href.startsWith('mailto:')
+                        ? html`<a href=${piece.href}>${this.marked(piece.text)}</a>`
+                        : html`<a href=${piece.href} target="_blank" rel="noopener noreferrer">${this.marked(piece.text)}</a>`
+                  )
+              : this.marked(line)
+          }</p>`
+      );
+  }
+
+  /** The linkifier if it is here; else asked for once by this card, which draws again when it comes. */
+  private linkifierModule() {
+    if (!linkifier.module && !this.linksAsked) {
+      this.linksAsked = true;
+      this.linksLoading = linkifier.tryLoad().then(() => {
+        this.linksLoading = undefined;
+        this.requestUpdate();
+      });
     }
-    if (this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
-    return html`<p part="description" class="full plain" id="description">${this.marked(event.description ?? '')}</p>`;
+    return linkifier.module;
   }
 
   override render() {

@@ -135,22 +135,20 @@ export const eventCardStyles = [
       font-size: 0.95em;
       overflow-wrap: anywhere;
     }
+    /* Two lines of running text (its line breaks as spaces): a paragraph that ends a line would
+       otherwise get the clamp's "…" right after its full stop. */
     .excerpt {
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
       line-clamp: 2;
       overflow: hidden;
-      white-space: pre-line;
-    }
-    .full {
-      white-space: normal;
-    }
-    .full.plain {
-      white-space: pre-line;
     }
     .full :is(p, ul, ol) {
       margin: 0 0 0.6em;
+    }
+    .full.plain > p:last-child {
+      margin-block-end: 0;
     }
     .full img {
       max-width: 100%;
@@ -158,6 +156,7 @@ export const eventCardStyles = [
     }
     .full a,
     [part~='link'] {
+      overflow-wrap: anywhere;
       color: var(--_accent);
     }
     [part~='actions'] {

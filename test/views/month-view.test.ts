@@ -168,7 +168,9 @@ describe('month view', () => {
 
     it('opens a crowded day\'s "+N more" by keyboard', async () => {
       const events = await gnistorDecember();
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 650px"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="en"></event-list></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 650px"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="en"></event-list></div>`
+      );
       const el = wrapper.querySelector<EventListElement>('event-list')!;
       el.events = events;
       await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
