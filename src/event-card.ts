@@ -1,6 +1,6 @@
 import {LitElement, html, nothing} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
-import {formatEventRange} from './lib/format.js';
+import {formatCompactDate, formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/show/filter.js';
 import {highlightPieces} from './lib/show/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
@@ -10,7 +10,7 @@ import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
 import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
-import {flagConverter} from './lib/attributes.js';
+import {enumConverter, flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
 import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
@@ -33,6 +33,7 @@ const EXCERPT_LENGTH = 160;
  * @summary Shows one calendar event.
  * @tag event-card
  *
+ * @attr density - `comfortable` (default, also for an unknown value): the whole card. `compact`: one line (date, time, title) for sidebars and footers; activating it opens the whole card, with its details.
  * @attr lang - (global) The language of the date and strings; else the nearest ancestor's, the page's, the browser's. A later change redraws.
  *
  * @csspart base - The `<article>` around everything.
@@ -73,6 +74,7 @@ export class EventCardElement extends LitElement {
     event: {attribute: false},
     timeZone: {attribute: 'time-zone'},
     dateStyle: {attribute: 'date-style'},
+    density: {reflect: true, converter: enumConverter(['comfortable', 'compact'])},
     highlight: {attribute: false},
     headingLevel: {attribute: 'heading-level', type: Number},
     expanded: {type: Boolean, converter: flagConverter, reflect: true},
@@ -91,6 +93,9 @@ export class EventCardElement extends LitElement {
 
   /** `full` (default): weekday, date and time. `time`: only the time for a one-day event, for cards under a day heading. */
   dateStyle: 'full' | 'time' = 'full';
+
+  /** `comfortable` (default): the whole card. `compact`: one line (date, time, title) that opens the whole card, with its details, when activated. */
+  density: 'comfortable' | 'compact' = 'comfortable';
 
   /** Words to mark in the title and description (the list passes the search). */
   highlight: string[] = [];
@@ -183,6 +188,9 @@ export class EventCardElement extends LitElement {
     if (!this.expanded && !this.dispatchEvent(new EventCardSelectEvent(event))) return;
     this.expanded = !this.expanded;
     if (!this.expanded) this.dispatchEvent(new EventCardCloseEvent(event));
+    // A compact row becomes the whole card and back: the focus goes to what replaced the button pressed.
+    if (this.density === 'compact')
+      void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(this.expanded ? 'button.toggle' : 'button.row')?.focus());
   }
 
   /** Text with the search words in `<mark>`; always text nodes, never HTML. */
@@ -191,9 +199,9 @@ export class EventCardElement extends LitElement {
     return highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
   }
 
-  private renderTitle(event: CalendarEvent) {
+  private renderTitle(event: CalendarEvent, content: unknown = this.marked(event.title)) {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    const text = html`${this.marked(event.title)}`;
+    const text = html`${content}`;
     switch (level) {
       case 2:
         return html`<h2 part="title" id="title">${text}</h2>`;
@@ -257,11 +265,27 @@ export class EventCardElement extends LitElement {
     return linkifier.module;
   }
 
+  /** One line: the date, the time and the title, which is the button that opens the whole card. */
+  private renderCompact(event: CalendarEvent) {
+    const {date, time, datetime} = formatCompactDate(event, this.language.locale, this.resolvedTimeZone, now());
+    const cancelled = event.status === 'cancelled';
+    return html`<article part="base" class=${cancelled ? 'compact cancelled' : 'compact'} aria-labelledby="title">
+      <time part="date" datetime=${datetime}><span class="day">${date}</span>${time ? html` <span class="time">${time}</span>` : nothing}</time>
+      ${this.renderTitle(
+        event,
+        html`<button class="row" aria-expanded="false" @click=${() => this.toggleDetails()}>${this.marked(event.title)}${
+          cancelled ? html`<span class="visually-hidden"> (${this.language.strings.cancelled})</span>` : nothing
+        }</button>`
+      )}
+    </article>`;
+  }
+
   override render() {
     const event = this.event;
     if (!event) return nothing;
     // A card on its own waits for its language's strings (a list waits before drawing cards).
     if (!this.language.ready) return nothing;
+    if (this.density === 'compact' && !this.expanded) return this.renderCompact(event);
     const {locale, strings} = this.language;
     const range = formatEventRange(event, locale, this.resolvedTimeZone, now(), {
       timeOnly: this.dateStyle === 'time',

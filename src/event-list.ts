@@ -116,6 +116,7 @@ export class EventListElement extends LitElement {
     view: {reflect: true, converter: enumConverter(['list', 'month'])},
     month: {},
     groupBy: {attribute: 'group-by', converter: enumConverter(['day', 'month', 'none'])},
+    density: {reflect: true, converter: enumConverter(['comfortable', 'compact'])},
     timeZone: {attribute: 'time-zone'},
     proxy: {},
     fields: {},
@@ -170,6 +171,13 @@ export class EventListElement extends LitElement {
 
   /** Group the list by `day` (default, also for an unknown value), `month`, or `none`. */
   groupBy: GroupBy = 'day';
+
+  /**
+   * `comfortable` (default, also for an unknown value): each event a card. `compact`: each event
+   * one line (date, time, title) without day headings, for sidebars and footers; activating a
+   * line opens the event's whole card, with its details, in place (or in the dialog).
+   */
+  density: 'comfortable' | 'compact' = 'comfortable';
 
   /** IANA zone for showing times and reading floating times; default: the nearest ancestor's `time-zone`, else the viewer's. A viewer whose clock differs sees the zone's name after each time. */
   timeZone?: string;
@@ -329,6 +337,7 @@ export class EventListElement extends LitElement {
       highlight: [this.search, this.filters.visitor.search].join(' ').split(/\s+/).filter(Boolean),
       noAddToCalendar: this.noAddToCalendar,
       showSource: this.showsSeveralSources,
+      density: this.density,
     };
     const more = () => (this.shownCount += this.pageSize);
     const {filters} = this;
@@ -359,7 +368,8 @@ export class EventListElement extends LitElement {
                 shown: this.shownCount,
                 drawn: this.screen.drawn ?? this.shownCount,
                 pageSize: this.pageSize,
-                groupBy: this.groupBy,
+                // A compact line says its date: day headings would say it twice.
+                groupBy: this.density === 'compact' ? 'none' : this.groupBy,
                 strings,
                 idPrefix: this.idPrefix,
                 pastApart: filters.when === 'all',
