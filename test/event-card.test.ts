@@ -170,6 +170,26 @@ describe('<event-card>', () => {
     expect(el.shadowRoot!.children.length).to.equal(0);
   });
 
+  it('runs the excerpt\'s lines together, so no paragraph ends a clamped line with "…" after its full stop', async () => {
+    const description = `Välkommen!\nTa med en vän.\n${'Sedan pratar vi länge om allt möjligt. '.repeat(8)}`;
+    const el = await card({...base, description});
+    const excerpt = part(el, 'description')!;
+    expect(excerpt.classList.contains('excerpt')).to.equal(true);
+    const text =
+      excerpt.firstChild!.nodeType === Node.TEXT_NODE
+        ? excerpt.firstChild!
+        : [...excerpt.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Välkommen'))!;
+    const top = (from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return Math.round(range.getClientRects()[0].top);
+    };
+    const value = text.textContent!;
+    // "Ta med en vän." sits on the first line beside "Välkommen!", not on a line of its own.
+    expect(top(value.indexOf('Ta med'), value.indexOf('Ta med') + 6)).to.equal(top(0, 9));
+  });
+
   describe('a plain description', () => {
     const description = [
       'Välkommen på cykelkarneval!',
