@@ -95,6 +95,7 @@ let instances = 0;
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
  * @fires {EventListFilterChangeEvent} event-list-filter-change - The visitor changed a filter, the view or the month.
  * @fires {EventCardSelectEvent} event-card-select - From a card in the list: the visitor opened an event's details. Cancelable: `preventDefault()` keeps it closed (the list cancels it itself when it opens the dialog instead).
+ * @fires {EventCardCloseEvent} event-card-close - From a card in the list: the visitor closed an event's details ("show less").
  */
 export class EventListElement extends LitElement {
   static override styles = eventListStyles;
