@@ -1,6 +1,6 @@
 import {LitElement, html, nothing} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
-import {formatEventRange} from './lib/format.js';
+import {formatCompactDate, formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/show/filter.js';
 import {highlightPieces} from './lib/show/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
@@ -9,10 +9,11 @@ import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
 import {defineElement} from './define.js';
-import {EventCardSelectEvent} from './events.js';
-import {flagConverter} from './lib/attributes.js';
+import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
+import {enumConverter, flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
+import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
 
 // What only an opened card shows, loaded on the first opening: the details (with the calendar
 // links) and the description's HTML, sanitised.
@@ -32,6 +33,7 @@ const EXCERPT_LENGTH = 160;
  * @summary Shows one calendar event.
  * @tag event-card
  *
+ * @attr density - `comfortable` (default, also for an unknown value): the whole card. `compact`: one line (date, time, title) for sidebars and footers; activating it opens the whole card, with its details.
  * @attr lang - (global) The language of the date and strings; else the nearest ancestor's, the page's, the browser's. A later change redraws.
  *
  * @csspart base - The `<article>` around everything.
@@ -62,6 +64,7 @@ const EXCERPT_LENGTH = 160;
  * @cssproperty [--event-space=1rem] - Base spacing unit.
  *
  * @fires {EventCardSelectEvent} event-card-select - The visitor opened the event's details. Cancelable: `preventDefault()` keeps the card closed (a list showing details in a dialog does this).
+ * @fires {EventCardCloseEvent} event-card-close - The visitor closed the event's details ("show less").
  */
 export class EventCardElement extends LitElement {
   static override styles = eventCardStyles;
@@ -71,11 +74,13 @@ export class EventCardElement extends LitElement {
     event: {attribute: false},
     timeZone: {attribute: 'time-zone'},
     dateStyle: {attribute: 'date-style'},
+    density: {reflect: true, converter: enumConverter(['comfortable', 'compact'])},
     highlight: {attribute: false},
     headingLevel: {attribute: 'heading-level', type: Number},
     expanded: {type: Boolean, converter: flagConverter, reflect: true},
     noAddToCalendar: {attribute: 'no-add-to-calendar', type: Boolean, converter: flagConverter},
     noCollapse: {attribute: 'no-collapse', type: Boolean, converter: flagConverter},
+    showSource: {attribute: false},
     richDescription: {state: true},
     calendarLinks: {state: true},
   };
@@ -89,6 +94,9 @@ export class EventCardElement extends LitElement {
   /** `full` (default): weekday, date and time. `time`: only the time for a one-day event, for cards under a day heading. */
   dateStyle: 'full' | 'time' = 'full';
 
+  /** `comfortable` (default): the whole card. `compact`: one line (date, time, title) that opens the whole card, with its details, when activated. */
+  density: 'comfortable' | 'compact' = 'comfortable';
+
   /** Words to mark in the title and description (the list passes the search). */
   highlight: string[] = [];
 
@@ -100,6 +108,9 @@ export class EventCardElement extends LitElement {
 
   /** Hide the add-to-calendar actions. */
   noAddToCalendar = false;
+
+  /** Name the feed the event came from in the details. `<event-list>` sets it when it shows events from more than one feed; with one, it would say the same on every event. */
+  showSource = false;
 
   /** No "read more / show less" button: the details stay as `expanded` says (the list's dialog uses this). */
   noCollapse = false;
@@ -130,11 +141,14 @@ export class EventCardElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.detailsLoading
+      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading
     );
   }
 
   private detailsLoading?: Promise<void>;
+  /** The linkifier, asked for once by this card when a description it draws may hold an address. */
+  private linksLoading?: Promise<void>;
+  private linksAsked = false;
 
   /**
    * What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded
@@ -173,6 +187,10 @@ export class EventCardElement extends LitElement {
     if (!event) return;
     if (!this.expanded && !this.dispatchEvent(new EventCardSelectEvent(event))) return;
     this.expanded = !this.expanded;
+    if (!this.expanded) this.dispatchEvent(new EventCardCloseEvent(event));
+    // A compact row becomes the whole card and back: the focus goes to what replaced the button pressed.
+    if (this.density === 'compact')
+      void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(this.expanded ? 'button.toggle' : 'button.row')?.focus());
   }
 
   /** Text with the search words in `<mark>`; always text nodes, never HTML. */
@@ -181,9 +199,9 @@ export class EventCardElement extends LitElement {
     return highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
   }
 
-  private renderTitle(event: CalendarEvent) {
+  private renderTitle(event: CalendarEvent, content: unknown = this.marked(event.title)) {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    const text = html`${this.marked(event.title)}`;
+    const text = html`${content}`;
     switch (level) {
       case 2:
         return html`<h2 part="title" id="title">${text}</h2>`;
@@ -200,11 +218,66 @@ export class EventCardElement extends LitElement {
 
   private renderDescription(event: CalendarEvent, longText: boolean) {
     if (!event.description && !event.descriptionHtml) return nothing;
-    if (!this.expanded) {
-      return html`<p part="description" class=${longText ? 'excerpt' : 'full plain'} id="description">${this.marked(event.description ?? '')}</p>`;
+    // The excerpt is a teaser of two lines: one paragraph, its addresses linked once opened.
+    if (!this.expanded && longText) return html`<p part="description" class="excerpt" id="description">${this.marked(event.description ?? '')}</p>`;
+    if (this.expanded && this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
+    return html`<div part="description" class="full plain" id="description">${this.plainParagraphs(event.description ?? '')}</div>`;
+  }
+
+  /**
+   * A plain description as it was written: each line a paragraph, web and e-mail addresses as
+   * links (http, https and mailto only; other sites in a new tab, as the event's own link). Built
+   * from text and `<a>` nodes, never HTML. Until the linkifier is here (or without it) the
+   * addresses stay text.
+   */
+  private plainParagraphs(text: string) {
+    const links = mayHoldLinks(text) ? this.linkifierModule() : undefined;
+    return text
+      .split(/\n+/)
+      .filter((line) => line.trim())
+      .map(
+        (line) =>
+          html`<p>${
+            links && mayHoldLinks(line)
+              ? links
+                  .linkPieces(line)
+                  .map((piece) =>
+                    piece.href === undefined
+                      ? this.marked(piece.text)
+                      : piece.href.startsWith('mailto:')
+                        ? html`<a href=${piece.href}>${this.marked(piece.text)}</a>`
+                        : html`<a href=${piece.href} target="_blank" rel="noopener noreferrer">${this.marked(piece.text)}</a>`
+                  )
+              : this.marked(line)
+          }</p>`
+      );
+  }
+
+  /** The linkifier if it is here; else asked for once by this card, which draws again when it comes. */
+  private linkifierModule() {
+    if (!linkifier.module && !this.linksAsked) {
+      this.linksAsked = true;
+      this.linksLoading = linkifier.tryLoad().then(() => {
+        this.linksLoading = undefined;
+        this.requestUpdate();
+      });
     }
-    if (this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
-    return html`<p part="description" class="full plain" id="description">${this.marked(event.description ?? '')}</p>`;
+    return linkifier.module;
+  }
+
+  /** One line: the date, the time and the title, which is the button that opens the whole card. */
+  private renderCompact(event: CalendarEvent) {
+    const {date, time, datetime} = formatCompactDate(event, this.language.locale, this.resolvedTimeZone, now());
+    const cancelled = event.status === 'cancelled';
+    return html`<article part="base" class=${cancelled ? 'compact cancelled' : 'compact'} aria-labelledby="title">
+      <time part="date" datetime=${datetime}><span class="day">${date}</span>${time ? html` <span class="time">${time}</span>` : nothing}</time>
+      ${this.renderTitle(
+        event,
+        html`<button class="row" aria-expanded="false" @click=${() => this.toggleDetails()}>${this.marked(event.title)}${
+          cancelled ? html`<span class="visually-hidden"> (${this.language.strings.cancelled})</span>` : nothing
+        }</button>`
+      )}
+    </article>`;
   }
 
   override render() {
@@ -212,6 +285,7 @@ export class EventCardElement extends LitElement {
     if (!event) return nothing;
     // A card on its own waits for its language's strings (a list waits before drawing cards).
     if (!this.language.ready) return nothing;
+    if (this.density === 'compact' && !this.expanded) return this.renderCompact(event);
     const {locale, strings} = this.language;
     const range = formatEventRange(event, locale, this.resolvedTimeZone, now(), {
       timeOnly: this.dateStyle === 'time',
@@ -249,6 +323,7 @@ export class EventCardElement extends LitElement {
               ? cardDetails.module.renderCardDetails(event, {
                   strings,
                   noAddToCalendar: this.noAddToCalendar,
+                  showSource: this.showSource,
                   calendarLinks: this.calendarLinks,
                   onDownloadIcs: () => cardDetails.module!.downloadIcs(event, {timeZone: this.resolvedTimeZone, organizerLabel: strings.organizer}),
                 })

@@ -18,7 +18,7 @@ import {isRtl} from './lib/i18n.js';
 import {dayKey, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {enumConverter, flagConverter, FORMATS} from './lib/attributes.js';
 import {isLightColour} from './lib/page-colour.js';
-import {EventListFilterChangeEvent, type EventCardSelectEvent} from './events.js';
+import {EventListFilterChangeEvent, type EventCardCloseEvent, type EventCardSelectEvent} from './events.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {ListFeeds} from './controllers/list-feeds.js';
@@ -95,6 +95,7 @@ let instances = 0;
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
  * @fires {EventListFilterChangeEvent} event-list-filter-change - The visitor changed a filter, the view or the month.
  * @fires {EventCardSelectEvent} event-card-select - From a card in the list: the visitor opened an event's details. Cancelable: `preventDefault()` keeps it closed (the list cancels it itself when it opens the dialog instead).
+ * @fires {EventCardCloseEvent} event-card-close - From a card in the list: the visitor closed an event's details ("show less").
  */
 export class EventListElement extends LitElement {
   static override styles = eventListStyles;
@@ -116,6 +117,7 @@ export class EventListElement extends LitElement {
     view: {reflect: true, converter: enumConverter(['list', 'month'])},
     month: {},
     groupBy: {attribute: 'group-by', converter: enumConverter(['day', 'month', 'none'])},
+    density: {reflect: true, converter: enumConverter(['comfortable', 'compact'])},
     timeZone: {attribute: 'time-zone'},
     proxy: {},
     fields: {},
@@ -170,6 +172,13 @@ export class EventListElement extends LitElement {
 
   /** Group the list by `day` (default, also for an unknown value), `month`, or `none`. */
   groupBy: GroupBy = 'day';
+
+  /**
+   * `comfortable` (default, also for an unknown value): each event a card. `compact`: each event
+   * one line (date, time, title) without day headings, for sidebars and footers; activating a
+   * line opens the event's whole card, with its details, in place (or in the dialog).
+   */
+  density: 'comfortable' | 'compact' = 'comfortable';
 
   /** IANA zone for showing times and reading floating times; default: the nearest ancestor's `time-zone`, else the viewer's. A viewer whose clock differs sees the zone's name after each time. */
   timeZone?: string;
@@ -264,6 +273,13 @@ export class EventListElement extends LitElement {
     return isTimeZone(zone) ? zone : viewerTimeZone();
   }
 
+  /** Whether the events come from more than one feed (then each event's details name its own). */
+  private get showsSeveralSources(): boolean {
+    const first = this.supplied?.[0]?.source;
+    if (this.supplied) return this.supplied.some((event) => event.source !== first);
+    return this.feeds.sources.length > 1;
+  }
+
   private get pageSize(): number {
     return this.limit && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PAGE_SIZE;
   }
@@ -321,10 +337,13 @@ export class EventListElement extends LitElement {
       locale,
       highlight: [this.search, this.filters.visitor.search].join(' ').split(/\s+/).filter(Boolean),
       noAddToCalendar: this.noAddToCalendar,
+      showSource: this.showsSeveralSources,
+      density: this.density,
     };
     const more = () => (this.shownCount += this.pageSize);
     const {filters} = this;
-    return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}>
+    return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}
+      @event-card-close=${(e: EventCardCloseEvent) => this.selection.cardClosed(e)}>
       ${
         this.filters.renderBar({strings, idPrefix: this.idPrefix}) ??
         html`<div part="toolbar"><span class="count" role="status" aria-busy=${firstLook}>${
@@ -350,7 +369,8 @@ export class EventListElement extends LitElement {
                 shown: this.shownCount,
                 drawn: this.screen.drawn ?? this.shownCount,
                 pageSize: this.pageSize,
-                groupBy: this.groupBy,
+                // A compact line says its date: day headings would say it twice.
+                groupBy: this.density === 'compact' ? 'none' : this.groupBy,
                 strings,
                 idPrefix: this.idPrefix,
                 pastApart: filters.when === 'all',

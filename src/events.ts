@@ -45,11 +45,20 @@ export class EventCardSelectEvent extends Event {
   }
 }
 
+/** The visitor closed an event card's details ("show less"). */
+export class EventCardCloseEvent extends Event {
+  static readonly type = 'event-card-close';
+  constructor(readonly event: CalendarEvent) {
+    super(EventCardCloseEvent.type, {bubbles: true, composed: true});
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'event-list-load': EventListLoadEvent;
     'event-list-error': EventListErrorEvent;
     'event-list-filter-change': EventListFilterChangeEvent;
     'event-card-select': EventCardSelectEvent;
+    'event-card-close': EventCardCloseEvent;
   }
 }

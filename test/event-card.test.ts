@@ -169,4 +169,65 @@ describe('<event-card>', () => {
     const el = await fixture<EventCardElement>(html`<event-card></event-card>`);
     expect(el.shadowRoot!.children.length).to.equal(0);
   });
+
+  it('runs the excerpt\'s lines together, so no paragraph ends a clamped line with "…" after its full stop', async () => {
+    const description = `Välkommen!\nTa med en vän.\n${'Sedan pratar vi länge om allt möjligt. '.repeat(8)}`;
+    const el = await card({...base, description});
+    const excerpt = part(el, 'description')!;
+    expect(excerpt.classList.contains('excerpt')).to.equal(true);
+    const text =
+      excerpt.firstChild!.nodeType === Node.TEXT_NODE
+        ? excerpt.firstChild!
+        : [...excerpt.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Välkommen'))!;
+    const top = (from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return Math.round(range.getClientRects()[0].top);
+    };
+    const value = text.textContent!;
+    // "Ta med en vän." sits on the first line beside "Välkommen!", not on a line of its own.
+    expect(top(value.indexOf('Ta med'), value.indexOf('Ta med') + 6)).to.equal(top(0, 9));
+  });
+
+  describe('a plain description', () => {
+    const description = [
+      'Välkommen på cykelkarneval!',
+      'Läs mer: https://www.cykelkarnevalen.se/ eller gnistor.se.',
+      'Anmälan? Maila tatillbakaframtiden@protonmail.com',
+      '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "https://evil.example/"onclick="alert(1)"',
+    ].join('\n');
+
+    it('shows each line as a paragraph and its addresses as links, built as nodes', async () => {
+      const el = await card({...base, description, descriptionHtml: undefined});
+      part<HTMLButtonElement>(el, 'actions')!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+      await el.updateComplete;
+      const text = part(el, 'description')!;
+      expect([...text.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(description.split('\n'));
+      const links = [...text.querySelectorAll('a')];
+      const hrefs = links.map((a) => a.getAttribute('href')!);
+      expect(hrefs.slice(0, 3)).to.deep.equal(['https://www.cykelkarnevalen.se/', 'http://gnistor.se/', 'mailto:tatillbakaframtiden@protonmail.com']);
+      // The quotes stay inside the address, encoded: they cannot end the attribute.
+      expect(hrefs[3]).to.match(/^https:\/\/evil\.example\//);
+      expect(hrefs).to.have.length(4);
+      for (const href of hrefs) expect(href).not.to.contain('"');
+      for (const a of links) {
+        const web = a.getAttribute('href')!.startsWith('http');
+        // As the sanitiser does for links in HTML descriptions: other sites in a new tab, without the referrer.
+        expect(a.getAttributeNames().sort(), a.href).to.deep.equal(web ? ['href', 'rel', 'target'] : ['href']);
+        if (web) expect([a.target, a.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+      }
+      expect(text.querySelector('script, img, [onclick], [onerror]'), 'feed text stays text').to.equal(null);
+      expect(text.textContent).to.contain('<script>alert(1)</script>');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps search marks inside a link', async () => {
+      const el = await card({...base, description: 'Se https://www.cykelkarnevalen.se/program'});
+      el.highlight = ['karneval'];
+      await el.updateComplete;
+      await waitUntil(() => part(el, 'description')!.querySelector('a'), 'linked');
+      expect(part(el, 'description')!.querySelector('a mark')!.textContent).to.equal('karneval');
+    });
+  });
 });

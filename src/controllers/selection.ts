@@ -10,7 +10,7 @@ import {lazy} from '../lib/lazy.js';
 import {whenIdle} from '../lib/idle.js';
 import {adoptStyles} from '../styles/adopt-styles.js';
 import type {CalendarEvent} from '../lib/events/model.js';
-import type {EventCardSelectEvent} from '../events.js';
+import type {EventCardCloseEvent, EventCardSelectEvent} from '../events.js';
 import type {DialogOptions, DialogState} from '../views/dialog.js';
 
 /** The list's attributes the selection reads. */
@@ -33,6 +33,8 @@ const preloadDialog = () => void dialogView.tryLoad();
 export class Selection implements ReactiveController, DialogState {
   /** The event open in the dialog. */
   selected?: CalendarEvent;
+  /** The id of the event whose card the visitor opened in place (details="inline"). */
+  private openInPlace?: string;
   /** Settles when the dialog's code, asked for by an opening, has arrived or failed. */
   loading?: Promise<void>;
   /** An event named in the address, opened once the events that hold it have loaded. */
@@ -50,9 +52,18 @@ export class Selection implements ReactiveController, DialogState {
     if ((this.host.details === 'dialog' || this.host.view === 'month') && !dialogView.module) whenIdle(preloadDialog, 2000);
   }
 
+  hostDisconnected() {
+    dialogView.module?.releasePage(this.host.shadowRoot!);
+  }
+
   hostUpdated() {
     // A dialog drawn closed (there is one only while an event is open) opens as a modal.
     dialogView.module?.showDialog(this.host.shadowRoot!);
+  }
+
+  /** The id of the open event, in the dialog or in place: what the address names. */
+  get openId(): string {
+    return this.selected?.id ?? this.openInPlace ?? '';
   }
 
   /**
@@ -74,14 +85,40 @@ export class Selection implements ReactiveController, DialogState {
   setFromAddress(id: string) {
     this.pendingId = id || undefined;
     if (!id) this.selected = undefined;
+    // Back to an address without the event open in place (or with another): its card closes.
+    if (this.openInPlace && this.openInPlace !== id) {
+      const card = this.cardOf((event) => event.id === this.openInPlace);
+      if (card) card.expanded = false;
+      this.openInPlace = undefined;
+    }
     this.host.requestUpdate();
   }
 
-  /** A card asks to open its details: in `dialog` mode the list shows them in its dialog instead. */
+  /**
+   * A card asks to open its details: in `dialog` mode the list shows them in its dialog instead;
+   * opened in place, the address names it as it names the dialog's.
+   */
   cardSelected(e: EventCardSelectEvent) {
-    if (this.host.details !== 'dialog' || e.target === this.host.shadowRoot!.querySelector('dialog event-card')) return;
-    e.preventDefault();
-    this.open(e.event);
+    const inDialog = e.target === this.host.shadowRoot!.querySelector('dialog event-card');
+    if (inDialog) return;
+    if (this.host.details === 'dialog') {
+      e.preventDefault();
+      this.open(e.event);
+      return;
+    }
+    // A card that keeps it closed (a page's own listener) has not opened.
+    queueMicrotask(() => {
+      if (e.defaultPrevented) return;
+      this.openInPlace = e.event.id;
+      this.drawn();
+    });
+  }
+
+  /** A card opened in place was closed: the address no longer names it. */
+  cardClosed(e: EventCardCloseEvent) {
+    if (this.openInPlace !== e.event.id) return;
+    this.openInPlace = undefined;
+    this.drawn();
   }
 
   open(event: CalendarEvent) {
@@ -119,13 +156,18 @@ export class Selection implements ReactiveController, DialogState {
   /** The event's card, opened and scrolled to: where the dialog cannot be. */
   private showInPlace(event: CalendarEvent) {
     this.list.reveal(event);
+    this.openInPlace = event.id;
     this.host.updateComplete.then(() => {
-      const card = [...this.host.shadowRoot!.querySelectorAll('event-card')].find((c) => c.event === event);
+      const card = this.cardOf((c) => c === event);
       if (card) {
         card.expanded = true;
         card.scrollIntoView({block: 'start'});
       }
     });
+  }
+
+  private cardOf(test: (event: CalendarEvent) => boolean) {
+    return [...this.host.shadowRoot!.querySelectorAll('event-card')].find((card) => card.event && test(card.event));
   }
 
   render(o: DialogOptions) {

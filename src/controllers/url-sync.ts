@@ -26,9 +26,10 @@ export interface UrlSyncFilters {
   setVisitor(visitor: VisitorFilters): void;
 }
 
-/** The event open in the dialog, read and set by id (controllers/selection.ts). */
+/** The event open in the dialog or in place, read and set by id (controllers/selection.ts). */
 export interface UrlSyncSelection {
-  readonly selected?: {id: string};
+  /** `''`: none. */
+  readonly openId: string;
   /** `''`: none, and the dialog closes. */
   setFromAddress(id: string): void;
 }
@@ -81,7 +82,7 @@ export class UrlSync implements ReactiveController {
     const {host} = this;
     const address = host.syncUrl && (await urlState.tryLoad());
     if (!address) return;
-    const state = address.listState(this.filters.visitor, host.view, host.month, this.selection.selected?.id ?? '');
+    const state = address.listState(this.filters.visitor, host.view, host.month, this.selection.openId);
     address.writeAddress(host.id, state, address.listState(NO_VISITOR_FILTERS, this.pageView!, this.pageMonth, ''), kind === 'push');
   }
 }

@@ -105,6 +105,17 @@ function formatRange(event: CalendarEvent, locale: string, timeZone: string, now
   return {text: tidy(text), datetime: event.start.toISOString()};
 }
 
+/**
+ * The date and start time of a one-line row (`density="compact"`): "5 dec" (with the year when
+ * it is not this year's) and "18:00"; an all-day event has no time.
+ */
+export function formatCompactDate(event: CalendarEvent, locale: string, timeZone: string, now: Date): {date: string; time: string; datetime: string} {
+  const thisYear = dayKey(now, timeZone).startsWith(dayKey(event.start, timeZone).slice(0, 4));
+  const date = tidy(formatter(locale, timeZone, {day: 'numeric', month: 'short', ...(thisYear ? {} : {year: 'numeric'})}).format(event.start));
+  if (event.allDay) return {date, time: '', datetime: dayKey(event.start, timeZone)};
+  return {date, time: tidy(formatter(locale, timeZone, timeOptions(event.start, timeZone)).format(event.start)), datetime: event.start.toISOString()};
+}
+
 /** A group heading: "lördag 19 augusti" or "augusti 2023". */
 export function formatGroupHeading(date: Date, groupBy: 'day' | 'month', locale: string, timeZone: string, now: Date): string {
   const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);

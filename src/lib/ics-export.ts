@@ -8,7 +8,8 @@
  * - Timed events with a source zone are written as wall-clock time with `TZID`, plus a
  *   VTIMEZONE generated from the browser's own zone data, so a calendar that does not know the
  *   zone name still gets the instant right and one that does keeps the event in its zone.
- * - All-day events are `VALUE=DATE` with an exclusive end (a missing end means one day). Their
+ * - All-day events are `VALUE=DATE` with an exclusive end (a missing end means one day); a
+ *   timed event without an end lasts an hour (`DEFAULT_TIMED_LENGTH_MS`). Their
  *   `start` is midnight in the display zone (DESIGN.md), so that zone is needed to read the
  *   date back: pass `timeZone`, else the viewer's zone is assumed (the element's default).
  * - ORGANIZER is a CAL-ADDRESS, i.e. a URI (in practice `mailto:`). Feeds give a name, not an
@@ -39,6 +40,18 @@ export interface IcsOptions extends ExportOptions {
 
 const CRLF = '\r\n';
 const DAY_MS = 86_400_000;
+/**
+ * How long a timed event without an end lasts in a calendar. Feeds often give only a start;
+ * written as an instant, Google Calendar and Outlook make it a zero-length event that their
+ * views hardly show. An hour is what both propose for a new event. (An all-day event without
+ * an end is its one day: see `allDayDates`.)
+ */
+export const DEFAULT_TIMED_LENGTH_MS = 3_600_000;
+
+/** The end a calendar gets for a timed event: its own, else an hour after the start. */
+function timedEnd(event: CalendarEvent): Date {
+  return event.end ?? new Date(event.start.getTime() + DEFAULT_TIMED_LENGTH_MS);
+}
 
 /** The iCalendar text of `events` (one VCALENDAR, one VTIMEZONE per source zone used). */
 export function toIcs(events: CalendarEvent[], options: IcsOptions = {}): string {
@@ -72,11 +85,9 @@ function veventLines(event: CalendarEvent, zone: string | undefined, displayZone
     const [start, end] = allDayDates(event, displayZone);
     lines.push(`DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`);
   } else if (zone) {
-    lines.push(`DTSTART;TZID=${paramValue(zone)}:${localStamp(event.start, zone)}`);
-    if (event.end) lines.push(`DTEND;TZID=${paramValue(zone)}:${localStamp(event.end, zone)}`);
+    lines.push(`DTSTART;TZID=${paramValue(zone)}:${localStamp(event.start, zone)}`, `DTEND;TZID=${paramValue(zone)}:${localStamp(timedEnd(event), zone)}`);
   } else {
-    lines.push(`DTSTART:${utcStamp(event.start)}`);
-    if (event.end) lines.push(`DTEND:${utcStamp(event.end)}`);
+    lines.push(`DTSTART:${utcStamp(event.start)}`, `DTEND:${utcStamp(timedEnd(event))}`);
   }
   lines.push(`SUMMARY:${textValue(event.title)}`);
   const details = detailsText(event, options);
@@ -100,8 +111,7 @@ export function googleCalendarUrl(event: CalendarEvent, options: ExportOptions =
   if (event.allDay) {
     dates = allDayDates(event, zoneOr(options.timeZone)).join('/');
   } else {
-    // Google needs an end; an event without one is written as an instant, as in the .ics.
-    dates = `${utcStamp(event.start)}/${utcStamp(event.end ?? event.start)}`;
+    dates = `${utcStamp(event.start)}/${utcStamp(timedEnd(event))}`;
   }
   const zone = event.allDay ? undefined : eventZone(event);
   return `https://calendar.google.com/calendar/render?${query([
@@ -123,7 +133,7 @@ export function outlookCalendarUrl(event: CalendarEvent, options: ExportOptions 
     [start, end] = allDayDates(event, zoneOr(options.timeZone)).map((d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`);
   } else {
     start = isoSeconds(event.start);
-    end = isoSeconds(event.end ?? event.start);
+    end = isoSeconds(timedEnd(event));
   }
   return `https://outlook.live.com/calendar/0/deeplink/compose?${query([
     ['path', '/calendar/action/compose'],
@@ -201,7 +211,9 @@ function shorten(text: string, limit: number): string {
     if (size > limit) break;
     kept += ch;
   }
-  return `${kept.trimEnd()}…`;
+  kept = kept.trimEnd();
+  // A cut right after a sentence needs no ellipsis ("Välkommen!…" reads as a typo).
+  return /[.!?…。！？]$/.test(kept) ? kept : `${kept}…`;
 }
 
 function query(params: Array<[string, string | undefined]>): string {

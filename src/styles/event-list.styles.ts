@@ -117,6 +117,13 @@ export const eventListStyles = [
       padding: 0;
       list-style: none;
     }
+    /* One line per event: the lines' own borders part them. */
+    :host([density='compact']) .cards {
+      gap: 0;
+    }
+    :host([density='compact']) .cards event-card[expanded] {
+      margin-block: var(--_gap);
+    }
     [part~='more'],
     [part~='switch'] {
       display: block;

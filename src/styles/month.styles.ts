@@ -51,7 +51,7 @@ export const monthStyles = css`
   }
   td {
     height: 6.2em;
-    padding: 0.3em;
+    padding: 0.25em;
     vertical-align: top;
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -93,12 +93,14 @@ export const monthStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* In a blog column a day is 80-90 px wide: the time goes on a line of its own and the title
+     wraps onto up to three lines (a long word breaks rather than being cut), never one cut word. */
   .entry button {
-    display: flex;
-    gap: 0.3em;
+    display: block;
     width: 100%;
-    padding: 0.1em 0.3em;
+    padding: 0.1em 0.25em;
     font: inherit;
+    line-height: 1.25;
     color: inherit;
     text-align: start;
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
@@ -106,8 +108,6 @@ export const monthStyles = css`
     border-inline-start: 3px solid var(--_accent);
     border-radius: 0.3em;
     cursor: pointer;
-    white-space: nowrap;
-    overflow: hidden;
   }
   .entry.span button {
     color: var(--_on-accent);
@@ -125,12 +125,19 @@ export const monthStyles = css`
     text-decoration: line-through;
   }
   .entry .time {
+    display: block;
+    font-size: 0.9em;
     font-variant-numeric: tabular-nums;
     opacity: 0.8;
   }
   .entry .name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
     overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   td .more {
     margin-top: 2px;
@@ -164,8 +171,8 @@ export const monthStyles = css`
   .narrow-list {
     display: none;
   }
-  /* Below this width a grid is unreadable: phones get the month's events as a list. */
-  @container (max-width: 34rem) {
+  /* Below 600 px a day is too narrow for a title: the month's events show as a list. */
+  @container (width < 37.5rem) {
     table,
     .day-list {
       display: none;

@@ -15,6 +15,8 @@ export const icsExport = lazy(() => import('../lib/ics-export.js'));
 export interface CardDetailsOptions {
   strings: UiStrings;
   noAddToCalendar: boolean;
+  /** Name the feed the event came from: only worth saying when the list shows several. */
+  showSource: boolean;
   /** Google and Outlook links, once ics-export.ts has made them. */
   calendarLinks?: {google: string; outlook: string};
   onDownloadIcs: () => void;
@@ -26,7 +28,7 @@ export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
   const where = place?.address ?? (event.locations.join(', ') || place?.name);
   const online = absoluteHttpUrl(place?.online);
   const map = openStreetMapUrl(event);
-  const source = event.sourceLabel ?? hostOf(event.source);
+  const source = o.showSource ? (event.sourceLabel ?? hostOf(event.source)) : undefined;
   return html`<dl class="details" part="details">
       ${
         where
@@ -54,13 +56,17 @@ export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
     }`;
 }
 
-/** A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address. */
-function openStreetMapUrl(event: CalendarEvent): string | undefined {
+/**
+ * A plain OpenStreetMap link: the pin when coordinates are known, else a search for the address,
+ * else for the first place only. An event "in Göteborg, Karlstad, Stockholm" is in several
+ * places; searched together they find nothing.
+ */
+export function openStreetMapUrl(event: CalendarEvent): string | undefined {
   const {lat, lon} = event.place ?? {};
-  if (typeof lat === 'number' && typeof lon === 'number') {
+  if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
     return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
   }
-  const query = event.place?.address ?? (event.locations.join(', ') || event.place?.name);
+  const query = event.place?.address ?? event.locations[0] ?? event.place?.name;
   return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
 }
 

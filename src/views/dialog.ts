@@ -8,9 +8,15 @@ import type {UiStrings} from '../lib/i18n.js';
 import {CARD_PARTS} from './list-view.js';
 
 export const dialogStyles = css`
+    /* Its padding and border count in its size, so it fits the window with them; a long event
+       scrolls inside it, and never past it into the page (overscroll-behavior). */
     dialog {
+      box-sizing: border-box;
       width: min(40rem, calc(100vw - 2rem));
+      max-width: calc(100vw - 2rem);
       max-height: calc(100dvh - 2rem);
+      overflow: auto;
+      overscroll-behavior: contain;
       padding: var(--_space);
       color: var(--_text, CanvasText);
       background: var(--_palette-surface, Canvas);
@@ -55,19 +61,40 @@ export interface DialogOptions {
   timeZone: string;
   locale: string;
   noAddToCalendar: boolean;
+  showSource: boolean;
 }
 
 /** A modal dialog with the selected event's card, opened in full; `showDialog` opens it once it is drawn. */
 export function renderDialog(state: DialogState, o: DialogOptions) {
   return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
-    <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
+    <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} .showSource=${o.showSource} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
       ?no-add-to-calendar=${o.noAddToCalendar}></event-card>
   </dialog>`;
 }
 
-/** Opens the list's dialog as a modal once it has been drawn. */
+/** The lists whose dialog is open, and the page's own `overflow` from before the first opened. */
+const openDialogs = new Set<ShadowRoot>();
+let pageOverflow = '';
+
+/**
+ * Opens the list's dialog as a modal once it has been drawn, and keeps the page behind it still
+ * while it is open: a modal dialog makes the page inert, but the wheel and touch still scroll it.
+ * Called after every update of a list that has the dialog's code; once the dialog is gone (closed,
+ * or the event closed from the address), the page scrolls again as it did.
+ */
 export function showDialog(root: ShadowRoot) {
   const dialog = root.querySelector('dialog');
   if (dialog && !dialog.open) dialog.showModal();
+  const page = document.documentElement.style;
+  if (dialog?.open) {
+    if (!openDialogs.size) pageOverflow = page.overflow;
+    openDialogs.add(root);
+    page.overflow = 'hidden';
+  } else releasePage(root);
+}
+
+/** The list's dialog is gone (or the list left the page): the page scrolls again once no dialog is open. */
+export function releasePage(root: ShadowRoot) {
+  if (openDialogs.delete(root) && !openDialogs.size) document.documentElement.style.overflow = pageOverflow;
 }

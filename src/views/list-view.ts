@@ -26,6 +26,10 @@ export interface CardOptions {
   /** Search words to mark. */
   highlight: string[];
   noAddToCalendar: boolean;
+  /** The list shows more than one feed: the details name each event's. */
+  showSource: boolean;
+  /** `compact`: each card one line (date, time, title) until opened. */
+  density: 'comfortable' | 'compact';
   dateStyle: 'time' | 'full';
   headingLevel: number;
 }
@@ -67,7 +71,19 @@ export function drawSampleCard(styles: CSSStyleSheet[], locale: string, timeZone
   holder.style.cssText = 'position:absolute;visibility:hidden;inline-size:100%';
   const sampleRoot = holder.attachShadow({mode: 'open'});
   sampleRoot.adoptedStyleSheets = styles;
-  render(renderCards([sampleEvent()], {timeZone, locale, highlight: [], noAddToCalendar: false, dateStyle: 'time', headingLevel: 3}), sampleRoot);
+  render(
+    renderCards([sampleEvent()], {
+      timeZone,
+      locale,
+      highlight: [],
+      noAddToCalendar: false,
+      showSource: false,
+      density: 'comfortable',
+      dateStyle: 'time',
+      headingLevel: 3,
+    }),
+    sampleRoot
+  );
   document.body.append(holder);
   const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
   void card?.updateComplete.then(() => {
@@ -111,7 +127,7 @@ export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
       events,
       (event) => event.id,
       (event) => html`<li>
-      <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} time-zone=${o.timeZone} lang=${o.locale}
+      <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} .showSource=${o.showSource} density=${o.density} time-zone=${o.timeZone} lang=${o.locale}
         date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`
     )}
   </ol>`;

@@ -8,6 +8,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import {DECEMBER, ZONE, calendarEvent, renderList} from '../helpers/december.js';
 import {cardTitles, shadowQuery, shadowQueryAll} from '../helpers/page.js';
+import type {EventCardElement} from '../../src/event-card.js';
 
 describe('sync-url', () => {
   const original = location.href;
@@ -40,6 +41,24 @@ describe('sync-url', () => {
     await oneEvent(window, 'popstate');
     await a.updateComplete;
     expect(a.view).to.equal('list');
+  });
+
+  it('writes <id>-event when details open in place, as the dialog does, and back closes them', async () => {
+    const el = await renderList(html`<event-list id="inl" sync-url when="all" search="marsch" time-zone=${ZONE} lang="en"></event-list>`);
+    const card = shadowQuery<EventCardElement>(el, 'event-card')!;
+    await card.updateComplete;
+    const toggle = () => shadowQuery<HTMLButtonElement>(card, 'button.toggle')!;
+    toggle().click();
+    const marsch = DECEMBER.find((event) => event.title === 'Marsch')!;
+    await waitUntil(() => new URLSearchParams(location.search).get('inl-event') === marsch.id, 'the open event in the address');
+    expect(card.expanded).to.equal(true);
+    toggle().click();
+    await waitUntil(() => !new URLSearchParams(location.search).has('inl-event'), 'closed: no event in the address');
+    toggle().click();
+    await waitUntil(() => new URLSearchParams(location.search).get('inl-event') === marsch.id, 'opened again');
+    history.back();
+    await oneEvent(window, 'popstate');
+    await waitUntil(() => !card.expanded, 'back closes the card');
   });
 
   it('survives hostile and malformed parameters', async () => {

@@ -96,7 +96,8 @@ describe('toIcs: parses back with ical.js', () => {
     [WINTER, WINTER.start.getTime(), WINTER.end!.getTime(), false, STOCKHOLM],
     [ALL_DAY, Date.UTC(2023, 7, 19), Date.UTC(2023, 7, 22), true, undefined],
     [ALL_DAY_NO_END, Date.UTC(2023, 11, 31), Date.UTC(2024, 0, 1), true, undefined],
-    [UTC_EVENT, UTC_EVENT.start.getTime(), undefined, false, undefined],
+    // No end: an hour, so calendars do not make it a zero-length event.
+    [UTC_EVENT, UTC_EVENT.start.getTime(), UTC_EVENT.start.getTime() + 3_600_000, false, undefined],
   ];
   cases.forEach(([source, start, end, allDay, tzid], index) => {
     it(`${source.title}: title, start, end, all-day flag and zone`, () => {
@@ -269,7 +270,7 @@ describe('googleCalendarUrl and outlookCalendarUrl', () => {
     [SUMMER, '20230819T130000Z/20230819T153000Z', STOCKHOLM, '2023-08-19T13:00:00Z', '2023-08-19T15:30:00Z', null],
     [ALL_DAY, '20230819/20230822', null, '2023-08-19', '2023-08-22', 'true'],
     [ALL_DAY_NO_END, '20231231/20240101', null, '2023-12-31', '2024-01-01', 'true'],
-    [UTC_EVENT, '20240331T003000Z/20240331T003000Z', null, '2024-03-31T00:30:00Z', '2024-03-31T00:30:00Z', null],
+    [UTC_EVENT, '20240331T003000Z/20240331T013000Z', null, '2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z', null],
   ];
   for (const [source, dates, ctz, startdt, enddt, allday] of cases) {
     it(source.title, () => {
@@ -296,6 +297,23 @@ describe('googleCalendarUrl and outlookCalendarUrl', () => {
     const url = googleCalendarUrl(event({title: 'x', start: NOW, description: 'å'.repeat(10_000)}));
     expect(url.length).to.be.below(8000);
     expect(new URL(url).searchParams.get('details')!.endsWith('…')).to.equal(true);
+  });
+
+  it('puts no ellipsis after a cut that falls at the end of a sentence', () => {
+    // 9 (the ellipsis) + 2,990 + 1 = the 3,000 encoded characters a link may carry: the cut falls right after the full stop.
+    const description = `${'a'.repeat(2990)}. ${'b'.repeat(5000)}`;
+    const details = new URL(googleCalendarUrl(event({title: 'x', start: NOW, description}))).searchParams.get('details')!;
+    expect(details.length).to.be.below(description.length);
+    expect(details.endsWith('.')).to.equal(true, details.slice(-10));
+    expect(details.endsWith('.…')).to.equal(false);
+  });
+
+  it('gives a timed event without an end an hour in its own zone', () => {
+    const start = new Date('2026-12-05T17:00:00Z');
+    const open = event({id: 'open', title: 'Öppet möte', start, timeZone: STOCKHOLM});
+    expect(new URL(googleCalendarUrl(open)).searchParams.get('dates')).to.equal('20261205T170000Z/20261205T180000Z');
+    expect(new URL(outlookCalendarUrl(open)).searchParams.get('enddt')).to.equal('2026-12-05T18:00:00Z');
+    expect(toIcs([open])).to.include('DTEND;TZID=Europe/Stockholm:20261205T190000');
   });
 });
 

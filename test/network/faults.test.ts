@@ -5,7 +5,7 @@
  */
 import {expect} from '@open-wc/testing';
 // Not fetch-failure.ts: these tests load it the way a page does, at the first failure.
-import {fetchFeed, DEFAULT_MAX_BYTES} from '../../src/lib/load/fetch-feed.js';
+import {fetchFeed, DEFAULT_MAX_BYTES, type FetchedFeed} from '../../src/lib/load/fetch-feed.js';
 import {FeedError} from '../../src/lib/events/model.js';
 import {RUN, hitsOf, render} from './helpers.js';
 
@@ -148,6 +148,29 @@ describe('fetchFeed options', function () {
     expect(error.code).to.equal('too-large');
     expect(error.message).to.contain('1 MB');
     expect(DEFAULT_MAX_BYTES).to.equal(5 * 1024 * 1024);
+  });
+
+  it('callers sharing one request each keep their own maxBytes, whichever asked first', async () => {
+    for (const order of ['small first', 'large first']) {
+      const src = url('big', `shared-${order.replace(' ', '-')}`, '?mb=0.5');
+      const small = () => fetchFeed(src, {maxBytes: 100 * 1024}).catch((e: unknown) => e);
+      const large = () => fetchFeed(src, {maxBytes: 1024 * 1024});
+      let tooSmall: Promise<unknown>;
+      let enough: Promise<FetchedFeed>;
+      if (order === 'small first') {
+        tooSmall = small();
+        enough = large();
+      } else {
+        enough = large();
+        tooSmall = small();
+      }
+      const error = (await tooSmall) as FeedError;
+      expect(error, order).to.be.instanceOf(FeedError);
+      expect(error.code).to.equal('too-large');
+      expect(error.message, 'said with its own limit').to.contain('0.10 MB');
+      expect((await enough).bytes.byteLength, order).to.be.above(500_000);
+      expect((await hitsOf(src)).hits, `${order}: one request`).to.equal(1);
+    }
   });
 
   it('a feed under maxBytes loads', async () => {

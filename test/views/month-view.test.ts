@@ -3,7 +3,9 @@
  * today's marker, multi-day events, "+N more", the roving focus and the keys that move it, and
  * the list it gives way to in a narrow container.
  */
-import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {CalendarEvent} from '../../src/lib/events/model.js';
 import '../../src/index.js';
 import type {EventListElement} from '../../src/event-list.js';
 import {setClock} from '../../src/lib/clock.js';
@@ -115,5 +117,88 @@ describe('month view', () => {
     expect(() => el.requestUpdate()).not.to.throw();
     await el.updateComplete;
     expect(shadowQueryAll(el, '.narrow-list event-card')).to.have.length(5);
+  });
+
+  describe('in a blog column', () => {
+    /**
+     * The real titles of Gnistor's feed (the shared corpus), placed in December: one day with
+     * more than fits, days of two, a multi-day event, at the widths of blog columns.
+     */
+    async function gnistorDecember(): Promise<CalendarEvent[]> {
+      const feed = await fixture<EventListElement>(html`<event-list src="/corpus/gnistor/feed.json" when="all" lang="sv"></event-list>`);
+      if (!feed.events.length) await oneEvent(feed, 'event-list-load');
+      const titles = feed.events.map((event) => event.title);
+      feed.remove();
+      expect(titles).to.include('Bortom Big Tech sociala medier - hur kan vänstern vara online?');
+      const at = (day: number, hour: number) => `2026-12-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
+      return [
+        ...titles.map((title, i) => calendarEvent(title, at(9, 8 + i))),
+        ...titles.slice(0, 2).map((title, i) => calendarEvent(title, at(15, 16 + i))),
+        ...titles.slice(2, 4).map((title, i) => calendarEvent(title, at(17, 17 + i))),
+        calendarEvent(titles[0], at(21, 12), {allDay: true, end: new Date(at(23, 23))}),
+      ];
+    }
+
+    for (const width of [650, 760, 1000]) {
+      it(`shows every title on up to three lines, never cut to one, at ${width} px`, async () => {
+        const events = await gnistorDecember();
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style="width: ${width}px; font: 18px/1.6 Georgia, serif"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="sv"></event-list></div>`
+        );
+        const el = wrapper.querySelector<EventListElement>('event-list')!;
+        el.events = events;
+        await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
+        await el.updateComplete;
+        expect(getComputedStyle(shadowQuery(el, 'table')!).display, 'the grid, not the list').to.equal('table');
+        const names = shadowQueryAll<HTMLElement>(el, '.entry .name');
+        expect(names.length).to.be.above(8);
+        for (const name of names) {
+          const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
+          const lines = Math.round(name.getBoundingClientRect().height / lineHeight);
+          const cut = name.scrollHeight > name.clientHeight + 1;
+          expect(name.scrollWidth, `"${name.textContent}" does not run out sideways`).to.be.at.most(name.clientWidth);
+          expect(lines, `"${name.textContent}" on at most three lines`).to.be.within(1, 3);
+          if (cut) expect(lines, `"${name.textContent}" is cut only after two or three lines`).to.be.at.least(2);
+        }
+        // The crowded day says how many more it has.
+        expect(shadowQuery(el, 'td[data-day="2026-12-09"] .more')!.textContent).to.match(/3/);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('opens a crowded day\'s "+N more" by keyboard', async () => {
+      const events = await gnistorDecember();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 650px"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="en"></event-list></div>`
+      );
+      const el = wrapper.querySelector<EventListElement>('event-list')!;
+      el.events = events;
+      await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
+      await el.updateComplete;
+      shadowQuery<HTMLElement>(el, 'td[tabindex="0"]')!.focus();
+      // From the 1st to the 9th: a week down, a day right, all with real key presses.
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'ArrowRight'});
+      await el.updateComplete;
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset.day).to.equal('2026-12-09');
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      const dayList = shadowQuery(el, '[part~="day-list"]')!;
+      expect(dayList.querySelectorAll('event-card'), 'all six, the three "+3 more" hid included').to.have.length(6);
+      await sendKeys({press: 'Escape'});
+      await el.updateComplete;
+      expect(shadowQuery(el, '[part~="day-list"]')).to.equal(null);
+    });
+
+    it('gives way to the list below 600 px', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 590px"><event-list view="month" month="2026-12" time-zone=${ZONE}></event-list></div>`);
+      const el = wrapper.querySelector<EventListElement>('event-list')!;
+      el.events = DECEMBER;
+      await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
+      expect(getComputedStyle(shadowQuery(el, 'table')!).display).to.equal('none');
+      wrapper.style.width = '600px';
+      await nextFrame();
+      expect(getComputedStyle(shadowQuery(el, 'table')!).display).to.equal('table');
+    });
   });
 });

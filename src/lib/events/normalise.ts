@@ -5,7 +5,7 @@
  */
 import type {CalendarEvent, EventDraft, EventStatus, ParseContext} from './model.js';
 import {SkipItem} from './model.js';
-import {collapseBlankLines, collapseSpace, htmlToText, looksLikeHtml} from './text.js';
+import {collapseBlankLines, collapseSpace, htmlToText, literalLineBreaks, looksLikeHtml} from './text.js';
 
 /**
  * Checks a draft and makes it a `CalendarEvent`: a title and a start are required, URLs must be
@@ -13,13 +13,13 @@ import {collapseBlankLines, collapseSpace, htmlToText, looksLikeHtml} from './te
  * lists are cleaned. Throws `SkipItem` with a readable reason when the item cannot be shown.
  */
 export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent {
-  const title = collapseSpace(draft.title ?? '');
+  const title = collapseSpace(literalLineBreaks(draft.title ?? '', ' '));
   if (!title) throw new SkipItem('no title');
   if (!draft.start) throw new SkipItem(`"${title}" has no usable start date`);
   const start = draft.start;
   const end = draft.end && draft.end.date.getTime() > start.date.getTime() ? draft.end : undefined;
-  const html = draft.descriptionHtml?.trim() || undefined;
-  const description = collapseBlankLines(draft.description ?? (html ? htmlToText(html) : '')) || undefined;
+  const html = literalLineBreaks(draft.descriptionHtml?.trim() ?? '', '<br>') || undefined;
+  const description = collapseBlankLines(literalLineBreaks(draft.description ?? (html ? htmlToText(html) : ''), '\n')) || undefined;
   const event: CalendarEvent = {
     id: draft.id?.trim() || hashId(title, start.date),
     title,
@@ -36,7 +36,7 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
   if (description) event.description = description;
   if (html && looksLikeHtml(html)) event.descriptionHtml = html;
   if (draft.place && Object.keys(draft.place).length) event.place = draft.place;
-  const organizer = collapseSpace(draft.organizer ?? '');
+  const organizer = collapseSpace(literalLineBreaks(draft.organizer ?? '', ' '));
   if (organizer) event.organizer = organizer;
   const image = absoluteHttpUrl(draft.image, ctx.source);
   if (image) event.image = image;

@@ -14,6 +14,16 @@ export function collapseSpace(text: string): string {
   return MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+/**
+ * A feed that escaped its line breaks twice (an iCalendar `\\n`, a JSON `"\\\\n"`) hands over
+ * the two characters backslash and "n". In text meant for people they are a line break: a
+ * space in a one-line field (`lineBreak` ' '), a break in a description ('\n'). A backslash
+ * before them (`\\\\n`) is kept as written.
+ */
+export function literalLineBreaks(text: string, lineBreak: string): string {
+  return text.includes('\\') ? text.replace(/(?<!\\)\\r\\n|(?<!\\)\\[nr]/g, lineBreak) : text;
+}
+
 export function collapseBlankLines(text: string): string {
   if (!/[\r\n]/.test(text)) return text.trim();
   return text

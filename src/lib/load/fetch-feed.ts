@@ -93,6 +93,11 @@ interface SharedRequest {
   promise: Promise<FetchedFeed>;
   controller: AbortController;
   users: number;
+  /**
+   * The largest `maxBytes` of the callers sharing it: the body is read up to that, and each
+   * caller then holds it to its own limit, so two lists on one URL keep their own `max-bytes`.
+   */
+  maxBytes: number;
 }
 
 const inFlight = new Map<string, SharedRequest>();
@@ -119,13 +124,16 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const failure = recentFailures.get(target);
   if (failure && !options.force && failure.until > Date.now()) return Promise.reject(failure.error);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let shared = inFlight.get(target);
   if (!shared) {
     const controller = new AbortController();
     const request: SharedRequest = {
       controller,
       users: 0,
-      promise: fetchWithRetry(target, url, controller.signal, options)
+      maxBytes,
+      // The cap is read while the body arrives: a caller with a larger one may join meanwhile.
+      promise: fetchWithRetry(target, url, controller.signal, {...options, maxBytes: () => request.maxBytes})
         .catch((error: unknown) => {
           // "Too large" depends on the caller's own limit, not on the server: not remembered.
           if (error instanceof FeedError && error.code !== 'too-large') recentFailures.set(target, {error, until: Date.now() + FAILURE_MEMORY});
@@ -142,7 +150,20 @@ export function fetchFeed(url: string, options: FetchOptions = {}): Promise<Fetc
   }
   const request = shared;
   request.users++;
-  return untilAborted(request.promise, signal, () => {
+  request.maxBytes = Math.max(request.maxBytes, maxBytes);
+  const ownLimit = request.promise.then(
+    (fetched) => {
+      if (fetched.bytes.byteLength > maxBytes) throw tooLarge(url, maxBytes);
+      return fetched;
+    },
+    (error: unknown) => {
+      // Too large for the largest limit is too large for this caller's too, said with its own.
+      throw error instanceof FeedError && error.code === 'too-large' ? tooLarge(url, maxBytes) : error;
+    }
+  );
+  // Left unawaited when this caller aborts: not an unhandled rejection.
+  ownLimit.catch(() => {});
+  return untilAborted(ownLimit, signal, () => {
     if (--request.users > 0) return;
     // Nobody wants it any more: abort it, and make sure a caller arriving now starts afresh
     // instead of joining the aborted request.
@@ -166,7 +187,10 @@ function loadFailureHandling(timeout: number): Promise<typeof failureHandling.mo
   });
 }
 
-async function fetchWithRetry(target: string, original: string, signal: AbortSignal, options: FetchOptions): Promise<FetchedFeed> {
+/** What one attempt reads: the options, with the size cap asked as the body arrives. */
+type AttemptOptions = Omit<FetchOptions, 'maxBytes'> & {maxBytes: () => number};
+
+async function fetchWithRetry(target: string, original: string, signal: AbortSignal, options: AttemptOptions): Promise<FetchedFeed> {
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -185,9 +209,9 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
   }
 }
 
-async function fetchOnce(target: string, original: string, signal: AbortSignal, options: FetchOptions): Promise<FetchedFeed> {
+async function fetchOnce(target: string, original: string, signal: AbortSignal, options: AttemptOptions): Promise<FetchedFeed> {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const {maxBytes} = options;
   const timer = new AbortController();
   const timeoutId = setTimeout(() => timer.abort(new DOMException('Timed out', 'TimeoutError')), timeout);
   const combined = AbortSignal.any([signal, timer.signal]);
@@ -239,9 +263,9 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     }
     const declared = Number(headers.get('content-length'));
     // Content-Length counts encoded bytes; the cap is on what we read, checked again while reading.
-    if (declared > maxBytes && !headers.get('content-encoding')) {
+    if (declared > maxBytes() && !headers.get('content-encoding')) {
       response.body?.cancel().catch(() => {});
-      throw tooLarge(original, maxBytes);
+      throw tooLarge(original, maxBytes());
     }
     try {
       return {...meta, bytes: await readCapped(response, maxBytes, original)};
@@ -262,7 +286,7 @@ function tooLarge(url: string, maxBytes: number): FeedError {
 }
 
 /** Reads the body chunk by chunk and stops (cancelling the download) as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readCapped(response: Response, maxBytes: () => number, url: string): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -271,9 +295,9 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     const {done, value} = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
+    if (total > maxBytes()) {
       reader.cancel().catch(() => {});
-      throw tooLarge(url, maxBytes);
+      throw tooLarge(url, maxBytes());
     }
     chunks.push(value);
   }
