@@ -3,11 +3,12 @@
  * server; see site.ts), with the plugin installed from the built zip. Chromium (puppeteer-core)
  * opens the pages as a visitor, an administrator and an editor without unfiltered_html. The
  * calendar's server (feed-server.ts) sends no CORS headers, so the events can only arrive
- * through the plugin's relay. Screenshots for docs/wordpress.md are written on the way
+ * through the plugin's relay. Screenshots for docs/wordpress.md are written on the way (with FEEDCAL_SCREENSHOTS=docs)
  * (docs/images/wordpress/).
  *
  * Run: npm run build && npm run build:wordpress && npm run test:wordpress
  */
+import {tmpdir} from 'node:os';
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -19,7 +20,8 @@ import {startWordPress, USERS, type WordPressSite} from './site.js';
 import {EVENT_TITLES, startFeedServer, type FeedServer} from './feed-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'docs', 'images', 'wordpress');
+// The guide's pictures are rewritten only when asked (FEEDCAL_SCREENSHOTS=docs), so a test run leaves the checkout as it was.
+const shots = process.env.FEEDCAL_SCREENSHOTS === 'docs' ? join(root, 'docs', 'images', 'wordpress') : join(tmpdir(), 'feedcal-wordpress-screenshots');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const GOOGLE_FEED = 'https://calendar.google.com/calendar/ical/c_0123456789abcdef%40group.calendar.google.com/public/basic.ics';
 
