@@ -24,7 +24,10 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // A language's strings keep a plain name (chunks/sv.js): the entry names every language, and
+      // 38 hashes would cost it about 450 B gzip. Like the entry, they are data a release may
+      // change; a key a cached older copy lacks falls back to English (lib/i18n.ts).
+      chunkFileNames: (chunk) => (/[\\/]src[\\/]lib[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '') ? 'chunks/[name].js' : 'chunks/[name]-[hash].js'),
       sourcemap: true,
     },
     plugins: [

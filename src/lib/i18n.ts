@@ -8,13 +8,21 @@
  * shows, and that download runs while the feed is on its way. A string a language lacks falls back to English,
  * key by key, never to a key name.
  */
-import {en, type UiStrings} from './locales/en.js';
+import {en, type LocaleStrings, type PluralForms, type UiStrings} from './locales/en.js';
 import {lazy, type Lazy} from './lazy.js';
 
-export type {UiStrings};
+export type {LocaleStrings, PluralForms, UiStrings};
 
-/** Languages loaded on demand, by base language subtag; each module exports its strings under that name. */
-const LOADERS: Record<string, Lazy<Record<string, Partial<UiStrings>>>> = {
+/**
+ * Languages loaded on demand, each module a chunk of its own, by the tag `uiLanguage` gives; each
+ * module exports its strings under that tag without the hyphen (`sv`, `srLatn`).
+ *
+ * Serbian is written in both scripts: `sr` (and `sr-Cyrl`) gets Cyrillic, the official script
+ * and the CLDR default; `sr-Latn`, and a Serbian whose region writes Latin (`sr-ME`), gets Latin.
+ * Bosnian (`bs`) and Croatian (`hr`) have their own strings. Kurdish: `kmr` is Kurmanji (Latin
+ * script), `ckb` Sorani (Arabic script, right to left).
+ */
+const LOADERS: Record<string, Lazy<Record<string, Partial<LocaleStrings>>>> = {
   sv: lazy(() => import('./locales/sv.js')),
   nb: lazy(() => import('./locales/nb.js')),
   da: lazy(() => import('./locales/da.js')),
@@ -24,12 +32,43 @@ const LOADERS: Record<string, Lazy<Record<string, Partial<UiStrings>>>> = {
   es: lazy(() => import('./locales/es.js')),
   it: lazy(() => import('./locales/it.js')),
   pt: lazy(() => import('./locales/pt.js')),
+  nl: lazy(() => import('./locales/nl.js')),
+  pl: lazy(() => import('./locales/pl.js')),
+  cs: lazy(() => import('./locales/cs.js')),
+  sk: lazy(() => import('./locales/sk.js')),
+  sl: lazy(() => import('./locales/sl.js')),
+  hr: lazy(() => import('./locales/hr.js')),
+  bs: lazy(() => import('./locales/bs.js')),
+  sr: lazy(() => import('./locales/sr.js')),
+  'sr-Latn': lazy(() => import('./locales/sr-Latn.js')),
+  bg: lazy(() => import('./locales/bg.js')),
+  uk: lazy(() => import('./locales/uk.js')),
+  ru: lazy(() => import('./locales/ru.js')),
+  el: lazy(() => import('./locales/el.js')),
+  ro: lazy(() => import('./locales/ro.js')),
+  hu: lazy(() => import('./locales/hu.js')),
+  et: lazy(() => import('./locales/et.js')),
+  lt: lazy(() => import('./locales/lt.js')),
+  lv: lazy(() => import('./locales/lv.js')),
+  is: lazy(() => import('./locales/is.js')),
+  sq: lazy(() => import('./locales/sq.js')),
+  tr: lazy(() => import('./locales/tr.js')),
+  ar: lazy(() => import('./locales/ar.js')),
+  fa: lazy(() => import('./locales/fa.js')),
+  he: lazy(() => import('./locales/he.js')),
+  ckb: lazy(() => import('./locales/ckb.js')),
+  kmr: lazy(() => import('./locales/kmr.js')),
+  so: lazy(() => import('./locales/so.js')),
+  ti: lazy(() => import('./locales/ti.js')),
+  am: lazy(() => import('./locales/am.js')),
 };
 
-// `no` (the macrolanguage) and `nn` (Nynorsk) readers read Bokmål.
-const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb'};
+// Readers of these read another language's strings: the macrolanguage `no` and Nynorsk read
+// Bokmål, Dari reads Persian, Serbo-Croatian and Montenegrin read Serbian in Latin script.
+const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb', prs: 'fa', sh: 'sr-Latn', cnr: 'sr-Latn'};
 
-const loaded = new Map<string, UiStrings>([['en', en]]);
+const english = withFallback(en, 'en');
+const loaded = new Map<string, UiStrings>([['en', english]]);
 
 /** The BCP 47 tag that applies to `element`. */
 export function resolveLocale(element: Element): string {
@@ -49,9 +88,23 @@ export function resolveLocale(element: Element): string {
 /** `lang` values already made canonical: every card asks on every render. */
 const canonical = new Map<string, string>();
 
-/** The strings' language for a locale: `de-AT` → `de`, `nn-NO` → `nb`. */
+/**
+ * The strings' language for a locale: `de-AT` → `de`, `nn-NO` → `nb`, `sr-Latn-RS` and `sr-ME`
+ * → `sr-Latn`, `ku` → `kmr` (Kurmanji, the Kurdish of most Kurds in Europe) but `ku-Arab`,
+ * `ku-IQ` and `ku-IR` → `ckb` (Sorani).
+ */
 export function uiLanguage(locale: string): string {
-  const base = (locale || '').toLowerCase().split(/[-_]/)[0];
+  const [base, ...subtags] = (locale || '').toLowerCase().split(/[-_]/);
+  if (base === 'sr' || base === 'ku') {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(locale).maximize().script;
+    } catch {
+      // An unreadable tag: the language's default script.
+    }
+    if (base === 'sr') return script === 'Latn' ? 'sr-Latn' : 'sr';
+    return script === 'Arab' || subtags.includes('iq') || subtags.includes('ir') ? 'ckb' : 'kmr';
+  }
   return ALIASES[base] ?? base;
 }
 
@@ -60,7 +113,7 @@ export function uiLanguage(locale: string): string {
  * `loadUiStrings`; English for anything else (until it is loaded).
  */
 export function uiStrings(locale: string): UiStrings {
-  return loaded.get(uiLanguage(locale)) ?? en;
+  return loaded.get(uiLanguage(locale)) ?? english;
 }
 
 /** Whether `uiStrings(locale)` already gives that language's own strings (or English is all there is). */
@@ -79,10 +132,10 @@ export function loadUiStrings(locale: string): Promise<UiStrings> {
   const ready = loaded.get(language);
   if (ready) return Promise.resolve(ready);
   const loader = LOADERS[language];
-  if (!loader) return Promise.resolve(en);
+  if (!loader) return Promise.resolve(english);
   return loader.tryLoad().then((module) => {
-    if (!module) return en;
-    const strings = loaded.get(language) ?? withFallback(module[language]);
+    if (!module) return english;
+    const strings = loaded.get(language) ?? withFallback(module[language.replace('-', '')], language);
     loaded.set(language, strings);
     return strings;
   });
@@ -94,23 +147,24 @@ export function uiLanguages(): string[] {
 }
 
 /**
- * `strings` completed from English key by key, recursing into tables (the `error` table):
- * a key that is missing or of the wrong kind (a string where English has a function) takes
- * the English value.
+ * `strings` completed from English key by key: a key that is missing or of the wrong kind (text
+ * where English has a count) takes the English value. Each count becomes a function of the number
+ * by `language`'s plural rules, with its digits. The error table is kept as it is: the error
+ * details complete it from English's (views/feed-error.ts), which is loaded with them.
  */
-export function withFallback(strings: Partial<UiStrings>): UiStrings {
-  return merge(en, strings) as UiStrings;
-}
-
-function merge(reference: Record<string, unknown>, value: unknown): Record<string, unknown> {
-  const source = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const result: Record<string, unknown> = {};
-  for (const [key, fallback] of Object.entries(reference)) {
-    const own = source[key];
-    if (fallback && typeof fallback === 'object') result[key] = merge(fallback as Record<string, unknown>, own);
-    else result[key] = typeof own === typeof fallback ? own : fallback;
+export function withFallback(strings: Partial<LocaleStrings>, language: string): UiStrings {
+  const own = (strings && typeof strings === 'object' ? strings : {}) as Record<string, unknown>;
+  // Kurmanji's rules are filed under `ku` in browsers that do not know `kmr`.
+  const locales = [language, language === 'kmr' ? 'ku' : 'en'];
+  const rules = new Intl.PluralRules(locales);
+  const digits = new Intl.NumberFormat(locales);
+  const result: Record<string, unknown> = {error: own.error};
+  for (const [key, fallback] of Object.entries(en)) {
+    const value = typeof own[key] === typeof fallback ? own[key] : fallback;
+    result[key] =
+      typeof value === 'object' ? (n: number) => ((value as PluralForms)[rules.select(n)] ?? (value as PluralForms).other).replace('#', digits.format(n)) : value;
   }
-  return result;
+  return result as UiStrings;
 }
 
 // Languages written right to left, for browsers without `Intl.Locale#getTextInfo`.
