@@ -27,7 +27,11 @@ export default [
       // A language's strings keep a plain name (chunks/sv.js): the entry names every language, and
       // 38 hashes would cost it about 450 B gzip. Like the entry, they are data a release may
       // change; a key a cached older copy lacks falls back to English (lib/i18n.ts).
-      chunkFileNames: (chunk) => (/[\\/]src[\\/]lib[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '') ? 'chunks/[name].js' : 'chunks/[name]-[hash].js'),
+      // Their error tables (loaded by the error details) are chunks/errors-<language>-<hash>.js.
+      chunkFileNames: (chunk) => {
+        const locale = /[\\/]src[\\/]lib[\\/]locales[\\/](errors[\\/])?[\w-]+\.ts$/.exec(chunk.facadeModuleId ?? '');
+        return !locale ? 'chunks/[name]-[hash].js' : locale[1] ? 'chunks/errors-[name]-[hash].js' : 'chunks/[name].js';
+      },
       sourcemap: true,
     },
     plugins: [

@@ -309,7 +309,7 @@ export class EventListElement extends LitElement {
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
     // the filter bar above them (arriving later, it would push them down).
     if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || this.filters.barPending)) {
-      if (status === 'error') return html`<div dir=${dir}>${renderFeedError(feeds, strings, retry, this)}<div class="fallback"><slot></slot></div></div>`;
+      if (status === 'error') return html`<div dir=${dir}>${renderFeedError(feeds, strings, locale, retry, this)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.language.ready ? strings.loading : nothing}` : nothing}
@@ -331,7 +331,7 @@ export class EventListElement extends LitElement {
           firstLook ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : strings.resultCount(count)
         }</span></div>`
       }
-      ${feeds.errors.length ? renderFeedError(feeds, strings, retry, this, true) : renderStale(feeds, strings, locale, retry, this)}
+      ${feeds.errors.length ? renderFeedError(feeds, strings, locale, retry, this, true) : renderStale(feeds, strings, locale, retry, this)}
       ${filters.showPast && this.view === 'list' ? html`<button type="button" part="switch" @click=${() => filters.setShowPast(false)}>${strings.upcomingEvents}</button>` : nothing}
       ${
         this.view === 'month'

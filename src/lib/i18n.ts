@@ -149,8 +149,7 @@ export function uiLanguages(): string[] {
 /**
  * `strings` completed from English key by key: a key that is missing or of the wrong kind (text
  * where English has a count) takes the English value. Each count becomes a function of the number
- * by `language`'s plural rules, with its digits. The error table is kept as it is: the error
- * details complete it from English's (views/feed-error.ts), which is loaded with them.
+ * by `language`'s plural rules, with its digits.
  */
 export function withFallback(strings: Partial<LocaleStrings>, language: string): UiStrings {
   const own = (strings && typeof strings === 'object' ? strings : {}) as Record<string, unknown>;
@@ -158,7 +157,7 @@ export function withFallback(strings: Partial<LocaleStrings>, language: string):
   const locales = [language, language === 'kmr' ? 'ku' : 'en'];
   const rules = new Intl.PluralRules(locales);
   const digits = new Intl.NumberFormat(locales);
-  const result: Record<string, unknown> = {error: own.error};
+  const result: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(en)) {
     const value = typeof own[key] === typeof fallback ? own[key] : fallback;
     result[key] =

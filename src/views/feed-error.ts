@@ -7,9 +7,10 @@
  * English, for whoever opens the developer tools.
  *
  * Loaded on demand (views/feed-status.ts), with English's error table, at the first failure: most
- * pages never need it.
+ * pages never need it. The page's language's table follows (`loadErrorTable`), a chunk of its own.
  */
 import {html} from 'lit';
+import {lazy, type Lazy} from '../lib/lazy.js';
 import {enErrors, type ErrorStrings} from '../lib/locales/en-errors.js';
 import type {FeedError} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
@@ -27,6 +28,59 @@ export interface Failure {
   name: string;
 }
 
+/** Each language's error table, by the tag lib/i18n.ts's `uiLanguage` gives (the same languages as its strings). */
+const TABLES: Record<string, Lazy<Record<string, ErrorStrings>>> = {
+  sv: lazy(() => import('../lib/locales/errors/sv.js')),
+  nb: lazy(() => import('../lib/locales/errors/nb.js')),
+  da: lazy(() => import('../lib/locales/errors/da.js')),
+  fi: lazy(() => import('../lib/locales/errors/fi.js')),
+  de: lazy(() => import('../lib/locales/errors/de.js')),
+  fr: lazy(() => import('../lib/locales/errors/fr.js')),
+  es: lazy(() => import('../lib/locales/errors/es.js')),
+  it: lazy(() => import('../lib/locales/errors/it.js')),
+  pt: lazy(() => import('../lib/locales/errors/pt.js')),
+  nl: lazy(() => import('../lib/locales/errors/nl.js')),
+  pl: lazy(() => import('../lib/locales/errors/pl.js')),
+  cs: lazy(() => import('../lib/locales/errors/cs.js')),
+  sk: lazy(() => import('../lib/locales/errors/sk.js')),
+  sl: lazy(() => import('../lib/locales/errors/sl.js')),
+  hr: lazy(() => import('../lib/locales/errors/hr.js')),
+  bs: lazy(() => import('../lib/locales/errors/bs.js')),
+  sr: lazy(() => import('../lib/locales/errors/sr.js')),
+  'sr-Latn': lazy(() => import('../lib/locales/errors/sr-Latn.js')),
+  bg: lazy(() => import('../lib/locales/errors/bg.js')),
+  uk: lazy(() => import('../lib/locales/errors/uk.js')),
+  ru: lazy(() => import('../lib/locales/errors/ru.js')),
+  el: lazy(() => import('../lib/locales/errors/el.js')),
+  ro: lazy(() => import('../lib/locales/errors/ro.js')),
+  hu: lazy(() => import('../lib/locales/errors/hu.js')),
+  et: lazy(() => import('../lib/locales/errors/et.js')),
+  lt: lazy(() => import('../lib/locales/errors/lt.js')),
+  lv: lazy(() => import('../lib/locales/errors/lv.js')),
+  is: lazy(() => import('../lib/locales/errors/is.js')),
+  sq: lazy(() => import('../lib/locales/errors/sq.js')),
+  tr: lazy(() => import('../lib/locales/errors/tr.js')),
+  ar: lazy(() => import('../lib/locales/errors/ar.js')),
+  fa: lazy(() => import('../lib/locales/errors/fa.js')),
+  he: lazy(() => import('../lib/locales/errors/he.js')),
+  ckb: lazy(() => import('../lib/locales/errors/ckb.js')),
+  kmr: lazy(() => import('../lib/locales/errors/kmr.js')),
+  so: lazy(() => import('../lib/locales/errors/so.js')),
+  ti: lazy(() => import('../lib/locales/errors/ti.js')),
+  am: lazy(() => import('../lib/locales/errors/am.js')),
+};
+
+/** The languages with an error table of their own (English's is bundled here). */
+export const errorTableLanguages = () => Object.keys(TABLES);
+
+/** Loads `language`'s error table, once; resolves (to nothing) when it has none or cannot load it: English then speaks. */
+export async function loadErrorTable(language: string): Promise<void> {
+  await TABLES[language]?.tryLoad();
+}
+
+/** `language`'s error table once loaded, else nothing (English's sentences then). */
+const tableOf = (language: string): Partial<ErrorStrings> | undefined => TABLES[language]?.module?.[language.replace('-', '')];
+
 /** The owner's sentence for `error` in the table's language; English's for a key the language lacks. */
 function advice(error: FeedError, table: Partial<ErrorStrings> = {}): string {
   const own = table[error.code];
@@ -39,13 +93,13 @@ export function relayCommand(src: string, origin = location.origin): string {
   return `npx feedcal relay --allow ${src} --origin ${origin}`;
 }
 
-/** The collapsed details, one entry per failed feed. */
-export function renderErrorDetails(failures: readonly Failure[], strings: UiStrings) {
+/** The collapsed details, one entry per failed feed, in `language` (a `uiLanguage` tag) as far as its table is loaded. */
+export function renderErrorDetails(failures: readonly Failure[], strings: UiStrings, language: string) {
   return html`<details part="error-details">
     <summary>${strings.errorDetails}</summary>
     ${failures.map(
       ({source, error, name}) => html`<div class="error-entry">
-        <p><bdi class="error-source">${name}</bdi>: ${advice(error, strings.error)}</p>
+        <p><bdi class="error-source">${name}</bdi>: ${advice(error, tableOf(language))}</p>
         ${
           error.code === 'cors'
             ? html`<pre dir="ltr"><code>${relayCommand(error.detail.url ?? source.src)}</code></pre>

@@ -13,7 +13,7 @@ import {now} from '../lib/clock.js';
 import {lazy} from '../lib/lazy.js';
 import type {FeedLoader} from '../controllers/feed-loader.js';
 import type {FeedError} from '../lib/events/model.js';
-import type {UiStrings} from '../lib/i18n.js';
+import {uiLanguage, type UiStrings} from '../lib/i18n.js';
 import type {Failure} from './feed-error.js';
 
 const ownerDetails = lazy(() => import('./feed-error.js'));
@@ -26,35 +26,37 @@ const reported = new WeakSet<FeedError>();
  * each failure to the console once: with its fix once the details are there, with the cause
  * alone if they cannot be loaded (offline).
  */
-function report(failed: ReadonlyArray<{source: Failure['source']; error: FeedError}>, host: ReactiveControllerHost): Failure[] {
+function report(failed: ReadonlyArray<{source: Failure['source']; error: FeedError}>, locale: string, host: ReactiveControllerHost): Failure[] {
   // Each feed named by its label, else its host (the full address is in the cause).
   const failures = failed.map(({source, error}) => ({source, error, name: source.label ?? hostOf(source.src, document.baseURI) ?? source.src}));
   const fresh = failures.filter(({error}) => !reported.has(error));
   fresh.forEach(({error}) => reported.add(error));
   // A new failure is the next need for the details' chunk (lib/lazy.ts): a redraw is not.
   if (fresh.length) {
-    void ownerDetails.tryLoad().then((details) => {
+    void ownerDetails.tryLoad().then(async (details) => {
       fresh.forEach((failure) => (details ? details.warnOwner(failure) : console.warn(`feedcal: ${failure.source.src}: ${failure.error.message}`, failure.error)));
-      if (details) host.requestUpdate();
+      if (!details) return;
+      await details.loadErrorTable(uiLanguage(locale));
+      host.requestUpdate();
     });
   }
   return failures;
 }
 
 /** The error: "can't be shown right now" when nothing loaded (`partial` false), else "some events could not be loaded". */
-export function renderFeedError(loader: FeedLoader, strings: UiStrings, onRetry: () => void, host: ReactiveControllerHost, partial = false) {
-  const failures = report(loader.errors, host);
+export function renderFeedError(loader: FeedLoader, strings: UiStrings, locale: string, onRetry: () => void, host: ReactiveControllerHost, partial = false) {
+  const failures = report(loader.errors, locale, host);
   return html`<div part="error" role="alert">
     <slot name="error"><p class="error-title">${partial ? strings.errorPartial : strings.errorTitle}</p></slot>
     <button type="button" class="retry" @click=${onRetry}>${strings.tryAgain}</button>
-    ${ownerDetails.module?.renderErrorDetails(failures, strings) ?? nothing}
+    ${ownerDetails.module?.renderErrorDetails(failures, strings, uiLanguage(locale)) ?? nothing}
   </div>`;
 }
 
 /** Sources shown from their last good copy: say how old it is (the cause goes to the console). */
 export function renderStale(loader: FeedLoader, strings: UiStrings, locale: string, onRetry: () => void, host: ReactiveControllerHost) {
   if (!loader.stale.length) return nothing;
-  report(loader.stale, host);
+  report(loader.stale, locale, host);
   const oldest = Math.min(...loader.stale.map((s) => s.fetchedAt.getTime()));
   return html`<p part="stale" class="stale" role="status">${strings.staleNotice(formatRelative(new Date(oldest), now(), locale))}
     <button type="button" class="retry" @click=${onRetry}>${strings.tryAgain}</button></p>`;

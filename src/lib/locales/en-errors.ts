@@ -2,8 +2,8 @@
  * The site owner's error table in English: for each `FeedError` code, what went wrong and how to
  * fix it, shown under "Details for the site owner" and written to the console. Bundled with the
  * error details (views/feed-error.ts), not with the first load: most pages never fail. The other
- * languages have theirs under `error` in their own module. Commands, attribute names and
- * addresses stay as written in every language.
+ * languages have theirs in errors/<language>.ts, with exactly these keys. Commands, attribute
+ * names and addresses stay as written in every language.
  */
 export const enErrors = {
   'not-found': 'The feed was not found at this address (404). Check the src address: open it in a browser.',

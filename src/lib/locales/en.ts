@@ -1,8 +1,8 @@
 /**
  * English UI strings: the reference set. Every other language in this folder has exactly these
  * keys (test/lib/i18n-locales.test.ts fails on a missing or extra one); a key a module lacks at
- * run time still falls back to English. English's error table, for the site owner, is in
- * en-errors.ts: it is loaded only when a feed fails.
+ * run time still falls back to English. The site owner's error tables are in en-errors.ts and
+ * errors/<language>.ts: they are loaded only when a feed fails.
  *
  * A count is a table of forms, one per `Intl.PluralRules` category the language uses (English:
  * one, other; Arabic: zero, one, two, few, many, other; Polish, Russian, Ukrainian: one, few,
@@ -12,8 +12,6 @@
  * (`n === 1` is English's plural rule for whole numbers); the other languages build theirs with
  * `plurals()` (plural.ts) from a form per `Intl.PluralRules` category.
  */
-import type {ErrorStrings} from './en-errors.js';
-
 /** The forms of a count, by plural category; `other` is required (and the only one some languages need). */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
 
@@ -87,12 +85,8 @@ export const en = {
   outlook: 'Outlook',
 };
 
-/** What every language module exports: the strings above and the site owner's error table. */
-export type LocaleStrings = typeof en & {error: ErrorStrings};
+/** What every language module exports: the strings above, each in that language. */
+export type LocaleStrings = typeof en;
 
-/**
- * The strings a view gets: each count a function of the number. The error table is there for a
- * language loaded on demand; English's is in its own chunk (en-errors.ts), loaded with the error
- * details only when a feed fails.
- */
-export type UiStrings = {[K in keyof typeof en]: (typeof en)[K] extends PluralForms ? (n: number) => string : (typeof en)[K]} & {error?: ErrorStrings};
+/** The strings a view gets: each count a function of the number. */
+export type UiStrings = {[K in keyof typeof en]: (typeof en)[K] extends PluralForms ? (n: number) => string : (typeof en)[K]};
