@@ -22,50 +22,55 @@ export type {LocaleStrings, PluralForms, UiStrings};
  * Bosnian (`bs`) and Croatian (`hr`) have their own strings. Kurdish: `kmr` is Kurmanji (Latin
  * script), `ckb` Sorani (Arabic script, right to left).
  */
-const LOADERS: Record<string, Lazy<Record<string, Partial<LocaleStrings>>>> = {
-  sv: lazy(() => import('./locales/sv.js')),
-  nb: lazy(() => import('./locales/nb.js')),
-  da: lazy(() => import('./locales/da.js')),
-  fi: lazy(() => import('./locales/fi.js')),
-  de: lazy(() => import('./locales/de.js')),
-  fr: lazy(() => import('./locales/fr.js')),
-  es: lazy(() => import('./locales/es.js')),
-  it: lazy(() => import('./locales/it.js')),
-  pt: lazy(() => import('./locales/pt.js')),
-  nl: lazy(() => import('./locales/nl.js')),
-  pl: lazy(() => import('./locales/pl.js')),
-  cs: lazy(() => import('./locales/cs.js')),
-  sk: lazy(() => import('./locales/sk.js')),
-  sl: lazy(() => import('./locales/sl.js')),
-  hr: lazy(() => import('./locales/hr.js')),
-  bs: lazy(() => import('./locales/bs.js')),
-  sr: lazy(() => import('./locales/sr.js')),
-  'sr-Latn': lazy(() => import('./locales/sr-Latn.js')),
-  bg: lazy(() => import('./locales/bg.js')),
-  uk: lazy(() => import('./locales/uk.js')),
-  ru: lazy(() => import('./locales/ru.js')),
-  el: lazy(() => import('./locales/el.js')),
-  ro: lazy(() => import('./locales/ro.js')),
-  hu: lazy(() => import('./locales/hu.js')),
-  et: lazy(() => import('./locales/et.js')),
-  lt: lazy(() => import('./locales/lt.js')),
-  lv: lazy(() => import('./locales/lv.js')),
-  is: lazy(() => import('./locales/is.js')),
-  sq: lazy(() => import('./locales/sq.js')),
-  tr: lazy(() => import('./locales/tr.js')),
-  ar: lazy(() => import('./locales/ar.js')),
-  fa: lazy(() => import('./locales/fa.js')),
-  he: lazy(() => import('./locales/he.js')),
-  ckb: lazy(() => import('./locales/ckb.js')),
-  kmr: lazy(() => import('./locales/kmr.js')),
-  so: lazy(() => import('./locales/so.js')),
-  ti: lazy(() => import('./locales/ti.js')),
-  am: lazy(() => import('./locales/am.js')),
+type LocaleModule = Record<string, Partial<LocaleStrings>>;
+const IMPORTS: Record<string, () => Promise<LocaleModule>> = {
+  sv: () => import('./locales/sv.js'),
+  nb: () => import('./locales/nb.js'),
+  da: () => import('./locales/da.js'),
+  fi: () => import('./locales/fi.js'),
+  de: () => import('./locales/de.js'),
+  fr: () => import('./locales/fr.js'),
+  es: () => import('./locales/es.js'),
+  it: () => import('./locales/it.js'),
+  pt: () => import('./locales/pt.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  cs: () => import('./locales/cs.js'),
+  sk: () => import('./locales/sk.js'),
+  sl: () => import('./locales/sl.js'),
+  hr: () => import('./locales/hr.js'),
+  bs: () => import('./locales/bs.js'),
+  sr: () => import('./locales/sr.js'),
+  'sr-Latn': () => import('./locales/sr-Latn.js'),
+  bg: () => import('./locales/bg.js'),
+  uk: () => import('./locales/uk.js'),
+  ru: () => import('./locales/ru.js'),
+  el: () => import('./locales/el.js'),
+  ro: () => import('./locales/ro.js'),
+  hu: () => import('./locales/hu.js'),
+  et: () => import('./locales/et.js'),
+  lt: () => import('./locales/lt.js'),
+  lv: () => import('./locales/lv.js'),
+  is: () => import('./locales/is.js'),
+  sq: () => import('./locales/sq.js'),
+  tr: () => import('./locales/tr.js'),
+  ar: () => import('./locales/ar.js'),
+  fa: () => import('./locales/fa.js'),
+  he: () => import('./locales/he.js'),
+  ckb: () => import('./locales/ckb.js'),
+  kmr: () => import('./locales/kmr.js'),
+  so: () => import('./locales/so.js'),
+  ti: () => import('./locales/ti.js'),
+  am: () => import('./locales/am.js'),
 };
 
 // Readers of these read another language's strings: the macrolanguage `no` and Nynorsk read
 // Bokmål, Dari reads Persian, Serbo-Croatian and Montenegrin read Serbian in Latin script.
 const ALIASES: Record<string, string> = {no: 'nb', nn: 'nb', prs: 'fa', sh: 'sr-Latn', cnr: 'sr-Latn'};
+
+/** Each language's `lazy()` loader, made at its first use. */
+const loaders = new Map<string, Lazy<LocaleModule>>();
+const loaderOf = (language: string) => IMPORTS[language] && (loaders.get(language) ?? loaders.set(language, lazy(IMPORTS[language])).get(language));
 
 const english = withFallback(en, 'en');
 const loaded = new Map<string, UiStrings>([['en', english]]);
@@ -94,17 +99,11 @@ const canonical = new Map<string, string>();
  * `ku-IQ` and `ku-IR` → `ckb` (Sorani).
  */
 export function uiLanguage(locale: string): string {
-  const [base, ...subtags] = (locale || '').toLowerCase().split(/[-_]/);
-  if (base === 'sr' || base === 'ku') {
-    let script: string | undefined;
-    try {
-      script = new Intl.Locale(locale).maximize().script;
-    } catch {
-      // An unreadable tag: the language's default script.
-    }
-    if (base === 'sr') return script === 'Latn' ? 'sr-Latn' : 'sr';
-    return script === 'Arab' || subtags.includes('iq') || subtags.includes('ir') ? 'ckb' : 'kmr';
-  }
+  const tag = (locale || '').toLowerCase().replace(/_/g, '-');
+  const base = tag.split('-')[0];
+  // The script decides, written or implied by the region (Montenegro writes Serbian in Latin, Iraqi and Iranian Kurds write Sorani).
+  if (base === 'sr') return /-(latn|me)\b/.test(tag) && !tag.includes('-cyrl') ? 'sr-Latn' : 'sr';
+  if (base === 'ku') return /-(arab|iq|ir)\b/.test(tag) && !tag.includes('-latn') ? 'ckb' : 'kmr';
   return ALIASES[base] ?? base;
 }
 
@@ -119,7 +118,7 @@ export function uiStrings(locale: string): UiStrings {
 /** Whether `uiStrings(locale)` already gives that language's own strings (or English is all there is). */
 export function hasUiStrings(locale: string): boolean {
   const language = uiLanguage(locale);
-  return loaded.has(language) || !LOADERS[language];
+  return loaded.has(language) || !IMPORTS[language];
 }
 
 /**
@@ -131,7 +130,7 @@ export function loadUiStrings(locale: string): Promise<UiStrings> {
   const language = uiLanguage(locale);
   const ready = loaded.get(language);
   if (ready) return Promise.resolve(ready);
-  const loader = LOADERS[language];
+  const loader = loaderOf(language);
   if (!loader) return Promise.resolve(english);
   return loader.tryLoad().then((module) => {
     if (!module) return english;
@@ -143,7 +142,7 @@ export function loadUiStrings(locale: string): Promise<UiStrings> {
 
 /** Every language that has UI strings (bundled or on demand), as base subtags. */
 export function uiLanguages(): string[] {
-  return ['en', ...Object.keys(LOADERS)];
+  return ['en', ...Object.keys(IMPORTS)];
 }
 
 /**

@@ -9,7 +9,7 @@
  * Loaded on demand (views/feed-status.ts), with English's error table, at the first failure: most
  * pages never need it. The page's language's table follows (`loadErrorTable`), a chunk of its own.
  */
-import {html} from 'lit';
+import {html, type ReactiveControllerHost} from 'lit';
 import {lazy, type Lazy} from '../lib/lazy.js';
 import {enErrors, type ErrorStrings} from '../lib/locales/en-errors.js';
 import type {FeedError} from '../lib/events/model.js';
@@ -73,11 +73,6 @@ const TABLES: Record<string, Lazy<Record<string, ErrorStrings>>> = {
 /** The languages with an error table of their own (English's is bundled here). */
 export const errorTableLanguages = () => Object.keys(TABLES);
 
-/** Loads `language`'s error table, once; resolves (to nothing) when it has none or cannot load it: English then speaks. */
-export async function loadErrorTable(language: string): Promise<void> {
-  await TABLES[language]?.tryLoad();
-}
-
 /** `language`'s error table once loaded, else nothing (English's sentences then). */
 const tableOf = (language: string): Partial<ErrorStrings> | undefined => TABLES[language]?.module?.[language.replace('-', '')];
 
@@ -113,8 +108,15 @@ export function renderErrorDetails(failures: readonly Failure[], strings: UiStri
   </details>`;
 }
 
+/** Writes each new failure to the console, loads `language`'s error table, and draws `host` again with the details. */
+export async function report(failures: readonly Failure[], language: string, host: ReactiveControllerHost) {
+  failures.forEach(warnOwner);
+  await TABLES[language]?.tryLoad();
+  host.requestUpdate();
+}
+
 /** The console's copy: the feed, the exact cause and the fix, in English. */
-export function warnOwner({source, error}: Failure) {
+function warnOwner({source, error}: Failure) {
   const src = error.detail.url ?? source.src;
   const fix = advice(error) + (error.code === 'cors' ? ` ${relayCommand(src)} — then proxy="https://<your relay>/?url={url}". See ${RELAY_DOCS}` : '');
   console.warn(`feedcal: ${source.label ? `${source.label} (${src})` : src} could not be shown (${error.kind}/${error.code}): ${error.message}\nFix: ${fix}`, error);

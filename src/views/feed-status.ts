@@ -18,28 +18,22 @@ import type {Failure} from './feed-error.js';
 
 const ownerDetails = lazy(() => import('./feed-error.js'));
 
-/** Failures already written to the console: a list draws its error many times. */
+/** Failures already reported: a list draws its error many times. */
 const reported = new WeakSet<FeedError>();
 
 /**
- * Loads the owner's details for `failures` (drawing `host` again when they arrive) and writes
- * each failure to the console once: with its fix once the details are there, with the cause
- * alone if they cannot be loaded (offline).
+ * Each feed named by its label, else its host (the full address is in the cause). A new failure
+ * loads the owner's details, which write it to the console and draw `host` again in `locale`'s
+ * words; without them (offline) the console gets the cause alone. A new failure is the next
+ * need for the details' chunk (lib/lazy.ts): a redraw is not.
  */
 function report(failed: ReadonlyArray<{source: Failure['source']; error: FeedError}>, locale: string, host: ReactiveControllerHost): Failure[] {
-  // Each feed named by its label, else its host (the full address is in the cause).
   const failures = failed.map(({source, error}) => ({source, error, name: source.label ?? hostOf(source.src, document.baseURI) ?? source.src}));
-  const fresh = failures.filter(({error}) => !reported.has(error));
-  fresh.forEach(({error}) => reported.add(error));
-  // A new failure is the next need for the details' chunk (lib/lazy.ts): a redraw is not.
-  if (fresh.length) {
-    void ownerDetails.tryLoad().then(async (details) => {
-      fresh.forEach((failure) => (details ? details.warnOwner(failure) : console.warn(`feedcal: ${failure.source.src}: ${failure.error.message}`, failure.error)));
-      if (!details) return;
-      await details.loadErrorTable(uiLanguage(locale));
-      host.requestUpdate();
-    });
-  }
+  const fresh = failures.filter(({error}) => !reported.has(error) && reported.add(error));
+  if (fresh.length)
+    void ownerDetails
+      .tryLoad()
+      .then((details) => (details ? details.report(fresh, uiLanguage(locale), host) : fresh.forEach((f) => console.warn('feedcal:', f.error))));
   return failures;
 }
 
