@@ -72,7 +72,8 @@ let instances = 0;
  * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.
  * @csspart switch - The buttons that switch the list to the past events and back ("Past events", "Upcoming events"), and the empty state's "Clear filters".
- * @csspart error - The error message (with a "try again" button).
+ * @csspart error - The error message: the visitor's sentence and a "try again" button (the fallback content shows below it).
+ * @csspart error-details - Inside `error`: the collapsed "Details for the site owner" with each failed feed's cause and fix (views/feed-error.ts).
  * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message; in the month view, also the notice that the grid could not be loaded (its events then show as a list).
  * @csspart more - The "show more" button.

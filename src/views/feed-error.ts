@@ -102,7 +102,7 @@ export function renderErrorDetails(failures: readonly Failure[], strings: UiStri
               <p><a href=${RELAY_DOCS} target="_blank" rel="noopener noreferrer">docs/relay.md</a></p>`
             : ''
         }
-        <p class="error-cause" dir="ltr"><code>${error.kind}/${error.code}: ${error.message}</code></p>
+        <p class="error-cause" dir="ltr"><code>${error.kind}/${error.code}: ${error.message} (${error.detail.url ?? source.src})</code></p>
       </div>`
     )}
   </details>`;
