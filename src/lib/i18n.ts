@@ -76,9 +76,16 @@ const loaderOf = (language: string) => IMPORTS[language] && (loaders.get(languag
 const english = withFallback(en, 'en');
 const loaded = new Map<string, UiStrings>([['en', english]]);
 
-/** The BCP 47 tag that applies to `element`. */
+/** The BCP 47 tag that applies to `element`: its `lang` or its nearest ancestor's, else the document's, else the browser's. */
 export function resolveLocale(element: Element): string {
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
+  // Without a lang on the page: the first of the reader's languages the widget speaks (a reader of
+  // Japanese and Swedish gets Swedish, dates included), else their first.
+  const lang =
+    element.closest('[lang]')?.getAttribute('lang') ||
+    document.documentElement.lang ||
+    navigator.languages?.find((tag) => IMPORTS[uiLanguage(tag)] || uiLanguage(tag) === 'en') ||
+    navigator.language ||
+    'en';
   let locale = canonical.get(lang);
   if (locale === undefined) {
     try {

@@ -203,16 +203,8 @@ export const eventListStyles = [
     .error-title {
       font-weight: 650;
     }
-    /* The site owner's details (views/feed-error.ts): quieter than the visitor's sentence, commands wrap. */
-    [part~='error-details'] {
-      margin-block-start: 0.75em;
-      font-size: 0.9em;
-    }
-    [part~='error-details'] summary {
-      cursor: pointer;
-    }
+    /* The site owner's details (views/feed-error.ts): long commands and addresses wrap. */
     [part~='error-details'] pre {
-      margin: 0.4em 0 0;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
     }

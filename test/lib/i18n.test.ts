@@ -76,6 +76,28 @@ describe('uiStrings and loadUiStrings', () => {
     }
   });
 
+  it("without a lang on the page, takes the first of the reader's languages it speaks", () => {
+    const element = document.createElement('span');
+    document.body.append(element);
+    const pageLang = document.documentElement.getAttribute('lang');
+    document.documentElement.removeAttribute('lang');
+    const languages = (list: string[]) => Object.defineProperty(navigator, 'languages', {configurable: true, get: () => list});
+    try {
+      languages(['ja-JP', 'sv-SE', 'en']);
+      expect(resolveLocale(element)).to.equal('sv-SE');
+      languages(['ja-JP', 'ko']);
+      expect(resolveLocale(element), 'none spoken: the first').to.equal(navigator.language);
+      languages(['en-GB', 'sv']);
+      expect(resolveLocale(element)).to.equal('en-GB');
+      element.lang = 'fi';
+      expect(resolveLocale(element), 'a lang wins').to.equal('fi');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).languages;
+      if (pageLang !== null) document.documentElement.setAttribute('lang', pageLang);
+      element.remove();
+    }
+  });
+
   it('bundles English only; Swedish is English until loaded, then Swedish synchronously', async () => {
     expect(uiStrings('en-GB').loading).to.equal(en.loading);
     expect(hasUiStrings('en-GB')).to.equal(true);
