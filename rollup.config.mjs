@@ -24,7 +24,14 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // A language's strings keep a plain name (chunks/sv.js): the entry names every language, and
+      // 38 hashes would cost it about 450 B gzip. Like the entry, they are data a release may
+      // change; a key a cached older copy lacks falls back to English (lib/i18n.ts).
+      // Their error tables (loaded by the error details) are chunks/errors-<language>-<hash>.js.
+      chunkFileNames: (chunk) => {
+        const locale = /[\\/]src[\\/]lib[\\/]locales[\\/](errors[\\/])?[\w-]+\.ts$/.exec(chunk.facadeModuleId ?? '');
+        return !locale ? 'chunks/[name]-[hash].js' : locale[1] ? 'chunks/errors-[name]-[hash].js' : 'chunks/[name].js';
+      },
       sourcemap: true,
     },
     plugins: [

@@ -204,24 +204,25 @@ export class EventCardElement extends LitElement {
     const text = html`${content}`;
     switch (level) {
       case 2:
-        return html`<h2 part="title" id="title">${text}</h2>`;
+        return html`<h2 part="title" id="title" dir="auto">${text}</h2>`;
       case 4:
-        return html`<h4 part="title" id="title">${text}</h4>`;
+        return html`<h4 part="title" id="title" dir="auto">${text}</h4>`;
       case 5:
-        return html`<h5 part="title" id="title">${text}</h5>`;
+        return html`<h5 part="title" id="title" dir="auto">${text}</h5>`;
       case 6:
-        return html`<h6 part="title" id="title">${text}</h6>`;
+        return html`<h6 part="title" id="title" dir="auto">${text}</h6>`;
       default:
-        return html`<h3 part="title" id="title">${text}</h3>`;
+        return html`<h3 part="title" id="title" dir="auto">${text}</h3>`;
     }
   }
 
   private renderDescription(event: CalendarEvent, longText: boolean) {
     if (!event.description && !event.descriptionHtml) return nothing;
     // The excerpt is a teaser of two lines: one paragraph, its addresses linked once opened.
-    if (!this.expanded && longText) return html`<p part="description" class="excerpt" id="description">${this.marked(event.description ?? '')}</p>`;
-    if (this.expanded && this.richDescription) return html`<div part="description" class="full" id="description">${this.richDescription.cloneNode(true)}</div>`;
-    return html`<div part="description" class="full plain" id="description">${this.plainParagraphs(event.description ?? '')}</div>`;
+    if (!this.expanded && longText) return html`<p part="description" class="excerpt" id="description" dir="auto">${this.marked(event.description ?? '')}</p>`;
+    if (this.expanded && this.richDescription)
+      return html`<div part="description" class="full" id="description" dir="auto">${this.richDescription.cloneNode(true)}</div>`;
+    return html`<div part="description" class="full plain" id="description" dir="auto">${this.plainParagraphs(event.description ?? '')}</div>`;
   }
 
   /**
@@ -309,13 +310,15 @@ export class EventCardElement extends LitElement {
           ${
             place || event.organizer
               ? html`<div class="meta">
-                ${place ? html`<span part="location"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21zM14.5 9.5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 1 1 5 0z" /></svg><span class="visually-hidden">${strings.location}: </span>${place}</span>` : nothing}
-                ${event.organizer ? html`<span part="organizer"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12.5 8a3.5 3.5 0 1 1-7 0 3.5 3.5 0 1 1 7 0zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" /></svg><span class="visually-hidden">${strings.organizer}: </span>${event.organizer}</span>` : nothing}
+                ${place ? html`<span part="location"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21zM14.5 9.5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 1 1 5 0z" /></svg><span class="visually-hidden">${strings.location}: </span><bdi>${place}</bdi></span>` : nothing}
+                ${event.organizer ? html`<span part="organizer"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12.5 8a3.5 3.5 0 1 1-7 0 3.5 3.5 0 1 1 7 0zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" /></svg><span class="visually-hidden">${strings.organizer}: </span><bdi>${event.organizer}</bdi></span>` : nothing}
               </div>`
               : nothing
           }
           ${
-            event.categories.length ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li>${c}</li>`)}</ul>` : nothing
+            event.categories.length
+              ? html`<ul part="categories" aria-label=${strings.categories}>${event.categories.map((c) => html`<li dir="auto">${c}</li>`)}</ul>`
+              : nothing
           }
           ${this.renderDescription(event, longText)}
           ${
@@ -333,10 +336,10 @@ export class EventCardElement extends LitElement {
             this.noCollapse
               ? nothing
               : html`<button class="toggle" aria-expanded=${String(this.expanded)}
-              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: ${event.title}</span></button>`
+              aria-controls=${event.description || event.descriptionHtml ? 'description' : nothing} @click=${() => this.toggleDetails()}>${this.expanded ? strings.readLess : strings.readMore}<span class="visually-hidden">: <bdi>${event.title}</bdi></span></button>`
           }${
             event.url
-              ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: ${event.title} (${strings.newTab})</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
+              ? html`<a part="link" href=${event.url} target="_blank" rel="noopener noreferrer">${strings.eventPage}<span class="visually-hidden">: <bdi>${event.title}</bdi> (${strings.newTab})</span><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 17 17 7M9 7h8v8" /></svg></a>`
               : nothing
           }</div>
         </div>

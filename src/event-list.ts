@@ -72,7 +72,8 @@ let instances = 0;
  * @csspart dialog - The details dialog (`details="dialog"`).
  * @csspart empty - The "no events" message.
  * @csspart switch - The buttons that switch the list to the past events and back ("Past events", "Upcoming events"), and the empty state's "Clear filters".
- * @csspart error - The error message (with a "try again" button).
+ * @csspart error - The error message: the visitor's sentence and a "try again" button (the fallback content shows below it).
+ * @csspart error-details - Inside `error`: the collapsed "Details for the site owner" with each failed feed's cause and fix (views/feed-error.ts).
  * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message; in the month view, also the notice that the grid could not be loaded (its events then show as a list).
  * @csspart more - The "show more" button.
@@ -325,7 +326,7 @@ export class EventListElement extends LitElement {
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
     // the filter bar above them (arriving later, it would push them down).
     if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || this.filters.barPending)) {
-      if (status === 'error') return html`<div dir=${dir}>${renderFeedError(feeds, strings, retry)}<div class="fallback"><slot></slot></div></div>`;
+      if (status === 'error') return html`<div dir=${dir}>${renderFeedError(feeds, strings, locale, retry, this)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.language.ready ? strings.loading : nothing}` : nothing}
@@ -350,7 +351,7 @@ export class EventListElement extends LitElement {
           firstLook ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : strings.resultCount(count)
         }</span></div>`
       }
-      ${feeds.errors.length ? renderFeedError(feeds, strings, retry) : renderStale(feeds, strings, locale, retry)}
+      ${feeds.errors.length ? renderFeedError(feeds, strings, locale, retry, this, true) : renderStale(feeds, strings, locale, retry, this)}
       ${filters.showPast && this.view === 'list' ? html`<button type="button" part="switch" @click=${() => filters.setShowPast(false)}>${strings.upcomingEvents}</button>` : nothing}
       ${
         this.view === 'month'

@@ -115,7 +115,7 @@ describe('<event-list>', () => {
     await expect(card).to.be.accessible();
   });
 
-  describe('errors name what went wrong, and show the fallback content', () => {
+  describe('errors tell the visitor in their terms, keep the fallback content, and name the cause and the fix for the site owner', () => {
     const cases = [
       {name: 'not found', src: fixtureUrl('missing.json'), kind: 'http', code: 'not-found', text: 'not found at this address (404)'},
       {name: 'an HTML page', src: fixtureUrl('page.html'), kind: 'parse', code: 'html-page', text: 'a web page, not an event feed'},
@@ -130,8 +130,14 @@ describe('<event-list>', () => {
         expect(failure.error.kind).to.equal(kind);
         expect(failure.error.code).to.equal(code);
         expect(failure.src).to.equal(src);
-        await waitUntil(() => part(el, 'error'), 'error shown');
-        expect(part(el, 'error')!.textContent).to.contain(text);
+        await waitUntil(() => part(el, 'error-details'), 'error shown with the details for the site owner');
+        const error = part(el, 'error')!;
+        expect(error.querySelector('.error-title')!.textContent).to.equal('The calendar can’t be shown right now.');
+        const details = part(el, 'error-details') as HTMLDetailsElement;
+        expect(details.open, 'the owner’s details start collapsed').to.equal(false);
+        expect(details.querySelector('summary')!.textContent).to.equal('Details for the site owner');
+        expect(details.textContent).to.contain(text);
+        expect(details.textContent, 'the exact cause').to.contain(`${kind}/${code}: ${failure.error.message}`);
         const fallback = shadowQuery<HTMLSlotElement>(el, '.fallback slot')!;
         expect(fallback.assignedElements()[0].textContent).to.equal('See all events');
         await expect(el).to.be.accessible();
@@ -189,7 +195,9 @@ describe('<event-list>', () => {
     expect(el.events).to.have.length(4);
     expect(el.events.every((event) => event.sourceLabel === 'Konstellationen')).to.equal(true);
     expect(cards(el)).to.have.length(4);
-    expect(part(el, 'error')!.textContent).to.contain('Gancio: The feed was not found');
+    await waitUntil(() => part(el, 'error-details'), 'the details for the site owner');
+    expect(part(el, 'error')!.textContent).to.contain('Some events could not be loaded.');
+    expect(part(el, 'error-details')!.textContent).to.contain('Gancio: The feed was not found');
     await expect(el).to.be.accessible();
   });
 

@@ -175,6 +175,10 @@ export const eventCardStyles = [
       gap: 0.25em;
       text-underline-offset: 0.15em;
     }
+    /* The "opens elsewhere" arrow points up and away from the reading direction. */
+    [part~='link'] svg:dir(rtl) {
+      transform: scaleX(-1);
+    }
     .details {
       display: grid;
       gap: 0.3em;

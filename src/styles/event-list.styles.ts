@@ -210,6 +210,11 @@ export const eventListStyles = [
     .error-title {
       font-weight: 650;
     }
+    /* The site owner's details (views/feed-error.ts): long commands and addresses wrap. */
+    [part~='error-details'] pre {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
     .fallback {
       margin-block-start: calc(var(--_space) * 0.5);
     }

@@ -32,13 +32,13 @@ export function renderCardDetails(event: CalendarEvent, o: CardDetailsOptions) {
   return html`<dl class="details" part="details">
       ${
         where
-          ? html`<div><dt>${strings.address}</dt><dd>${where}${
+          ? html`<div><dt>${strings.address}</dt><dd><bdi>${where}</bdi>${
               map ? html` · <a href=${map} target="_blank" rel="noopener noreferrer">${strings.showOnMap}</a>` : nothing
             }</dd></div>`
           : nothing
       }
       ${online ? html`<div><dt>${strings.online}</dt><dd><a href=${online} target="_blank" rel="noopener noreferrer">${hostOf(online)}</a></dd></div>` : nothing}
-      ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd>${source}</dd></div>` : nothing}
+      ${source ? html`<div><dt>${strings.sourceFeed}</dt><dd><bdi>${source}</bdi></dd></div>` : nothing}
     </dl>
     ${
       o.noAddToCalendar

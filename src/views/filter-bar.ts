@@ -47,7 +47,7 @@ export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
           <span class="label">${label}</span>
           <select id="${idPrefix}-${id}" .value=${value} @change=${(e: Event) => update({[key]: (e.target as HTMLSelectElement).value})}>
             <option value="">${all}</option>
-            ${options.map((name) => html`<option value=${name} ?selected=${name === value}>${name}</option>`)}
+            ${options.map((name) => html`<option value=${name} ?selected=${name === value} dir="auto">${name}</option>`)}
           </select>
         </label>`
       : nothing;

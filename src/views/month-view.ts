@@ -110,7 +110,7 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
       .join(' ');
     return html`<li class=${classes} part="event">
       <button type="button" tabindex="-1" @click=${() => o.onSelectEvent(event)}>
-        ${time ? html`<span class="time">${time}</span>` : nothing}<span class="name">${event.title}</span>
+        ${time ? html`<span class="time">${time}</span>` : nothing}<span class="name" dir="auto">${event.title}</span>
       </button>
     </li>`;
   };

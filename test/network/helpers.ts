@@ -46,6 +46,8 @@ export async function render(src: string, attrs: {timeout?: string} = {}): Promi
   await waitUntil(() => part(el, 'status')?.getAttribute('aria-busy') !== 'true', 'the list still says it is loading');
   await el.updateComplete;
   const error = event.type === 'event-list-error' ? (event as EventListErrorEvent).error : undefined;
+  // The owner's details (with the cause in words) arrive on demand just after the error.
+  if (error && part(el, 'error')) await waitUntil(() => part(el, 'error-details'), 'the details for the site owner did not show');
   const text = part(el, 'error')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return {el, error, text, titles: el.events.map((e) => e.title), ms};
 }

@@ -232,20 +232,23 @@ describe('the widget through the relay, in Chromium', () => {
     }
   });
 
-  it('without proxy, the same list reports the CORS error', async () => {
+  it('without proxy, the same list reports the CORS error, and tells the site owner the relay command', async () => {
     const {context, tab, scripts} = await visit('/direct.html');
     try {
       const handle = await tab.waitForFunction(
         () => {
           const errors = (window as unknown as {feedErrors: {kind: string}[]}).feedErrors;
+          // The owner's details (with the cause and the fix) arrive on demand just after the visitor's sentence.
           const part = document.querySelector('event-list')?.shadowRoot?.querySelector('[part="error"]');
-          return errors.length && part ? {errors, text: part.textContent?.replace(/\s+/g, ' ').trim()} : false;
+          return errors.length && part?.querySelector('[part="error-details"]') ? {errors, text: part.textContent?.replace(/\s+/g, ' ').trim()} : false;
         },
         {timeout: WAIT, polling: 50}
       );
       const {errors, text} = (await handle.jsonValue()) as {errors: {kind: string}[]; text: string};
       assert.equal(errors[0].kind, 'cors');
+      assert.match(text, /The calendar can’t be shown right now\./);
       assert.match(text, /CORS/);
+      assert.match(text, /npx feedcal relay --allow http:\/\/127\.0\.0\.1:\d+\//);
       assert.equal(await tab.evaluate(() => document.querySelector('event-list')!.shadowRoot!.querySelectorAll('event-card').length), 0);
       // Without the relay, an address ending in .ics makes the page fetch the iCalendar reader (so the check above can fail).
       assert.equal(icsChunk(scripts).length, 1, `scripts: ${scripts.join(' ')}`);

@@ -6,7 +6,6 @@
  * script every page downloads.
  */
 import {abortError} from './abort.js';
-import {en} from '../locales/en.js';
 import {FeedError} from '../events/model.js';
 
 /** A `Retry-After` longer than this is not waited for: the attempt fails now instead. */
@@ -76,8 +75,8 @@ export function mixedContentFailure(target: string, original: string, page = doc
   // http. The URL parser has already lowercased the host and normalised IPs (127.1 → 127.0.0.1).
   const loopback = /(^|\.)localhost\.?$|^127\.[\d.]+$|^\[::1]$/.test(hostname);
   if (protocol !== 'http:' || loopback || new URL(page).protocol !== 'https:') return undefined;
-  // The English UI sentence names the fix; reusing it keeps a second copy out of this chunk.
-  return new FeedError('network', 'insecure', en.error.insecure, {url: original});
+  // The exact cause, for event-list-error and the console; the fix is in the owner's details (views/feed-error.ts).
+  return new FeedError('network', 'insecure', `Browsers block an http:// feed (${original}) on an https:// page: mixed content.`, {url: original});
 }
 
 /**

@@ -1,4 +1,20 @@
-/** English UI strings: the reference set every other language falls back to, key by key. */
+/**
+ * English UI strings: the reference set. Every other language in this folder has exactly these
+ * keys (test/lib/i18n-locales.test.ts fails on a missing or extra one); a key a module lacks at
+ * run time still falls back to English. The site owner's error tables are in en-errors.ts and
+ * errors/<language>.ts: they are loaded only when a feed fails.
+ *
+ * A count is a table of forms, one per `Intl.PluralRules` category the language uses (English:
+ * one, other; Arabic: zero, one, two, few, many, other; Polish, Russian, Ukrainian: one, few,
+ * many, other…), with `#` where the number goes. i18n.ts turns each table into a function of the
+ * number, which it writes with the language's digits. A table with `other` alone says the words
+ * do not change with the number ("+# more"). English is bundled, so its counts are written out
+ * (`n === 1` is English's plural rule for whole numbers); the other languages build theirs with
+ * `plurals()` (plural.ts) from a form per `Intl.PluralRules` category.
+ */
+/** The forms of a count, by plural category; `other` is required (and the only one some languages need). */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
+
 export const en = {
   loading: 'Loading events…',
   empty: 'No events to show.',
@@ -8,7 +24,7 @@ export const en = {
   // The switch between the upcoming and the past events, and the heading of the past ones.
   pastEvents: 'Past events',
   upcomingEvents: 'Upcoming events',
-  showMore: (n: number) => `Show ${n} more`,
+  showMore: {other: 'Show # more'} as PluralForms,
   readMore: 'Read more',
   readLess: 'Show less',
   eventPage: 'Event page',
@@ -22,11 +38,16 @@ export const en = {
   location: 'Place',
   categories: 'Categories',
   events: 'Events',
-  resultCount: (n: number) => (n === 1 ? '1 event' : `${n} events`),
-  skipped: (n: number) => (n === 1 ? '1 item in the feed could not be read.' : `${n} items in the feed could not be read.`),
+  resultCount: {one: '# event', other: '# events'} as PluralForms,
+  skipped: {one: '# item in the feed could not be read.', other: '# items in the feed could not be read.'} as PluralForms,
   staleNotice: (age: string) => `Updated ${age} — could not refresh.`,
   tryAgain: 'Try again',
-  errorTitle: 'The events could not be loaded.',
+  // Said to the visitor when no feed could be loaded (the page's own fallback link shows below it).
+  errorTitle: 'The calendar can’t be shown right now.',
+  // Said to the visitor when some feeds loaded and others did not.
+  errorPartial: 'Some events could not be loaded.',
+  // The collapsed part with the cause and its fix (the `error` table below).
+  errorDetails: 'Details for the site owner',
   // List and month view
   happeningNow: 'Happening now',
   today: 'Today',
@@ -34,7 +55,7 @@ export const en = {
   nextMonth: 'Next month',
   // The month view when its grid's code could not be loaded (offline, a deploy).
   monthGridFailed: 'The calendar grid could not be loaded; here are the month’s events as a list.',
-  moreEvents: (n: number) => `+${n} more`,
+  moreEvents: {other: '+# more'} as PluralForms,
   view: 'View',
   viewList: 'List',
   viewMonth: 'Month',
@@ -62,21 +83,10 @@ export const en = {
   downloadIcs: 'Download .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
-  error: {
-    'not-found': 'The feed was not found at this address (404).',
-    'http-status': (status: number) => `The feed's server answered with an error (${status}).`,
-    'not-a-feed': 'The address does not give an event feed.',
-    'html-page': 'The address gives a web page, not an event feed.',
-    empty: 'The feed is empty.',
-    invalid: 'The feed is damaged and could not be read.',
-    'no-event-dates': 'This feed lists posts without event dates. Use the calendar’s iCalendar (.ics) feed instead.',
-    interrupted: 'The connection broke while the feed was loading.',
-    offline: 'No network connection: the feed could not be reached.',
-    cors: 'The feed’s server does not allow other sites to read it. Ask its owner to allow it (CORS), or set a proxy.',
-    insecure: 'Browsers block an http:// feed on an https:// page. Use the feed’s https:// address, or a proxy on https.',
-    timeout: 'The feed took too long to answer.',
-    'too-large': 'The feed is too large to show here.',
-  },
 };
 
-export type UiStrings = typeof en;
+/** What every language module exports: the strings above, each in that language. */
+export type LocaleStrings = typeof en;
+
+/** The strings a view gets: each count a function of the number. */
+export type UiStrings = {[K in keyof typeof en]: (typeof en)[K] extends PluralForms ? (n: number) => string : (typeof en)[K]};

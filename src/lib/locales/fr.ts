@@ -1,16 +1,15 @@
-import type {UiStrings} from './en.js';
-
+import type {LocaleStrings} from './en.js';
 // French puts a non-breaking space before ":" and treats 0 and 1 as singular.
 
 /** French UI strings. */
-export const fr: UiStrings = {
+export const fr: LocaleStrings = {
   loading: 'Chargement des événements…',
   empty: 'Aucun événement à afficher.',
   emptyFiltered: 'Aucun événement ne correspond à ces filtres.',
   noUpcoming: 'Aucun événement à venir pour le moment.',
   pastEvents: 'Événements passés',
   upcomingEvents: 'Événements à venir',
-  showMore: (n) => `Afficher ${n} de plus`,
+  showMore: {other: 'Afficher # de plus'},
   readMore: 'Lire la suite',
   readLess: 'Réduire',
   eventPage: 'Page de l’événement',
@@ -22,17 +21,23 @@ export const fr: UiStrings = {
   location: 'Lieu',
   categories: 'Catégories',
   events: 'Événements',
-  resultCount: (n) => (n < 2 ? `${n} événement` : `${n} événements`),
-  skipped: (n) => (n < 2 ? `${n} élément du flux n’a pas pu être lu.` : `${n} éléments du flux n’ont pas pu être lus.`),
+  resultCount: {one: '# événement', many: '# d’événements', other: '# événements'},
+  skipped: {
+    one: '# élément du flux n’a pas pu être lu.',
+    many: '# d’éléments du flux n’ont pas pu être lus.',
+    other: '# éléments du flux n’ont pas pu être lus.',
+  },
   staleNotice: (age) => `Mis à jour ${age} — actualisation impossible.`,
   tryAgain: 'Réessayer',
-  errorTitle: 'Impossible de charger les événements.',
+  errorTitle: 'Le calendrier ne peut pas être affiché pour le moment.',
+  errorPartial: 'Certains événements n’ont pas pu être chargés.',
+  errorDetails: 'Détails pour le propriétaire du site',
   happeningNow: 'En cours',
   today: 'Aujourd’hui',
   previousMonth: 'Mois précédent',
   nextMonth: 'Mois suivant',
   monthGridFailed: 'La grille du calendrier n’a pas pu être chargée ; voici les événements du mois sous forme de liste.',
-  moreEvents: (n) => (n < 2 ? `+${n} autre` : `+${n} autres`),
+  moreEvents: {one: '+# autre', many: '+# autres', other: '+# autres'},
   view: 'Affichage',
   viewList: 'Liste',
   viewMonth: 'Mois',
@@ -58,19 +63,4 @@ export const fr: UiStrings = {
   downloadIcs: 'Télécharger le .ics',
   googleCalendar: 'Google Agenda',
   outlook: 'Outlook',
-  error: {
-    'not-found': 'Aucun flux à cette adresse (404).',
-    'http-status': (status) => `Le serveur du flux a répondu par une erreur (${status}).`,
-    'not-a-feed': 'Cette adresse ne fournit pas de flux d’événements.',
-    'html-page': 'Cette adresse renvoie une page web, pas un flux d’événements.',
-    empty: 'Le flux est vide.',
-    invalid: 'Le flux est endommagé et n’a pas pu être lu.',
-    'no-event-dates': 'Ce flux contient des articles sans dates d’événement. Utilisez plutôt le flux iCalendar (.ics) du calendrier.',
-    interrupted: 'La connexion a été coupée pendant le chargement du flux.',
-    offline: 'Pas de connexion réseau\u00a0: le flux est inaccessible.',
-    cors: 'Le serveur du flux n’autorise pas les autres sites à le lire. Demandez à son propriétaire de l’autoriser (CORS) ou configurez un proxy.',
-    insecure: 'Les navigateurs bloquent un flux en http:// sur une page en https://. Utilisez l’adresse https:// du flux ou un proxy en https.',
-    timeout: 'Le flux a mis trop de temps à répondre.',
-    'too-large': 'Le flux est trop volumineux pour être affiché ici.',
-  },
 };

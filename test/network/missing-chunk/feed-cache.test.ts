@@ -7,7 +7,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../../src/index.js';
 import type {EventListErrorEvent} from '../../../src/events.js';
 import type {EventListElement} from '../../../src/event-list.js';
-import {en} from '../../../src/lib/locales/en.js';
+import {enErrors} from '../../../src/lib/locales/en-errors.js';
 import {cardTitles, part} from '../../helpers/page.js';
 import {hitsOf, mapModule, RUN} from '../helpers.js';
 
@@ -26,8 +26,9 @@ describe('when the store of last good copies cannot be loaded', function () {
     const failed = oneEvent<EventListErrorEvent>(el, 'event-list-error');
     el.reload();
     expect((await failed).error.code).to.equal('not-found');
-    await waitUntil(() => part(el, 'error'), 'the failed refresh is not shown');
-    expect(part(el, 'error')!.textContent).to.contain(en.error['not-found']);
+    await waitUntil(() => part(el, 'error-details'), 'the failed refresh is not shown');
+    expect(part(el, 'error')!.textContent).to.contain('Some events could not be loaded.');
+    expect(part(el, 'error-details')!.textContent).to.contain(enErrors['not-found']);
     expect(part(el, 'stale'), 'a stale copy').to.equal(null);
     expect(cardTitles(el), 'the events shown stay').to.have.length(2);
     expect((await hitsOf(chunk)).hits).to.be.at.least(1);

@@ -8,7 +8,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../../src/index.js';
 import type {EventListElement} from '../../../src/event-list.js';
 import type {EventListErrorEvent} from '../../../src/events.js';
-import {en} from '../../../src/lib/locales/en.js';
+import {enErrors} from '../../../src/lib/locales/en-errors.js';
 import {cardTitles, part} from '../../helpers/page.js';
 import {hitsOf, RUN} from '../helpers.js';
 import {missingChunk, type MissingChunk} from './chunk.js';
@@ -27,8 +27,9 @@ describe('when the failure handling cannot be loaded', function () {
     const error = (await oneEvent(el, 'event-list-error')) as EventListErrorEvent;
     expect(error.error.code).to.equal('http-status');
     // The list shows the failure once every source has settled, just after the event.
-    await waitUntil(() => part(el, 'error'), 'the error is not shown');
-    expect(part(el, 'error')!.textContent).to.contain(en.error['http-status'](500));
+    await waitUntil(() => part(el, 'error-details'), 'the error is not shown');
+    expect(part(el, 'error')!.textContent).to.contain('The calendar can’t be shown right now.');
+    expect(part(el, 'error-details')!.textContent).to.contain(enErrors['http-status'](500));
     expect((await hitsOf(failing)).hits, 'requests for the feed').to.equal(1);
     expect(await policy.asked()).to.equal(1);
 

@@ -7,7 +7,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../../src/index.js';
 import type {EventListElement} from '../../../src/event-list.js';
-import {en} from '../../../src/lib/locales/en.js';
+import {uiStrings} from '../../../src/lib/i18n.js';
 import {cardTitles, part, shadowQuery} from '../../helpers/page.js';
 import {RUN} from '../helpers.js';
 import {missingChunk, type MissingChunk} from './chunk.js';
@@ -31,7 +31,7 @@ describe('when the filter bar cannot be loaded', function () {
     const el = await list('without-bar');
     await waitUntil(() => cardTitles(el).length === 2, 'the events did not show');
     expect(shadowQuery(el, '[role="search"]'), 'a filter bar').to.equal(null);
-    expect(part(el, 'toolbar')!.textContent!.trim()).to.equal(en.resultCount(2));
+    expect(part(el, 'toolbar')!.textContent!.trim()).to.equal(uiStrings('en').resultCount(2));
     expect(await bar.asked()).to.equal(1);
 
     await bar.serve();

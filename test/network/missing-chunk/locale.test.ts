@@ -7,7 +7,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../../src/index.js';
 import type {EventListElement} from '../../../src/event-list.js';
-import {en} from '../../../src/lib/locales/en.js';
+import {uiStrings} from '../../../src/lib/i18n.js';
 import {cardTitles, part} from '../../helpers/page.js';
 import {EVENTS, missingChunk, type MissingChunk} from './chunk.js';
 
@@ -27,7 +27,7 @@ describe('when a language cannot be loaded', function () {
   it('shows the events in English, and the next list asks again', async () => {
     const el = await list();
     expect(cardTitles(el)).to.have.length(EVENTS.length);
-    expect(part(el, 'toolbar')!.textContent!.trim()).to.equal(en.resultCount(EVENTS.length));
+    expect(part(el, 'toolbar')!.textContent!.trim()).to.equal(uiStrings('en').resultCount(EVENTS.length));
     expect(await swedish.asked()).to.be.at.least(1);
 
     await swedish.serve();

@@ -46,6 +46,7 @@ function feedcal_element_attribute_table() {
 			'view' => array( 'kind' => 'string', 'words' => array( 'list', 'month' ) ),
 			'month' => array( 'kind' => 'string', 'words' => array() ),
 			'group-by' => array( 'kind' => 'string', 'words' => array() ),
+			'density' => array( 'kind' => 'string', 'words' => array( 'comfortable', 'compact' ) ),
 			'time-zone' => array( 'kind' => 'string', 'words' => array() ),
 			'proxy' => array( 'kind' => 'proxy', 'words' => array() ),
 			'fields' => array( 'kind' => 'string', 'words' => array() ),
