@@ -50,7 +50,10 @@ function compare(name, png) {
   if (ratio <= MAX_DIFF_RATIO) return {passed: true, ratio};
   writeFileSync(`${failedDir}${name}.actual.png`, PNG.sync.write(png));
   writeFileSync(`${failedDir}${name}.diff.png`, PNG.sync.write(diff));
-  return {passed: false, message: `${name}: ${(ratio * 100).toFixed(2)}% of its pixels differ from the baseline (at most ${MAX_DIFF_RATIO * 100}%); see ${failedDir}`};
+  return {
+    passed: false,
+    message: `${name}: ${(ratio * 100).toFixed(2)}% of its pixels differ from the baseline (at most ${MAX_DIFF_RATIO * 100}%); see ${failedDir}`,
+  };
 }
 
 function screenshotPlugin() {
