@@ -169,7 +169,10 @@ describe('what the widget looks like', function () {
     shadowQuery<HTMLButtonElement>(card, 'button.toggle')!.click();
     await waitUntil(() => shadowQuery<HTMLDialogElement>(el, 'dialog')?.open, 'dialog open');
     const dialog = shadowQuery<HTMLDialogElement>(el, 'dialog')!;
-    await Promise.all([...dialog.querySelectorAll<EventCardElement>('event-card')].map((inside) => inside.updateComplete));
+    const inside = dialog.querySelector<EventCardElement>('event-card')!;
+    await inside.updateComplete;
+    // The Google and Outlook links come a moment later, with the code that makes them (ics-export.ts).
+    await waitUntil(() => shadowQueryAll(inside, '.calendar a, .calendar button').length >= 3, 'Google and Outlook links shown', {timeout: 5000});
     (document.activeElement as HTMLElement | null)?.blur();
     await expectLook(dialog, 'dialog', '`details="dialog"`: an event’s details in a dialog, with its calendar actions and map link.');
     dialog.querySelector<HTMLButtonElement>('.dialog-close button')!.click();
