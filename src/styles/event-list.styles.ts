@@ -55,9 +55,15 @@ export const eventListStyles = [
         ${dark}
       }
     }
-    /* A dark page without a theme (see connectedCallback): its own colours, the dark accent. */
+    /* Without a theme the widget's scheme follows the page's text, light or dark (see connectedCallback),
+       so the dialog (Canvas, CanvasText) and the native date and select controls match the page. */
+    :host(:not([theme])) {
+      color-scheme: light;
+    }
+    /* A dark page without a theme: its own colours, the dark accent. */
     :host(:state(on-dark):not([theme])) {
       ${darkAccent}
+      color-scheme: dark;
     }
     :host([theme]) {
       padding: var(--_space);
