@@ -40,6 +40,10 @@ export const eventListStyles = [
       font-family: var(--event-font-family);
       background: var(--_background);
       container-type: inline-size;
+      /* The widget's scheme follows its colours, not the page's declaration: a palette's, else the
+         page's text, light or dark (on-dark below), so the dialog (Canvas, CanvasText) and the
+         native date and select controls match what is around them. */
+      color-scheme: light;
     }
     :host([theme='light']) {
       ${light}
@@ -55,12 +59,7 @@ export const eventListStyles = [
         ${dark}
       }
     }
-    /* Without a theme the widget's scheme follows the page's text, light or dark (see connectedCallback),
-       so the dialog (Canvas, CanvasText) and the native date and select controls match the page. */
-    :host(:not([theme])) {
-      color-scheme: light;
-    }
-    /* A dark page without a theme: its own colours, the dark accent. */
+    /* A dark page without a theme (see connectedCallback): its own colours, the dark accent. */
     :host(:state(on-dark):not([theme])) {
       ${darkAccent}
       color-scheme: dark;

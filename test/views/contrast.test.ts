@@ -50,7 +50,11 @@ function ratio(a: RGBA, b: RGBA): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
-const hex = (c: RGBA) => `#${c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+const hex = (c: RGBA) =>
+  `#${c
+    .slice(0, 3)
+    .map((v) => Math.round(v).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 /** The parent in the flattened tree: the slot a child is shown in, else the parent, else the shadow host. */
 function flatParent(el: Element): Element | null {
@@ -61,7 +65,7 @@ function flatParent(el: Element): Element | null {
 function backdropOf(el: Element): {background: RGBA; opacity: number} {
   const layers: RGBA[] = [];
   let opacity = 1;
-  for (let node: Element | null = el; node; ) {
+  for (let node: Element | null = el; node;) {
     const style = getComputedStyle(node);
     opacity *= +style.opacity;
     const bg = rgba(style.backgroundColor);
@@ -150,7 +154,14 @@ function measure(list: Element): Finding[] {
       const darkBehind = luminance(fill) < 0.18;
       const scheme = style.colorScheme;
       const fits = darkBehind ? /dark/.test(scheme) && !/^light/.test(scheme) : !/^dark/.test(scheme);
-      findings.push({what: `${describeEl(el)} color-scheme`, text: `${scheme} on ${darkBehind ? 'dark' : 'light'}`, fg: scheme, bg: hex(fill), ratio: fits ? 21 : 1, needs: 3});
+      findings.push({
+        what: `${describeEl(el)} color-scheme`,
+        text: `${scheme} on ${darkBehind ? 'dark' : 'light'}`,
+        fg: scheme,
+        bg: hex(fill),
+        ratio: fits ? 21 : 1,
+        needs: 3,
+      });
     }
   }
   return findings;
@@ -160,7 +171,8 @@ function measure(list: Element): Finding[] {
 async function measureFocus(list: Element): Promise<Finding[]> {
   const findings: Finding[] = [];
   const controls = [...allElements(list)].filter(
-    (el): el is HTMLElement => el.matches('a[href], button, input, select, summary, [tabindex]:not([tabindex="-1"])') && el.checkVisibility() && !el.matches(':disabled')
+    (el): el is HTMLElement =>
+      el.matches('a[href], button, input, select, summary, [tabindex]:not([tabindex="-1"])') && el.checkVisibility() && !el.matches(':disabled')
   );
   for (const el of controls) {
     el.focus({focusVisible: true} as FocusOptions);
@@ -169,7 +181,14 @@ async function measureFocus(list: Element): Promise<Finding[]> {
     if (style.outlineStyle === 'none' || style.outlineStyle === 'auto' || !parseFloat(style.outlineWidth)) continue;
     const around = backdropOf(flatParent(el)!).background;
     const ring = over(rgba(style.outlineColor), around);
-    findings.push({what: `${describeEl(el)} focus outline`, text: (el.textContent ?? '').trim().slice(0, 30), fg: hex(ring), bg: hex(around), ratio: ratio(ring, around), needs: 3});
+    findings.push({
+      what: `${describeEl(el)} focus outline`,
+      text: (el.textContent ?? '').trim().slice(0, 30),
+      fg: hex(ring),
+      bg: hex(around),
+      ratio: ratio(ring, around),
+      needs: 3,
+    });
   }
   (document.activeElement as HTMLElement | null)?.blur();
   return findings;
@@ -246,7 +265,10 @@ const STATES: Record<string, State> = {
     return el;
   },
   'error, owner details open': async (page) => {
-    const el = themed(fixtureSync<EventListElement>(html`<event-list src=${`/fault/404/contrast-${RUN}-${page.name.replace(/\W/g, '')}`} lang="en"></event-list>`), page);
+    const el = themed(
+      fixtureSync<EventListElement>(html`<event-list src=${`/fault/404/contrast-${RUN}-${page.name.replace(/\W/g, '')}`} lang="en"></event-list>`),
+      page
+    );
     await oneEvent(el, 'event-list-error');
     await waitUntil(() => part(el, 'error-details'), 'the details for the site owner');
     (part(el, 'error-details') as HTMLDetailsElement).open = true;
