@@ -22,6 +22,15 @@ import {nowMs} from '../../src/lib/clock.js';
 import {DECEMBER, ZONE, calendarEvent} from '../helpers/december.js';
 import {part, shadowQuery} from '../helpers/page.js';
 import {RUN} from '../network/helpers.js';
+import type {AxeResults, RunOptions} from 'axe-core';
+
+/** axe-core's own color-contrast rule (it reads shadow roots too), as a second opinion beside the computed ratios. */
+async function axeContrast(el: Element): Promise<string[]> {
+  const page = window as unknown as {axe?: {run(el: Element, options: RunOptions): Promise<AxeResults>}};
+  if (!page.axe) await import('axe-core/axe.min.js');
+  const results = await page.axe!.run(el, {runOnly: ['color-contrast']});
+  return results.violations.flatMap((v) => v.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`));
+}
 
 type RGBA = [number, number, number, number];
 
@@ -336,6 +345,7 @@ describe('contrast everywhere (WCAG AA)', function () {
           unique.map((f) => `${f.what} "${f.text}": ${f.fg} on ${f.bg} = ${f.ratio.toFixed(2)}:1, needs ${f.needs}:1`),
           `${page.name}, ${state}`
         ).to.deep.equal([]);
+        expect(await axeContrast(el), `axe color-contrast, ${page.name}, ${state}`).to.deep.equal([]);
       });
     }
   }
