@@ -27,6 +27,7 @@ import type {AxeResults, RunOptions} from 'axe-core';
 /** axe-core's own color-contrast rule (it reads shadow roots too), as a second opinion beside the computed ratios. */
 async function axeContrast(el: Element): Promise<string[]> {
   const page = window as unknown as {axe?: {run(el: Element, options: RunOptions): Promise<AxeResults>}};
+  // @ts-expect-error The browser bundle has no types: it registers window.axe (typed above from axe-core's own).
   if (!page.axe) await import('axe-core/axe.min.js');
   const results = await page.axe!.run(el, {runOnly: ['color-contrast']});
   return results.violations.flatMap((v) => v.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`));
