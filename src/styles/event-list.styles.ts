@@ -40,6 +40,10 @@ export const eventListStyles = [
       font-family: var(--event-font-family);
       background: var(--_background);
       container-type: inline-size;
+      /* The widget's scheme follows its colours, not the page's declaration: a palette's, else the
+         page's text, light or dark (on-dark below), so the dialog (Canvas, CanvasText) and the
+         native date and select controls match what is around them. */
+      color-scheme: light;
     }
     :host([theme='light']) {
       ${light}
@@ -58,6 +62,7 @@ export const eventListStyles = [
     /* A dark page without a theme (see connectedCallback): its own colours, the dark accent. */
     :host(:state(on-dark):not([theme])) {
       ${darkAccent}
+      color-scheme: dark;
     }
     :host([theme]) {
       padding: var(--_space);

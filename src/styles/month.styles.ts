@@ -62,9 +62,6 @@ export const monthStyles = css`
     color: var(--_muted);
     background: transparent;
   }
-  td.outside .entries {
-    opacity: 0.7;
-  }
   td:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
@@ -128,7 +125,6 @@ export const monthStyles = css`
     display: block;
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;
-    opacity: 0.8;
   }
   .entry .name {
     display: -webkit-box;
