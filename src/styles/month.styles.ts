@@ -91,12 +91,14 @@ export const monthStyles = css`
     list-style: none;
   }
   /* In a blog column a day is 80-90 px wide: the time goes on a line of its own and the title
-     wraps onto up to three lines (a long word breaks rather than being cut), never one cut word. */
+     wraps onto up to three lines (a long word breaks rather than being cut), never one cut word.
+     A slightly smaller type keeps most words whole there ("Bokmässa" broke at the page's size). */
   .entry button {
     display: block;
     width: 100%;
     padding: 0.1em 0.25em;
     font: inherit;
+    font-size: 0.875em;
     line-height: 1.25;
     color: inherit;
     text-align: start;
