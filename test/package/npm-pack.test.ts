@@ -111,7 +111,7 @@ describe('the npm package', {timeout: 120_000}, () => {
     for (const [, chunk] of entry.matchAll(/import\("\.\/(chunks\/[^"]+\.js)"\)/g)) assert.ok(paths.has(`dist/cdn/${chunk}`), `dist/cdn/${chunk} is in the package`);
 
     const unwanted = packed.files.filter((f) =>
-      /^(test|src|bench|demo|docs|scripts|node_modules|\.ci|\.github)\/|^(tsconfig.*\.json|rollup\.config\.mjs|web-test-runner\.config\.mjs|eslint\.config\.mjs|size-budget\.json)$|^dist\/feedcal-cdn-.*\.(tar\.gz|zip)$|\.tgz$/.test(
+      /^(test|src|bench|demo|scripts|node_modules|\.ci|\.github)\/|^(tsconfig.*\.json|rollup\.config\.mjs|web-test-runner\.config\.mjs|eslint\.config\.mjs|size-budget\.json)$|^dist\/feedcal-cdn-.*\.(tar\.gz|zip)$|\.tgz$/.test(
         f.path
       )
     );
@@ -119,6 +119,14 @@ describe('the npm package', {timeout: 120_000}, () => {
       unwanted.map((f) => f.path),
       [],
       'no tests, sources, tooling or the self-host archive'
+    );
+    // The guides ship as text (the widget's details for the site owner link docs/relay.md on the CDN); their pictures do not.
+    assert.ok(paths.has('docs/relay.md'), 'docs/relay.md is in the package');
+    const docsNotText = packed.files.filter((f) => f.path.startsWith('docs/') && !/^docs\/[^/]+\.md$/.test(f.path));
+    assert.deepEqual(
+      docsNotText.map((f) => f.path),
+      [],
+      'only the guides, as Markdown'
     );
   });
 
