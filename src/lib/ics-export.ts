@@ -57,11 +57,25 @@ function timedEnd(event: CalendarEvent): Date {
 export function toIcs(events: CalendarEvent[], options: IcsOptions = {}): string {
   const displayZone = zoneOr(options.timeZone);
   const stamp = utcStamp(options.now ?? now());
+  const head = [`PRODID:${textValue(options.prodId ?? '-//feedcal//feedcal//EN')}`];
+  return vcalendar(head, events, eventZone, (event, zone) => veventLines(event, zone, displayZone, stamp, options));
+}
+
+/**
+ * One VCALENDAR around `events`, shared by the visitor's download (above) and the feed writer
+ * (write/ics.ts): a VTIMEZONE for each zone `zoneOf` names, covering the years its events span,
+ * then each event's lines from `vevent`, folded and CRLF-ended as RFC 5545 requires.
+ */
+export function vcalendar(
+  head: string[],
+  events: CalendarEvent[],
+  zoneOf: (event: CalendarEvent) => string | undefined,
+  vevent: (event: CalendarEvent, zone: string | undefined) => string[]
+): string {
   const zoneYears = new Map<string, [number, number]>();
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${textValue(options.prodId ?? '-//feedcal//feedcal//EN')}`, 'CALSCALE:GREGORIAN'];
   const body: string[] = [];
   for (const event of events) {
-    const zone = eventZone(event);
+    const zone = zoneOf(event);
     if (zone) {
       const span = zoneYears.get(zone) ?? [Infinity, -Infinity];
       for (const date of [event.start, event.end ?? event.start]) {
@@ -71,8 +85,9 @@ export function toIcs(events: CalendarEvent[], options: IcsOptions = {}): string
       }
       zoneYears.set(zone, span);
     }
-    body.push(...veventLines(event, zone, displayZone, stamp, options));
+    body.push(...vevent(event, zone));
   }
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...head, 'CALSCALE:GREGORIAN'];
   for (const [zone, [from, to]] of zoneYears) lines.push(...vtimezoneLines(zone, from, to));
   lines.push(...body, 'END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -24,38 +24,25 @@
  */
 import type {CalendarEvent} from '../events/model.js';
 import {dayKey, wallClockToInstant} from '../time.js';
-import {foldLine, localStamp, paramValue, textValue, uriValue, utcStamp, vtimezoneLines} from '../ics-export.js';
+import {localStamp, paramValue, textValue, uriValue, utcStamp, vcalendar} from '../ics-export.js';
 import {allDayZone, calendarDay, eventZone, type FeedMeta} from './meta.js';
 
 export type {FeedMeta} from './meta.js';
 
-const CRLF = '\r\n';
 const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 
 /** The events as one VCALENDAR, with a VTIMEZONE per zone its timed events use. */
 export function toIcs(events: CalendarEvent[], meta: FeedMeta): string {
   const stamp = utcStamp(meta.now);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//feedcal//feedcal feed//EN', 'CALSCALE:GREGORIAN'];
-  if (meta.title) lines.push(`X-WR-CALNAME:${textValue(meta.title)}`);
-  if (meta.description) lines.push(`X-WR-CALDESC:${textValue(meta.description)}`);
-  const zoneYears = new Map<string, [number, number]>();
-  const body: string[] = [];
-  for (const event of events) {
-    const zone = event.allDay ? undefined : eventZone(event);
-    if (zone) {
-      const span = zoneYears.get(zone) ?? [Infinity, -Infinity];
-      for (const date of [event.start, event.end ?? event.start]) {
-        const year = +dayKey(date, zone).slice(0, 4);
-        span[0] = Math.min(span[0], year);
-        span[1] = Math.max(span[1], year);
-      }
-      zoneYears.set(zone, span);
-    }
-    body.push(...veventLines(event, zone, stamp, meta));
-  }
-  for (const [zone, [from, to]] of zoneYears) lines.push(...vtimezoneLines(zone, from, to));
-  lines.push(...body, 'END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  const head = ['PRODID:-//feedcal//feedcal feed//EN'];
+  if (meta.title) head.push(`X-WR-CALNAME:${textValue(meta.title)}`);
+  if (meta.description) head.push(`X-WR-CALDESC:${textValue(meta.description)}`);
+  return vcalendar(
+    head,
+    events,
+    (event) => (event.allDay ? undefined : eventZone(event)),
+    (event, zone) => veventLines(event, zone, stamp, meta)
+  );
 }
 
 function veventLines(event: CalendarEvent, zone: string | undefined, stamp: string, meta: FeedMeta): string[] {
