@@ -7,7 +7,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 // - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
 // - dist/cdn/: one minified entry a blog loads with a single <script type="module">, with the
 //   rarely needed code (ical.js, DOMPurify) in chunks beside it, loaded on demand.
-const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|@xmldom\/xmldom|parse5)(\/|$)/.test(id) || id.startsWith('node:');
+const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|linkify-it|@xmldom\/xmldom|parse5)(\/|$)/.test(id) || id.startsWith('node:');
 
 export default [
   {
