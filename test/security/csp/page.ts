@@ -79,7 +79,8 @@ async function main(): Promise<Report> {
   });
   await until(() => Boolean(part(empty, 'empty')), 'empty state');
   states.empty = part(empty, 'empty')!.textContent!.trim();
-  await until(() => Boolean(part(error, 'error')), 'error state');
+  // The visitor's sentence comes first; the site owner's details (with the cause) load on demand just after.
+  await until(() => Boolean(part(error, 'error')?.querySelector('[part="error-details"]')), 'error state with the details for the site owner');
   states.error = part(error, 'error')!.textContent!.trim();
   await until(() => Boolean(part(filteredEmpty, 'empty')), 'filtered empty state');
   states.filteredEmpty = part(filteredEmpty, 'empty')!.textContent!.trim();
