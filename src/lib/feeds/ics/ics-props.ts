@@ -51,7 +51,7 @@ const UTC_TZIDS = new Set(['Z', 'UTC', 'GMT']);
  * The properties read here, with the type ical.js gives each when the line has no VALUE
  * parameter. None of these types can make ical.js fail on a plain line; all others go to ical.js.
  */
-const TYPES = new Map<string, 'text' | 'text-list' | 'uri' | 'cal-address' | 'date-time'>([
+const TYPES = new Map<string, 'text' | 'text-list' | 'uri' | 'cal-address' | 'date-time' | 'integer'>([
   ['summary', 'text'],
   ['description', 'text'],
   ['location', 'text'],
@@ -63,6 +63,10 @@ const TYPES = new Map<string, 'text' | 'text-list' | 'uri' | 'cal-address' | 'da
   ['dtstart', 'date-time'],
   ['dtend', 'date-time'],
   ['recurrence-id', 'date-time'],
+  // Which of several versions of an event stands (ics.ts `assemble`).
+  ['sequence', 'integer'],
+  ['last-modified', 'date-time'],
+  ['dtstamp', 'date-time'],
 ]);
 /**
  * The names whose lines are kept: those read here, and those whose presence alone sends a
@@ -137,6 +141,17 @@ export class EventProps {
     return this.component()
       .getAllProperties(name)
       .flatMap((prop) => safe(() => prop.getValues()) ?? []);
+  }
+
+  /** `getFirstPropertyValue(name)` of an INTEGER property (SEQUENCE), when it is a whole number. */
+  integer(name: string): number | undefined {
+    const first = this.first(name);
+    if (first === null) return undefined;
+    if (first && TYPES.get(name) === 'integer' && !first.params!.has('value')) {
+      return /^\s*[+-]?\d+\s*$/.test(first.value) ? parseInt(first.value, 10) : undefined;
+    }
+    const value = safe(() => this.component().getFirstPropertyValue(name));
+    return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
   }
 
   /** A parameter of the first `name` property. */
@@ -222,13 +237,17 @@ export function timeValueOf(value: unknown, tzid: string | undefined): TimeValue
 }
 
 /**
- * Fixes the two malformed lines real exporters write, so they do not lose their event:
- * Exchange's `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` (quote closed after the
+ * Fixes the malformed lines real exporters write, so they do not lose their event: a bare date
+ * (`labelBareDate`), Exchange's `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` (quote closed after the
  * value), and `DTSTART;VALUE=DATE:20110804T120000` (a date-time labelled as a date: ical.js would
  * drop the time, but the time is what the producer meant, so the label goes).
  */
 export function repairLine(line: string): string {
-  // Both repairs need a parameter (a quote, or VALUE=): most lines are left at the first test.
+  // Only the time properties (D…, R…, E…) can hold a bare date; the two repairs after it need a
+  // parameter (a quote, or VALUE=): most lines are left at the first tests.
+  const first = line.charCodeAt(0) | 0x20;
+  if (first === 0x64 || first === 0x72 || first === 0x65) line = labelBareDate(line);
+  if (first === 0x72 && /^RRULE[;:]/i.test(line)) line = dropUnreadableCount(line);
   if (!line.includes(';')) return line;
   const misquoted = line.includes('"') && /^([^:"]*;TZID=)"([^":]*):([^":]*)"$/i.exec(line);
   if (misquoted) line = `${misquoted[1]}"${misquoted[2]}":${misquoted[3]}`;
@@ -237,6 +256,30 @@ export function repairLine(line: string): string {
   }
   return line;
 }
+
+/**
+ * `DTSTART:20190101`, a date without `VALUE=DATE` (Google, Outlook and calendarlabs write it),
+ * gets the label, so that it is read as the date it is (an all-day event) instead of an
+ * unreadable date-time. Also for DTEND, RECURRENCE-ID, RDATE and EXDATE (a list of dates too).
+ * Lines with a parameter are left to `repairLine`'s caller only when they have no VALUE at all.
+ */
+function labelBareDate(line: string): string {
+  const colon = line.lastIndexOf(':');
+  if (colon < 0 || !BARE_DATES.test(line.slice(colon + 1))) return line;
+  const head = line.slice(0, colon);
+  if (!/^(DTSTART|DTEND|DUE|RECURRENCE-ID|RDATE|EXDATE)(;|$)/i.test(head) || /;VALUE=/i.test(head)) return line;
+  return `${head};VALUE=DATE${line.slice(colon)}`;
+}
+
+/**
+ * `COUNT=` with something other than an integer makes ical.js drop the whole rule; it goes, so
+ * that UNTIL (if any) applies. (A COUNT of 0 or less is read and ignored in ics-recur.ts.)
+ */
+function dropUnreadableCount(line: string): string {
+  return line.replace(/([:;])COUNT=(?![+-]?\d+(?:;|\s*$))[^;]*(;|$)/i, (_, before: string, after: string) => (after ? before : ''));
+}
+
+const BARE_DATES = /^\d{8}(,\d{8})*\s*$/;
 
 /**
  * Cuts a line as ical.js does: the name ends at the first `;` before any `:`, or at the first
