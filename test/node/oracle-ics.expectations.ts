@@ -441,7 +441,14 @@ export const oracleExpectations: OracleExpectation[] = [
     ],
   },
   {file: 'rie-issue_86_x_wr_timezone_without_time_zone_in_dt.ics', count: 1, first: '2021-09-16T19:00:00Z', last: '2021-09-16T19:00:00Z'},
-  {file: 'rie-machbar_16_feb_2019.ics', window: {from: '2019-02-01T00:00:00Z', to: '2019-03-01T00:00:00Z'}, count: 20, first: '2019-02-05T16:00:00Z', last: '2019-02-28T19:00:00Z', includes: [{start: '2019-02-24T10:00:00Z'}]},
+  {
+    file: 'rie-machbar_16_feb_2019.ics',
+    window: {from: '2019-02-01T00:00:00Z', to: '2019-03-01T00:00:00Z'},
+    count: 20,
+    first: '2019-02-05T16:00:00Z',
+    last: '2019-02-28T19:00:00Z',
+    includes: [{start: '2019-02-24T10:00:00Z'}],
+  },
   {
     // Weekly Thursdays ×20 and monthly second Mondays COUNT=2; DTSTART counts as the first of
     // each rule's COUNT (§3.8.5.3), so the monthly rule adds 13 Feb only.
@@ -453,9 +460,21 @@ export const oracleExpectations: OracleExpectation[] = [
   },
   {file: 'rie-no_events.ics', count: 0},
   {file: 'rie-one_day_event.ics', count: 1, first: '2019-03-04', last: '2019-03-04'},
-  {file: 'rie-one_day_event_repeat_every_day.ics', window: {from: '2019-03-01T00:00:00Z', to: '2019-04-01T00:00:00Z'}, count: 28, first: '2019-03-04', last: '2019-03-31'},
+  {
+    file: 'rie-one_day_event_repeat_every_day.ics',
+    window: {from: '2019-03-01T00:00:00Z', to: '2019-04-01T00:00:00Z'},
+    count: 28,
+    first: '2019-03-04',
+    last: '2019-03-31',
+  },
   {file: 'rie-one_event.ics', count: 1, first: '2019-03-04T07:00:00Z', last: '2019-03-04T07:00:00Z'},
-  {file: 'rie-one_event_repeat_every_3_days.ics', window: {from: '2019-03-01T00:00:00Z', to: '2019-04-01T00:00:00Z'}, count: 10, first: '2019-03-03T23:00:00Z', last: '2019-03-30T23:00:00Z'},
+  {
+    file: 'rie-one_event_repeat_every_3_days.ics',
+    window: {from: '2019-03-01T00:00:00Z', to: '2019-04-01T00:00:00Z'},
+    count: 10,
+    first: '2019-03-03T23:00:00Z',
+    last: '2019-03-30T23:00:00Z',
+  },
   {
     // No UIDs. 1: daily 3 Aug 2013 – 19 Mar 2015 (594), the RDATE already one of them. 2: daily
     // 3 Aug 2014 – 19 Mar 2016 (595) less the EXDATE. 3: one event, its RDATE removed again.
