@@ -127,14 +127,19 @@ function* expand(p: Parsed, own: Parsed[], cal: Calendar, events: CalendarEvent[
   const inWindow = (event: CalendarEvent) => event.start.getTime() <= to && (event.end ?? event.start).getTime() >= from;
   const byKey = new Map<string, string>();
   for (const key of occurrences.keys()) byKey.set(occurrenceKey(occurrences.get(key)!, allDay), key);
+  // Overrides older than the series (a lower SEQUENCE) whose occurrence is not in the window:
+  // whether the series still has it is asked once for all of them.
+  const older = own.filter((o) => !o.thisAndFuture && o.sequence < p.sequence && !byKey.has(occurrenceKey(o.recurrenceId!, allDay)));
+  const stillThere = older.length ? yield* occurrenceKeys(p, older, cal) : new Set<string>();
   let handled = 0;
   for (const o of own) {
     // A series may have thousands of overrides: they are handled in bounded batches.
-    if (++handled % OVERRIDES_PER_PAUSE === 0) yield;
+    if (++handled % PER_PAUSE === 0) yield;
     if (o.thisAndFuture) continue;
-    const key = byKey.get(occurrenceKey(o.recurrenceId!, allDay));
+    const occurrence = occurrenceKey(o.recurrenceId!, allDay);
+    const key = byKey.get(occurrence);
     if (key !== undefined) occurrences.delete(key);
-    else if (o.sequence < p.sequence && !(yield* producesOccurrence(p, o.recurrenceId!, cal))) {
+    else if (o.sequence < p.sequence && !stillThere.has(occurrence)) {
       // Stale: the series was edited after this override (a higher SEQUENCE) and no longer has
       // the occurrence it replaced, so showing it would bring back a deleted date.
       cal.report(
@@ -148,6 +153,7 @@ function* expand(p: Parsed, own: Parsed[], cal: Calendar, events: CalendarEvent[
   const periods = periodEnds(p.series!, cal);
   const {end: _masterEnd, ...rest} = p.base;
   for (const stamp of occurrences.values()) {
+    if (++handled % PER_PAUSE === 0) yield;
     const id = p.uid ? `${p.uid}#${stamp.key}` : hashId(p.base.title, stamp.date);
     // The last RANGE=THISANDFUTURE override at or before this occurrence holds for it.
     let from: Parsed | undefined;
@@ -183,20 +189,24 @@ function shifted(stamp: Stamp, shift: number, cal: Calendar): Stamp {
   return makeStamp({y: day.getUTCFullYear(), mo: day.getUTCMonth() + 1, d: day.getUTCDate(), h: 0, mi: 0, s: 0}, undefined, cal);
 }
 
-const OVERRIDES_PER_PAUSE = 64;
+/** Overrides matched, or occurrences made into events, between pauses. */
+const PER_PAUSE = 64;
 
-/** Whether the series has the occurrence `rid` at all, wherever it lies (the window's expansion may not reach it). */
-function* producesOccurrence(p: Parsed, rid: Stamp, cal: Calendar): Steps<boolean> {
-  const at = rid.date.getTime();
+/**
+ * The occurrence keys the series has around the RECURRENCE-IDs of `overrides`, wherever they lie
+ * (the window's expansion may not reach them): one expansion from the first to the last.
+ */
+function* occurrenceKeys(p: Parsed, overrides: Parsed[], cal: Calendar): Steps<Set<string>> {
+  const times = overrides.map((o) => o.recurrenceId!.date.getTime());
   const found = yield* expandSeriesSteps(p.series!, p.start, {
-    window: {from: at, to: at},
+    window: {from: Math.min(...times) - DAY_MS, to: Math.max(...times) + DAY_MS},
     spanMs: 0,
-    limit: 10,
+    limit: Number.MAX_SAFE_INTEGER,
     place: (fields) => makeStamp(fields, p.start.zone, cal),
     read: (value, tzid) => stampOf(timeValueOf(value, tzid), cal),
     allDayZone: cal.homeZone,
   });
-  return [...found.values()].some((stamp) => sameOccurrence(stamp, rid, p.start.allDay));
+  return new Set([...found.values()].map((stamp) => occurrenceKey(stamp, p.start.allDay)));
 }
 
 /**
