@@ -43,7 +43,8 @@ export function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[
     const moved = own.find((o) => sameOccurrence(master.start, o.recurrenceId!, master.start.allDay));
     if (!moved) events.push(master.base);
     else if (!moved.cancelled) events.push(moved.base);
-    for (const o of own) if (o !== moved && !o.cancelled && o.sequence >= master.sequence) events.push(o.base);
+    for (const o of own)
+      if (o !== moved) cal.report(o.index, `${quoted(o)} replaces ${o.recurrenceId!.key}, a date its event (not a series) does not have: left out`);
   }
   // Overrides whose series is not in the file.
   for (const own of overrides.values()) for (const o of own) if (!o.cancelled) events.push(o.base);
