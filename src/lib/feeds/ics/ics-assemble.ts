@@ -9,7 +9,7 @@ import type {CalendarEvent} from '../../events/model.js';
 import {hashId} from '../../events/normalise.js';
 import {DAY_MS, Stamp, expandSeriesSteps, utcDay} from './ics-recur.js';
 import {timeValueOf} from './ics-props.js';
-import {endFor, makeStamp, stampOf, type Calendar, type Parsed} from './ics-calendar.js';
+import {endFor, makeStamp, safe, stampOf, type Calendar, type Parsed} from './ics-calendar.js';
 import type {Steps} from '../steps.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
@@ -248,11 +248,3 @@ function uniqueIds(events: CalendarEvent[]): CalendarEvent[] {
 }
 
 const quoted = (p: Parsed) => `"${p.base.title.slice(0, 80)}"`;
-
-function safe<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}

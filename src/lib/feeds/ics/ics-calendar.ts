@@ -137,7 +137,8 @@ export function endFor(start: Stamp, rule: EndRule, cal: Calendar): Date | undef
   return rule.ms && rule.ms > 0 ? new Date(start.date.getTime() + rule.ms) : undefined;
 }
 
-function safe<T>(read: () => T): T | undefined {
+/** The value, or undefined when reading it throws (ical.js throws on what it cannot read). */
+export function safe<T>(read: () => T): T | undefined {
   try {
     return read();
   } catch {

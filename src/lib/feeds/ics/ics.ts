@@ -5,9 +5,10 @@
  * ical.js rejects a whole file for one malformed line, so the file is split here into VEVENT
  * and VTIMEZONE blocks and each VEVENT property line is parsed on its own: a bad line is dropped,
  * a VEVENT without a usable DTSTART or title is skipped and counted, the rest is kept.
- * Times are computed here, not by ical.js, because ical.js reads a TZID without VTIMEZONE as
- * floating and ignores X-WR-TIMEZONE: every date-time is taken as wall-clock fields plus the zone
- * they belong to (`zoneFor`), and turned into an instant with the browser's zone data.
+ * Times are computed here (ics-calendar.ts), not by ical.js, because ical.js reads a TZID without
+ * VTIMEZONE as floating and ignores X-WR-TIMEZONE: every date-time is taken as wall-clock fields
+ * plus the zone they belong to (`zoneFor`), and turned into an instant with the browser's zone
+ * data. Which version of an event stands, series and their overrides: ics-assemble.ts.
  * ical.js is used for what it does well: property syntax and escapes, RRULE iteration, durations,
  * and VTIMEZONE rules for zone names that are not IANA names. The plain lines of the common
  * properties (SUMMARY, DTSTART, …) are read by ics-props.ts the way ical.js reads them, without
@@ -20,7 +21,7 @@ import {nowMs} from '../../clock.js';
 import {DAY_MS} from './ics-recur.js';
 import {EventProps} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
-import {endFor, endRule, homeZoneOf, readTime, zoneFor, zoneName, type Calendar, type Parsed} from './ics-calendar.js';
+import {endFor, endRule, homeZoneOf, readTime, safe, zoneFor, zoneName, type Calendar, type Parsed} from './ics-calendar.js';
 import {assemble} from './ics-assemble.js';
 import {readingPlan, type ItemTimes} from '../preview.js';
 import {PAINT, runSync, type Steps} from '../steps.js';
@@ -422,12 +423,4 @@ function windowOf(ctx: ParseContext): Calendar['window'] {
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
 function unescapeText(text: string): string {
   return text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
-function safe<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }
