@@ -150,14 +150,18 @@ export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: E
       if (error instanceof NeverMatches) options.report?.(`its RRULE ${written.toString()} stopped matching dates after ${STEP_CAP} tries`);
     }
   }
+  // A series may list thousands of dates: they too are read between pauses.
+  let dates = 0;
   for (const prop of comp.getAllProperties('rdate')) {
     for (const value of safe(() => prop.getValues()) ?? []) {
+      if (++dates % (4 * PAUSE_EVERY) === 0) yield;
       const stamp = options.read(value, tzidOf(prop));
       if (stamp) add(stamp);
     }
   }
   for (const prop of comp.getAllProperties('exdate')) {
     for (const value of safe(() => prop.getValues()) ?? []) {
+      if (++dates % (4 * PAUSE_EVERY) === 0) yield;
       const stamp = options.read(value, tzidOf(prop));
       if (!stamp) continue;
       found.delete(stamp.key);
