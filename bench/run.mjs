@@ -272,6 +272,11 @@ async function loadRun(id, view, size, profile) {
       'complete'
     );
     const tasks = traceTasks(await page.tracing.stop());
+    // BENCH_SCREENSHOTS=dir: what each page drew, to look at (the last load of each page, view and size wins).
+    if (env.BENCH_SCREENSHOTS) {
+      mkdirSync(env.BENCH_SCREENSHOTS, {recursive: true});
+      await page.screenshot({path: join(env.BENCH_SCREENSHOTS, `${profile === PROFILES.phone ? 'phone' : 'desktop'}-${id}-${view}-${size}.png`)});
+    }
     const run = {
       navToPaint: first.paint,
       feedToPaint: first.paint - first.responseEnd,

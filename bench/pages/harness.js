@@ -97,6 +97,7 @@
     bench.whenRendered(root, ready).then(async ({dom, paint}) => {
       const feed = bench.feedTiming(bench.params.feed);
       if (!feed) return bench.fail('the feed was never fetched');
+      performance.mark('bench:first-events-painted', {startTime: paint});
       settle({dom, paint, ...feed, resources: bench.resourcesBefore(paint)});
     });
 
