@@ -177,6 +177,8 @@ const pagePath = (id, view) => PAGES[id].path?.(view) ?? `/peers/${id}-${view}.h
 const NOT_COUNTED = new Set(['/bench/pages/harness.js']);
 
 const server = await startServer(root, feeds, snapshot);
+// Every body compressed before the first load, so that no load pays for compressing what it asks for.
+await server.warm(['/bench/pages/harness.js', ...PAGE_IDS.flatMap((id) => [...(PAGES[id].css ?? []), ...VIEWS.map((view) => pagePath(id, view))])]);
 log(`serving on ${server.origin}`);
 
 const browser = await puppeteer.launch({
@@ -226,7 +228,11 @@ function traceTasks(buffer) {
   return tasks.sort((a, b) => b - a);
 }
 
-const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms))]);
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
 
 /**
  * One page load: open the page (the widget starts at once), wait for the first events painted;

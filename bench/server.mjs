@@ -70,6 +70,15 @@ export function startServer(root, feeds, snapshot = new Map()) {
       const {port} = server.address();
       resolve({
         origin: `http://127.0.0.1:${port}`,
+        /** Compresses every in-memory body (feeds, snapshot) and the given files now, before any load asks for them. */
+        warm: async (paths = []) => {
+          for (const [path, body] of bodies) encode(path, body);
+          for (const path of paths) {
+            const body = await read(path);
+            if (!body) throw new Error(`bench server: ${path} not found`);
+            encode(path, body);
+          }
+        },
         /** Bytes of a path as served: raw, gzip and brotli (brotli null for feeds); null if never served. */
         sizeOf: (path) => {
           const e = encoded.get(path);

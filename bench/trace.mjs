@@ -39,6 +39,7 @@ for (const file of ['feedcal.js', ...readdirSync(join(root, 'dist/cdn/chunks')).
   if (file.endsWith('.js')) snapshot.set(`/dist/cdn/${file}`, readFileSync(join(root, 'dist/cdn', file)));
 }
 const server = await startServer(root, feeds, snapshot);
+await server.warm(['/bench/pages/feedcal.html', '/bench/pages/harness.js']);
 const browser = await puppeteer.launch({
   executablePath: env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
