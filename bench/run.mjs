@@ -1,52 +1,119 @@
-// `npm run bench`: feedcal against FullCalendar 6 in the same headless Chromium, on the same
-// generated feeds, in the same run. Needs a prior `npm run build` (it measures dist/cdn).
-// What each figure means is in bench/README.md; the settings are environment variables:
+// `npm run bench`: feedcal against every peer a site would pick (FullCalendar 6 and 7,
+// EventCalendar 5, Schedule-X 4) and a bare floor page, interleaved in one headless Chromium, on
+// the same generated feeds, in two profiles (desktop; a mid-range phone: CPU 4× slower, slow 4G).
+// Needs a prior `npm run build` (it measures dist/cdn). What each figure means and every setting
+// are in bench/README.md; the budgets it checks are bench/budgets.json.
 //
-//   BENCH_SIZES=100,1000,5000,20000   feed sizes (events)
-//   BENCH_RUNS=5                      page loads per figure and size (median reported)
-//   BENCH_RUNS_LARGE=5                page loads (and parse timings) for sizes ≥ 20,000; lower it if they are too slow
-//   BENCH_PARSE_RUNS=5                parse timings per format and size (after one warm-up)
-//   BENCH_LIST_FORMATS=json,rss,ics   feeds feedcal's list view is also timed with (FullCalendar: JSON only)
-//   BENCH_SEED=20260105               generator seed
-//   BENCH_OUT=bench/results/latest    output prefix (.json and .md)
-//   CHROME_PATH=/usr/bin/chromium
+//   npm run bench                 the full run (about 20–25 minutes on a shared 2-core machine)
+//   npm run bench -- --quick      one load per page and view at 50 and 1,000 events, desktop only:
+//                                 the CI smoke check (exit 1 only when a page never paints or crashes)
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, release, totalmem} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execFileSync} from 'node:child_process';
+import {build} from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import {DEFAULT_SEED, FIRST_DAY, generateFeeds} from './generate.mjs';
 import {startServer} from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
+const QUICK = process.argv.includes('--quick') || env.BENCH_QUICK === '1';
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
-const SIZES = list(env.BENCH_SIZES, '100,1000,5000,20000').map(Number);
-const RUNS = Number(env.BENCH_RUNS ?? 5);
-const RUNS_LARGE = Number(env.BENCH_RUNS_LARGE ?? 5);
-const PARSE_RUNS = Number(env.BENCH_PARSE_RUNS ?? 5);
-const LIST_FORMATS = list(env.BENCH_LIST_FORMATS, 'json,rss,ics');
+const DESKTOP_SIZES = QUICK ? [50, 1000] : list(env.BENCH_SIZES, '50,100,500,1000,5000,20000').map(Number);
+const PHONE_SIZES = QUICK ? [] : list(env.BENCH_PHONE_SIZES, '50,100,500,1000').map(Number);
+const RUNS = QUICK ? 1 : Number(env.BENCH_RUNS ?? 3);
+const RUNS_LARGE = QUICK ? 1 : Number(env.BENCH_RUNS_LARGE ?? 1);
+const PHONE_RUNS = QUICK ? 1 : Number(env.BENCH_PHONE_RUNS ?? 3);
+const PAGE_IDS = QUICK ? ['feedcal', 'floor', 'fc6', 'fc7', 'ec', 'sx'] : list(env.BENCH_PAGES, 'feedcal,floor,fc6,fc7,ec,sx');
+const VIEWS = list(env.BENCH_VIEWS, 'list,month');
 const SEED = Number(env.BENCH_SEED ?? DEFAULT_SEED);
-const OUT = resolve(root, env.BENCH_OUT ?? 'bench/results/latest');
+const OUT = resolve(root, env.BENCH_OUT ?? (QUICK ? 'bench/results/quick' : 'bench/results/latest'));
 const CHROME = env.CHROME_PATH ?? '/usr/bin/chromium';
-const VIEWPORT = {width: 1000, height: 800};
 const ZONE = 'Europe/Stockholm';
-const EXT = {json: 'json', rss: 'xml', ics: 'ics'};
-// The filter changes: a category, and the last keystroke of a search word ("malm" → "malmö").
 const CATEGORY = 'Studiecirkel';
-const SEARCH_BEFORE = 'malm';
-const SEARCH = 'malmö';
+const LOAD_TIMEOUT = Number(env.BENCH_TIMEOUT ?? 90) * 1000;
 
-const runsFor = (size) => (size >= 20000 ? Math.min(RUNS, RUNS_LARGE) : RUNS);
+/**
+ * The two profiles. The phone: DevTools' CPU throttling (4× slower) and a slow 4G link (400 ms
+ * added to each request, 1.6 Mbit/s down, 750 kbit/s up), in a phone-sized window.
+ */
+const PROFILES = {
+  desktop: {label: 'desktop', viewport: {width: 1000, height: 800}, cpu: 1, network: null, sizes: DESKTOP_SIZES, runs: (size) => (size >= 20000 ? Math.min(RUNS, RUNS_LARGE) : RUNS)},
+  phone: {
+    label: 'mid-range phone (CPU ÷4, slow 4G)',
+    viewport: {width: 412, height: 915},
+    cpu: 4,
+    network: {offline: false, latency: 400, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0},
+    sizes: PHONE_SIZES,
+    runs: () => PHONE_RUNS,
+  },
+};
+
+const pkgVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+/**
+ * The pages. Peers are bundled at start with esbuild from node_modules (minified ES module, one per
+ * view with only that view's plugin, as a site's bundler would), their stylesheets served from
+ * node_modules; `selector` is what counts as an event shown.
+ */
+const PAGES = {
+  feedcal: {label: 'feedcal', path: () => '/bench/pages/feedcal.html'},
+  floor: {label: 'bare floor', path: () => '/bench/pages/floor.html'},
+  fc6: {
+    label: 'FullCalendar 6',
+    version: () => pkgVersion('@fullcalendar/core'),
+    entry: (view) => `import {Calendar} from '@fullcalendar/core';
+      import view from '@fullcalendar/${view === 'month' ? 'daygrid' : 'list'}';
+      import {fullCalendar} from './peers/fullcalendar.js';
+      fullCalendar(Calendar, [view], {list: '.fc-list-event', month: '.fc-daygrid-event'});`,
+    css: [],
+  },
+  fc7: {
+    label: 'FullCalendar 7',
+    version: () => pkgVersion('fullcalendar'),
+    // FullCalendar 7's class names are hashed (fc-classic-zIi); an event is the element that
+    // carries its colour as an inline custom property, in the list and in the grid alike.
+    entry: (view) => `const EVENT = '[style*="--fc-event-color"]';
+      import {Calendar} from 'fullcalendar';
+      import view from 'fullcalendar/${view === 'month' ? 'daygrid' : 'list'}';
+      import classic from 'fullcalendar/themes/classic';
+      import {fullCalendar} from './peers/fullcalendar.js';
+      fullCalendar(Calendar, [view, classic], {list: EVENT, month: EVENT});`,
+    css: ['/node_modules/fullcalendar/skeleton.css', '/node_modules/fullcalendar/themes/classic/theme.css', '/node_modules/fullcalendar/themes/classic/palette.css'],
+  },
+  ec: {
+    label: 'EventCalendar 5',
+    version: () => pkgVersion('@event-calendar/core'),
+    // EventCalendar 5.15's build predates Svelte 5.60, whose compiled components import
+    // 'svelte/internal/init-operations' themselves; without it Svelte stops with
+    // "invalid_bundler_config". A site bundling it today adds the same line.
+    entry: (view) => `import 'svelte/internal/init-operations';
+      import {createCalendar, ${view === 'month' ? 'DayGrid' : 'List'} as view} from '@event-calendar/core';
+      import {eventCalendar} from './peers/event-calendar.js';
+      eventCalendar(createCalendar, [view]);`,
+    css: ['/node_modules/@event-calendar/core/dist/index.css'],
+  },
+  sx: {
+    label: 'Schedule-X 4',
+    version: () => pkgVersion('@schedule-x/calendar'),
+    entry: (view) => `import {createCalendar, ${view === 'month' ? 'createViewMonthGrid' : 'createViewList'}} from '@schedule-x/calendar';
+      import {scheduleX} from './peers/schedule-x.js';
+      scheduleX({createCalendar, ${view === 'month' ? 'createViewMonthGrid' : 'createViewList'}});`,
+    css: ['/node_modules/@schedule-x/theme-default/dist/index.css'],
+  },
+};
+for (const id of PAGE_IDS) if (!PAGES[id]) throw new Error(`bench: unknown page "${id}" in BENCH_PAGES (known: ${Object.keys(PAGES).join(', ')})`);
+const PEERS = PAGE_IDS.filter((id) => id !== 'feedcal' && id !== 'floor');
+
 const median = (values) => {
   const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return null;
   const mid = Math.floor(v.length / 2);
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 };
-const log = (...args) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
 const started = performance.now();
+const log = (...args) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -54,9 +121,6 @@ if (!existsSync(join(root, 'dist/cdn/feedcal.js'))) {
   console.error('bench: dist/cdn/feedcal.js is missing; run `npm run build` first.');
   process.exit(2);
 }
-const feedcalMonthBuilt = readdirSync(join(root, 'dist/cdn/chunks')).some((f) => /^month.*\.js$/.test(f)) || env.BENCH_FEEDCAL_MONTH === '1';
-const buildSize = () => [...snapshot.entries()].map(([path, body]) => ({path, bytes: body.length}));
-/** The commit the build came from, and whether src/ had uncommitted changes (dist/ may hold them). */
 function sourceState() {
   try {
     const git = (...a) => execFileSync('git', a, {cwd: root, encoding: 'utf8'}).trim();
@@ -66,64 +130,80 @@ function sourceState() {
   }
 }
 
+const SIZES = [...new Set([...DESKTOP_SIZES, ...PHONE_SIZES])].sort((a, b) => a - b);
 log(`generating feeds for ${SIZES.join(', ')} events (seed ${SEED})`);
 const feeds = new Map();
 const feedInfo = {};
 for (const size of SIZES) {
-  const generated = generateFeeds(size, SEED);
-  feedInfo[size] = {events: size, series: new Set(generated.events.filter((e) => e.series).map((e) => e.series.uid)).size};
-  for (const format of ['json', 'rss', 'ics']) {
-    const name = `events-${size}.${EXT[format]}`;
-    feeds.set(name, generated[format]);
-    feedInfo[size][`${format}Bytes`] = Buffer.byteLength(generated[format]);
-  }
+  const {json} = generateFeeds(size, SEED);
+  feeds.set(`events-${size}.json`, json);
+  feedInfo[size] = {events: size, jsonBytes: Buffer.byteLength(json)};
 }
+const feedPath = (size) => `/bench-data/events-${size}.json`;
+
 // The build under test, read once: a rebuild by someone else during the run changes nothing.
 const snapshot = new Map();
 for (const file of ['feedcal.js', ...readdirSync(join(root, 'dist/cdn/chunks')).map((f) => `chunks/${f}`)]) {
   if (file.endsWith('.js')) snapshot.set(`/dist/cdn/${file}`, readFileSync(join(root, 'dist/cdn', file)));
 }
+log('bundling the peers with esbuild');
+for (const id of PEERS) {
+  const page = PAGES[id];
+  for (const view of VIEWS) {
+    const result = await build({
+      stdin: {contents: page.entry(view), resolveDir: join(root, 'bench/pages'), sourcefile: `${id}-${view}.js`, loader: 'js'},
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2021',
+      conditions: ['production'],
+      define: {'process.env.NODE_ENV': '"production"'},
+      write: false,
+      logLevel: 'error',
+    });
+    snapshot.set(`/peers/${id}-${view}.js`, Buffer.from(result.outputFiles[0].contents));
+    const links = page.css.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
+    snapshot.set(
+      `/peers/${id}-${view}.html`,
+      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${page.label} bench</title>` +
+        `<script src="/bench/pages/harness.js"></script>${links}<script type="module" src="/peers/${id}-${view}.js"></script>` +
+        `<style>body{margin:0;font-family:system-ui,sans-serif}#host{max-width:1000px}</style></head><body><div id="host"></div></body></html>`
+    );
+  }
+}
+const pagePath = (id, view) => PAGES[id].path?.(view) ?? `/peers/${id}-${view}.html`;
+/** Bench machinery every page loads alike; not counted in a page's bytes. */
+const NOT_COUNTED = new Set(['/bench/pages/harness.js']);
+
 const server = await startServer(root, feeds, snapshot);
-const feedUrl = (size, format) => `/bench-data/events-${size}.${EXT[format]}`;
+// Every body compressed before the first load, so that no load pays for compressing what it asks for.
+await server.warm(['/bench/pages/harness.js', ...PAGE_IDS.flatMap((id) => [...(PAGES[id].css ?? []), ...VIEWS.map((view) => pagePath(id, view))])]);
 log(`serving on ${server.origin}`);
 
 const browser = await puppeteer.launch({
   executablePath: CHROME,
   headless: true,
   protocolTimeout: 600_000,
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', `--window-size=${VIEWPORT.width},${VIEWPORT.height}`],
-  defaultViewport: VIEWPORT,
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc'],
+  defaultViewport: PROFILES.desktop.viewport,
   // Puppeteer turns on DevTools' Network domain by default. Chromium then keeps a copy of every
   // response body for the Network panel and decodes text bodies for it, on the page's main thread:
   // for a 2.8 MB feed that is a 13–16 ms task between the feed's last byte and the widget's first
-  // paint, for both widgets, that no visitor pays (a trace shows it as `TextResourceDecoder::Decode`
-  // in `ResponseBodyLoader::HandleResult`). Nothing here needs network events.
+  // paint that no visitor pays. Bytes are counted from Resource Timing and the server instead.
   networkEnabled: false,
 });
 
-
 // ---------------------------------------------------------------------------------------------
 
-async function openPage(file) {
-  const page = await browser.newPage();
-  await page.setViewport(VIEWPORT);
-  await page.emulateTimezone(ZONE);
-  const cdp = await page.createCDPSession();
-  await cdp.send('Performance.enable');
-  page.on('pageerror', (error) => log(`page error in ${file}: ${error.message}`));
-  return {page, cdp};
-}
-
 /**
- * The longest main-thread task in a trace: top-level slices ("toplevel" category) on the
+ * Main-thread tasks in a trace, longest first: top-level slices ("toplevel" category) on the
  * renderer main threads, where a task and the microtask checkpoint that directly follows it
  * (Blink traces them as two slices) count as one, as the Long Tasks API counts them.
  */
-function longestTraceTask(buffer) {
+function traceTasks(buffer) {
   const {traceEvents} = JSON.parse(Buffer.from(buffer).toString('utf8'));
-  const mainThreads = new Set(
-    traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`)
-  );
+  const mainThreads = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byThread = new Map();
   for (const e of traceEvents) {
     const thread = `${e.pid}:${e.tid}`;
@@ -131,154 +211,182 @@ function longestTraceTask(buffer) {
     if (!byThread.has(thread)) byThread.set(thread, []);
     byThread.get(thread).push({start: e.ts, end: e.ts + (e.dur ?? 0), name: e.name});
   }
-  let longest = 0;
+  const tasks = [];
   for (const slices of byThread.values()) {
     slices.sort((a, b) => a.start - b.start);
     let current;
     for (const slice of slices) {
-      // One task is a top-level slice plus what nests in it and the microtask checkpoint that
-      // directly follows it. Separate tasks that merely run back to back (a parse that yields
-      // to the page between slices) are not one task: the page could run in between.
-      const follows = slice.start <= current?.end + 100 && /MicrotaskCheckpoint/.test(slice.name ?? '');
+      const follows = current && slice.start <= current.end + 100 && /MicrotaskCheckpoint/.test(slice.name ?? '');
       if (current && (slice.start < current.end || follows)) current.end = Math.max(current.end, slice.end);
-      else current = {...slice};
-      longest = Math.max(longest, (current.end - current.start) / 1000);
+      else {
+        if (current) tasks.push((current.end - current.start) / 1000);
+        current = {...slice};
+      }
     }
+    if (current) tasks.push((current.end - current.start) / 1000);
   }
-  return longest;
+  return tasks.sort((a, b) => b - a);
 }
+
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
 
 /**
- * One page load of one widget: open the page, create the widget on a feed, wait for the first
- * events to be painted; then DOM size, heap after GC, and (list view) the filter changes.
+ * One page load: open the page (the widget starts at once), wait for the first events painted;
+ * then what it shows, DOM size, heap after GC, (list view) a category filter change, and the
+ * bytes that arrived before the first paint.
  */
-async function loadRun(widget, {size, format, view, filters}) {
-  const file = widget === 'feedcal' ? 'feedcal.html' : 'fullcalendar.html';
-  const {page, cdp} = await openPage(file);
+async function loadRun(id, view, size, profile) {
+  const page = await browser.newPage();
   try {
+    await page.setViewport(profile.viewport);
+    await page.emulateTimezone(ZONE);
+    const cdp = await page.createCDPSession();
+    if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', {rate: profile.cpu});
+    if (profile.network) {
+      // Network conditions need the domain on; with no buffer, Chromium keeps no copies of bodies.
+      await cdp.send('Network.enable', {maxTotalBufferSize: 0, maxResourceBufferSize: 0});
+      await cdp.send('Network.emulateNetworkConditions', profile.network);
+    }
+    let crashed = null;
+    page.on('pageerror', (error) => (crashed ??= error.message));
+    page.on('error', (error) => (crashed ??= `crash: ${error.message}`));
     await page.tracing.start({categories: ['toplevel']});
-    await page.goto(`${server.origin}/bench/pages/${file}`, {waitUntil: 'load'});
-    await page.waitForFunction('window.benchReady === true');
-    const selector = widget === 'feedcal' ? (view === 'month' ? 'event-card, [part~="event"], [data-event-id]' : 'event-card') : view === 'month' ? '.fc-daygrid-event' : '.fc-list-event';
-    const load = await page.evaluate((args) => window.benchRun(args), {feed: feedUrl(size, format), view, selector, initialDate: FIRST_DAY});
-    const trace = await page.tracing.stop();
-    if (load.error) {
-      log(`${widget} ${view} ${format} ${size}: ${load.error}`);
-      return {error: load.error};
+    const url = `${server.origin}${pagePath(id, view)}?feed=${encodeURIComponent(feedPath(size))}&view=${view}&date=${FIRST_DAY}&timeout=${LOAD_TIMEOUT - 5000}`;
+    await page.goto(url, {waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT});
+    const first = await withTimeout(
+      page.evaluate(() => window.bench.finished),
+      LOAD_TIMEOUT,
+      'first paint'
+    );
+    if (first.error || crashed) {
+      await page.tracing.stop().catch(() => {});
+      // What the page shows instead, to tell a wrong selector from a widget that drew nothing.
+      const shown = await page.evaluate(() => document.getElementById('host')?.innerHTML.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '');
+      return {error: `${first.error ?? crashed}${env.BENCH_DEBUG ? ` — page shows: ${shown}` : ''}`};
+    }
+    const complete = await withTimeout(
+      page.evaluate(async () => {
+        await window.bench.complete;
+        await window.bench.afterNextPaint();
+        return {at: performance.now(), ...window.bench.info(), longTaskObserved: window.bench.longestTask(), longTasks: window.bench.longTasks.length};
+      }),
+      LOAD_TIMEOUT,
+      'complete'
+    );
+    const tasks = traceTasks(await page.tracing.stop());
+    // BENCH_SCREENSHOTS=dir: what each page drew, to look at (the last load of each page, view and size wins).
+    if (env.BENCH_SCREENSHOTS) {
+      mkdirSync(env.BENCH_SCREENSHOTS, {recursive: true});
+      await page.screenshot({path: join(env.BENCH_SCREENSHOTS, `${profile === PROFILES.phone ? 'phone' : 'desktop'}-${id}-${view}-${size}.png`)});
     }
     const run = {
-      feedToPaint: load.paint - load.responseEnd,
-      feedToDom: load.dom - load.responseEnd,
-      fetchToPaint: load.paint - load.fetchStart,
-      longestTask: longestTraceTask(trace),
-      longestTaskObserved: load.longestTaskObserved,
-      events: load.events,
-      visible: load.visible,
-      cards: load.cards,
-      feedBytes: load.bytes,
+      navToPaint: first.paint,
+      feedToPaint: first.paint - first.responseEnd,
+      feedToDom: first.dom - first.responseEnd,
+      fetchToPaint: first.paint - first.fetchStart,
+      feedArrived: first.responseEnd,
+      completeAt: complete.at,
+      longestTask: tasks[0] ?? 0,
+      secondTask: tasks[1] ?? 0,
+      longTaskObserved: complete.longTaskObserved,
+      events: complete.events,
+      visible: complete.visible,
+      cards: complete.cards,
+      feedTransfer: first.feedTransfer,
     };
+    // Bytes that had arrived when the first events were painted, the feed apart.
+    let gzip = 0;
+    let brotli = 0;
+    let requests = 0;
+    for (const resource of first.resources) {
+      if (resource.path.startsWith('/bench-data/') || NOT_COUNTED.has(resource.path)) continue;
+      const s = server.sizeOf(resource.path);
+      if (!s) continue;
+      gzip += s.gzip;
+      brotli += s.brotli ?? s.gzip;
+      requests++;
+    }
+    Object.assign(run, {bytesGzip: gzip, bytesBrotli: brotli, requests});
     const nodes = await page.evaluate(() => window.bench.countNodes());
     run.elements = nodes.elements;
-    run.nodes = nodes.nodes;
     await page.evaluate(() => window.gc?.());
     await cdp.send('HeapProfiler.collectGarbage');
-    const {metrics} = await cdp.send('Performance.getMetrics');
-    run.heapMB = metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1048576;
-    if (filters) {
-      const time = async (kind, value) => {
-        const r = await page.evaluate((k, v) => window.benchFilter(k, v), kind, value);
-        return {ms: r.paint - r.start, visible: r.visible};
-      };
-      const category = await time('categories', CATEGORY);
-      run.filterCategory = category.ms;
-      run.filterCategoryVisible = category.visible;
-      await time('categories', '');
-      await time('search', SEARCH_BEFORE);
-      const search = await time('search', SEARCH);
-      run.filterSearch = search.ms;
-      run.filterSearchVisible = search.visible;
+    run.heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
+    if (view === 'list') {
+      const change = await withTimeout(page.evaluate((value) => window.bench.filter('categories', value), CATEGORY), 30_000, 'filter');
+      run.filterCategory = change.paint == null ? null : change.paint - change.start;
+      run.filterVisible = change.visible;
     }
+    if (crashed) return {error: crashed};
     return run;
+  } catch (error) {
+    return {error: String(error?.message ?? error)};
   } finally {
-    await page.close();
+    await page.close().catch(() => {});
   }
 }
 
-async function parseRuns(size) {
-  const {page} = await openPage('parse.html');
-  try {
-    await page.goto(`${server.origin}/bench/pages/parse.html`, {waitUntil: 'load'});
-    await page.waitForFunction('window.benchReady === true');
-    const out = {};
-    for (const format of ['json', 'rss', 'ics']) {
-      const runs = size >= 20000 ? Math.min(PARSE_RUNS, RUNS_LARGE) : PARSE_RUNS;
-      const r = await page.evaluate((args) => window.benchParse(args), {feed: feedUrl(size, format), format, runs});
-      if (r.error) log(`parse ${format} ${size}: ${r.error}`);
-      out[format] = {ms: median(r.times), runs: r.times, events: r.events, skipped: r.skipped};
-      log(`parse ${format.padEnd(4)} ${String(size).padStart(5)}: ${out[format].ms.toFixed(1)} ms, ${r.events} events, ${r.skipped} skipped`);
-    }
-    return out;
-  } finally {
-    await page.close();
-  }
-}
-
+const FIGURES = ['navToPaint', 'feedToPaint', 'longestTask', 'secondTask', 'elements', 'heapMB', 'filterCategory', 'bytesGzip', 'bytesBrotli', 'requests', 'events', 'visible', 'cards', 'filterVisible', 'longTaskObserved', 'feedToDom', 'fetchToPaint', 'completeAt'];
 const summarise = (runs) => {
   const ok = runs.filter((r) => !r.error);
-  const keys = Object.keys(ok[0] ?? {});
-  const out = Object.fromEntries(keys.map((k) => [k, {median: median(ok.map((r) => r[k])), runs: ok.map((r) => r[k])}]));
+  const out = {loads: runs.length};
+  for (const key of FIGURES) {
+    const values = ok.map((r) => r[key]).filter((x) => typeof x === 'number' && Number.isFinite(x));
+    if (values.length) out[key] = {median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values};
+  }
   const errors = runs.filter((r) => r.error).map((r) => r.error);
   if (errors.length) out.errors = errors;
   return out;
 };
 
 async function main() {
-  const chromium = await browser.version();
   const out = {
     generated: new Date().toISOString(),
-    machine: machine(chromium),
-    build: {...sourceState(), files: buildSize()},
-    config: {sizes: SIZES, runs: RUNS, runsLarge: RUNS_LARGE, parseRuns: PARSE_RUNS, listFormats: LIST_FORMATS, seed: SEED, viewport: VIEWPORT, timeZone: ZONE, category: CATEGORY, search: [SEARCH_BEFORE, SEARCH], fullcalendar: fcVersions(), feedcalMonthBuilt, launchArgs: browser.process()?.spawnargs?.slice(1)},
+    quick: QUICK,
+    machine: machine(await browser.version()),
+    build: {...sourceState(), entryBytes: snapshot.get('/dist/cdn/feedcal.js').length},
+    config: {
+      seed: SEED,
+      timeZone: ZONE,
+      category: CATEGORY,
+      views: VIEWS,
+      pages: Object.fromEntries(PAGE_IDS.map((id) => [id, {label: PAGES[id].label, version: PAGES[id].version?.() ?? null}])),
+      profiles: Object.fromEntries(Object.entries(PROFILES).map(([k, p]) => [k, {label: p.label, viewport: p.viewport, cpu: p.cpu, network: p.network, sizes: p.sizes, runs: Object.fromEntries(p.sizes.map((s) => [s, p.runs(s)]))}])),
+    },
     feeds: feedInfo,
-    sizes: {},
+    profiles: {},
   };
-  // One discarded load of each page first: the browser's first page pays for its own start-up.
-  log('warm-up');
-  await loadRun('feedcal', {size: SIZES[0], format: 'json', view: 'list', filters: true});
-  await loadRun('fullcalendar', {size: SIZES[0], format: 'json', view: 'list', filters: true});
-  for (const size of SIZES) {
-    const n = runsFor(size);
-    const raw = {feedcal: {list: [], month: [], listRss: [], listIcs: []}, fullcalendar: {list: [], month: []}};
-    for (let i = 0; i < n; i++) {
-      // Interleaved, so drift in the machine's speed hits both widgets alike.
-      raw.feedcal.list.push(await loadRun('feedcal', {size, format: 'json', view: 'list', filters: true}));
-      raw.fullcalendar.list.push(await loadRun('fullcalendar', {size, format: 'json', view: 'list', filters: true}));
-      raw.fullcalendar.month.push(await loadRun('fullcalendar', {size, format: 'json', view: 'month'}));
-      if (feedcalMonthBuilt) raw.feedcal.month.push(await loadRun('feedcal', {size, format: 'json', view: 'month'}));
-      if (LIST_FORMATS.includes('rss')) raw.feedcal.listRss.push(await loadRun('feedcal', {size, format: 'rss', view: 'list'}));
-      if (LIST_FORMATS.includes('ics')) raw.feedcal.listIcs.push(await loadRun('feedcal', {size, format: 'ics', view: 'list'}));
-      const ms = (r) => (r.error ? 'error' : `${r.feedToPaint.toFixed(1)} ms`);
-      log(`${size} run ${i + 1}/${n}: list paint feedcal ${ms(raw.feedcal.list.at(-1))} / FC ${ms(raw.fullcalendar.list.at(-1))}; FC month ${ms(raw.fullcalendar.month.at(-1))}`);
+  // The browser's first pages pay for its own start-up: discarded loads first (quick: feedcal's only).
+  log('warm-up (discarded loads)');
+  for (const id of QUICK ? ['feedcal'] : PAGE_IDS) await loadRun(id, 'list', SIZES[0], PROFILES.desktop);
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    if (!profile.sizes.length) continue;
+    out.profiles[name] = {};
+    for (const size of profile.sizes) {
+      const n = profile.runs(size);
+      const raw = Object.fromEntries(VIEWS.map((view) => [view, Object.fromEntries(PAGE_IDS.map((id) => [id, []]))]));
+      const combos = VIEWS.flatMap((view) => PAGE_IDS.map((id) => [id, view]));
+      for (let i = 0; i < n; i++) {
+        // Interleaved, each run in another order, so drift in the machine's speed hits every page alike.
+        const order = combos.map((_, k) => combos[(k + i * 5) % combos.length]);
+        for (const [id, view] of order) raw[view][id].push(await loadRun(id, view, size, profile));
+        const brief = VIEWS.map((view) => `${view}: ` + PAGE_IDS.map((id) => {
+          const r = raw[view][id].at(-1);
+          return `${id} ${r.error ? 'ERROR' : r.navToPaint.toFixed(0)}`;
+        }).join(' ')).join(' | ');
+        log(`${name} ${size} run ${i + 1}/${n} nav→paint ms ${brief}; load ${loadavg()[0].toFixed(1)}`);
+        for (const view of VIEWS) for (const id of PAGE_IDS) if (raw[view][id].at(-1).error) log(`  ${name} ${size} ${view} ${id}: ${raw[view][id].at(-1).error}`);
+      }
+      out.profiles[name][size] = Object.fromEntries(VIEWS.map((view) => [view, Object.fromEntries(PAGE_IDS.map((id) => [id, summarise(raw[view][id])]))]));
     }
-    out.sizes[size] = {
-      runs: n,
-      feedcal: {
-        list: summarise(raw.feedcal.list),
-        month: feedcalMonthBuilt ? summarise(raw.feedcal.month) : null,
-        listRss: raw.feedcal.listRss.length ? summarise(raw.feedcal.listRss) : null,
-        listIcs: raw.feedcal.listIcs.length ? summarise(raw.feedcal.listIcs) : null,
-        parse: await parseRuns(size),
-      },
-      fullcalendar: {list: summarise(raw.fullcalendar.list), month: summarise(raw.fullcalendar.month)},
-    };
   }
   out.machine.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+  out.budgets = checkBudgets(out);
   return out;
-}
-
-function fcVersions() {
-  const v = (p) => JSON.parse(readFileSync(join(root, 'node_modules/@fullcalendar', p, 'package.json'), 'utf8')).version;
-  return {core: v('core'), daygrid: v('daygrid'), list: v('list')};
 }
 
 function machine(chromium) {
@@ -292,124 +400,153 @@ function machine(chromium) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output.
+// Budgets: ratios to figures of the same run (bench/budgets.json).
 
-function rows(r) {
-  const out = [];
-  const fmtMs = (v) => (v == null ? 'n/a' : v < 10 ? v.toFixed(1) : v.toFixed(0));
-  const fmtCount = (v) => (v == null ? 'n/a' : Math.round(v).toLocaleString('en-US'));
-  const fmtMB = (v) => (v == null ? 'n/a' : v.toFixed(1));
-  const fmtTask = (v) => (v == null ? 'n/a' : fmtMs(v));
-  const add = (figure, size, f, c, format, lowerIsBetter = true) => {
-    const ratio = typeof f === 'number' && typeof c === 'number' && c > 0 ? f / c : null;
-    out.push({figure, size, feedcal: f, fullcalendar: c, ratio, worse: ratio != null && (lowerIsBetter ? ratio > 1 : ratio < 1), format});
-  };
-  const notBuilt = 'n/a (not built)';
-  for (const size of Object.keys(r.sizes).map(Number)) {
-    const s = r.sizes[size];
-    // A figure whose every run failed shows the error (e.g. the feed refused as too large).
-    const m = (x, k) => x?.[k]?.median ?? (x?.errors?.length ? `failed: ${x.errors[0].split(':')[0]}` : null);
-    const F = s.feedcal;
-    const C = s.fullcalendar;
-    add('List: feed received → first events painted (ms)', size, m(F.list, 'feedToPaint'), m(C.list, 'feedToPaint'), fmtMs);
-    if (F.listRss) add('List, RSS feed: feed received → first events painted (ms)', size, m(F.listRss, 'feedToPaint'), null, fmtMs);
-    if (F.listIcs) add('List, ICS feed: feed received → first events painted (ms)', size, m(F.listIcs, 'feedToPaint'), null, fmtMs);
-    add('Month: feed received → first events painted (ms)', size, F.month ? m(F.month, 'feedToPaint') : notBuilt, m(C.month, 'feedToPaint'), fmtMs);
-    add('Parse JSON (ms)', size, F.parse.json.ms, null, fmtMs);
-    add('Parse RSS (ms)', size, F.parse.rss.ms, null, fmtMs);
-    add('Parse ICS (ms)', size, F.parse.ics.ms, null, fmtMs);
-    add(`Filter: category "${CATEGORY}" → painted (ms)`, size, m(F.list, 'filterCategory'), m(C.list, 'filterCategory'), fmtMs);
-    add(`Filter: search keystroke "${SEARCH_BEFORE}" → "${SEARCH}" → painted (ms)`, size, m(F.list, 'filterSearch'), m(C.list, 'filterSearch'), fmtMs);
-    add('List: DOM elements after render (shadow roots included)', size, m(F.list, 'elements'), m(C.list, 'elements'), fmtCount);
-    add('Month: DOM elements after render', size, F.month ? m(F.month, 'elements') : notBuilt, m(C.month, 'elements'), fmtCount);
-    add('List: JS heap after render and GC (MB)', size, m(F.list, 'heapMB'), m(C.list, 'heapMB'), fmtMB);
-    add('Month: JS heap after render and GC (MB)', size, F.month ? m(F.month, 'heapMB') : notBuilt, m(C.month, 'heapMB'), fmtMB);
-    add('List: longest main-thread task, page load → painted (ms)', size, m(F.list, 'longestTask'), m(C.list, 'longestTask'), fmtTask);
-    add('Month: longest main-thread task, page load → painted (ms)', size, F.month ? m(F.month, 'longestTask') : notBuilt, m(C.month, 'longestTask'), fmtTask);
-  }
-  return out;
-}
-
-function markdown(r) {
-  const table = rows(r);
-  const cell = (row, v) => (typeof v === 'string' ? v : row.format(v));
-  const lines = [];
-  const mc = r.machine;
-  const dirty = r.build.srcDirty ? ' plus uncommitted changes in src/' : '';
-  lines.push(`Build: dist/cdn from commit ${r.build.commit}${dirty} (entry ${r.build.files.find((f) => f.path.endsWith('/feedcal.js'))?.bytes.toLocaleString('en-US')} B min).`);
-  lines.push(`Run ${r.generated} on ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB, ${mc.os}; ${mc.chromium} (headless), Node ${mc.node}.`);
-  if (mc.loadAverageAtStart) lines.push(`Load average (1/5/15 min) at start ${mc.loadAverageAtStart.join(' / ')}, at end ${mc.loadAverageAtEnd?.join(' / ')}: other work on the machine during the run shows up as noise.`);
-  lines.push(
-    `FullCalendar ${r.config.fullcalendar.core} (core ${r.config.fullcalendar.core}, daygrid ${r.config.fullcalendar.daygrid}, list ${r.config.fullcalendar.list}), global builds; viewport ${r.config.viewport.width}×${r.config.viewport.height}; time zone ${r.config.timeZone}; seed ${r.config.seed}.`
-  );
-  const runNote = r.config.sizes.map((s) => `${s.toLocaleString('en-US')}: ${r.sizes[s].runs}`).join(', ');
-  lines.push(`Medians of page loads per size (${runNote}); parse: median of ${r.config.parseRuns} after a warm-up (${Math.min(r.config.parseRuns, r.config.runsLarge)} at ≥ 20,000). Ratio = feedcal / FullCalendar; **bold** where feedcal is worse.`);
-  lines.push('');
-  lines.push('| figure | size | feedcal | FullCalendar | ratio |');
-  lines.push('|---|---:|---:|---:|---:|');
-  for (const row of table) {
-    const ratio = row.ratio == null ? '—' : row.worse ? `**${row.ratio.toFixed(2)}**` : row.ratio.toFixed(2);
-    lines.push(`| ${row.figure} | ${row.size.toLocaleString('en-US')} | ${cell(row, row.feedcal)} | ${row.fullcalendar == null ? '—' : cell(row, row.fullcalendar)} | ${ratio} |`);
-  }
-  const worse = table.filter((row) => row.worse);
-  lines.push('');
-  if (worse.length) {
-    lines.push('Where feedcal is slower or bigger than FullCalendar:');
-    for (const row of worse) lines.push(`- ${row.figure}, ${row.size.toLocaleString('en-US')} events: feedcal ${row.format(row.feedcal)}, FullCalendar ${row.format(row.fullcalendar)} (×${row.ratio.toFixed(2)})`);
-  } else {
-    lines.push('feedcal is not slower or bigger than FullCalendar on any figure measured for both.');
-  }
-  const failures = [];
-  for (const size of r.config.sizes) {
-    for (const [widget, views] of Object.entries(r.sizes[size])) {
-      if (widget === 'runs') continue;
-      for (const [view, summary] of Object.entries(views)) if (summary?.errors) failures.push(`- ${widget} ${view}, ${size.toLocaleString('en-US')} events: ${summary.errors.length} of ${r.sizes[size].runs} loads failed: ${summary.errors[0]}`);
+function checkBudgets(r) {
+  const {budgets} = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+  const results = [];
+  for (const budget of budgets) {
+    const profile = r.profiles[budget.profile];
+    if (!profile) continue;
+    for (const size of Object.keys(profile).map(Number)) {
+      if (budget.sizes && !budget.sizes.includes(size)) continue;
+      for (const view of budget.views ?? VIEWS) {
+        const pages = profile[size][view];
+        if (!pages) continue;
+        const own = pages.feedcal?.[budget.figure]?.median;
+        const row = {id: budget.id, text: budget.text, profile: budget.profile, size, view, figure: budget.figure, feedcal: own ?? null};
+        if (own == null) {
+          results.push({...row, met: null, note: 'feedcal not measured'});
+          continue;
+        }
+        if (budget.max != null) {
+          results.push({...row, limit: budget.max, met: own <= budget.max});
+          continue;
+        }
+        const against = budget.against === 'peers' ? PEERS : [budget.against];
+        const others = against.map((id) => ({id, value: pages[id]?.[budget.figure]?.median})).filter((o) => typeof o.value === 'number' && o.value > 0);
+        if (others.length < against.length) {
+          results.push({...row, met: null, note: `not measured: ${against.filter((id) => !others.some((o) => o.id === id)).join(', ')}`});
+          continue;
+        }
+        // Against several peers the binding one is the lowest (feedcal must beat every one).
+        const binding = others.reduce((a, b) => (b.value < a.value ? b : a));
+        const ratio = own / binding.value;
+        results.push({...row, against: binding.id, other: binding.value, ratio, limit: budget.maxRatio, met: ratio <= budget.maxRatio});
+      }
     }
   }
-  if (failures.length) lines.push('', 'Failed loads:', ...failures);
-  lines.push('');
-  lines.push('Sanity (median per load): events parsed / shown');
-  for (const size of r.config.sizes) {
-    const s = r.sizes[size];
-    const m = (x, k) => x?.[k]?.median ?? '—';
-    lines.push(
-      `- ${size.toLocaleString('en-US')}: feedcal JSON ${m(s.feedcal.list, 'events')} events, ${m(s.feedcal.list, 'cards')} cards rendered; ` +
-        `parse JSON/RSS/ICS ${s.feedcal.parse.json.events}/${s.feedcal.parse.rss.events}/${s.feedcal.parse.ics.events} events; ` +
-        `FullCalendar ${m(s.fullcalendar.list, 'events')} events, ${m(s.fullcalendar.list, 'visible')} list rows, ${m(s.fullcalendar.month, 'visible')} month-grid events in the DOM; ` +
-        `category filter keeps ${m(s.feedcal.list, 'filterCategoryVisible')} (feedcal) / ${m(s.fullcalendar.list, 'filterCategoryVisible')} (FC), search ${m(s.feedcal.list, 'filterSearchVisible')} / ${m(s.fullcalendar.list, 'filterSearchVisible')}`
-    );
-  }
-  return lines.join('\n') + '\n';
+  return results;
 }
 
-/**
- * The few figures the project README shows: each as "feedcal / FullCalendar (ratio)" per size,
- * with the machine; the whole table stays in bench/README.md.
- */
-function summary(r) {
-  const figures = [
-    'List: feed received → first events painted (ms)',
-    'Month: feed received → first events painted (ms)',
-    `Filter: category "${CATEGORY}" → painted (ms)`,
-    `Filter: search keystroke "${SEARCH_BEFORE}" → "${SEARCH}" → painted (ms)`,
-    'List: DOM elements after render (shadow roots included)',
-    'List: longest main-thread task, page load → painted (ms)',
+// ---------------------------------------------------------------------------------------------
+// Output.
+
+const FIGURE_ROWS = [
+  {key: 'navToPaint', label: 'navigation → first events painted (ms)', fmt: 'ms'},
+  {key: 'feedToPaint', label: 'feed received → first events painted (ms)', fmt: 'ms'},
+  {key: 'filterCategory', label: `category filter "${CATEGORY}" → painted (ms)`, fmt: 'ms', views: ['list']},
+  {key: 'longestTask', label: 'longest main-thread task, load → complete (ms)', fmt: 'ms'},
+  {key: 'secondTask', label: 'second-longest task (ms)', fmt: 'ms'},
+  {key: 'elements', label: 'DOM elements (shadow roots included)', fmt: 'count'},
+  {key: 'heapMB', label: 'JS heap after GC (MB)', fmt: 'mb'},
+  {key: 'bytesGzip', label: 'bytes before first paint, gzip (KB, feed apart)', fmt: 'kb'},
+  {key: 'bytesBrotli', label: 'bytes before first paint, brotli (KB, feed apart)', fmt: 'kb'},
+];
+const FORMAT = {
+  ms: (v) => (v < 10 ? v.toFixed(1) : v.toFixed(0)),
+  count: (v) => Math.round(v).toLocaleString('en-US'),
+  mb: (v) => v.toFixed(1),
+  kb: (v) => (v / 1024).toFixed(1),
+};
+
+/** One cell: median (min–max) and, for every page but feedcal, ×(feedcal ÷ page). */
+function cell(pages, id, row, withRange) {
+  const s = pages[id];
+  if (!s) return '—';
+  const f = s[row.key];
+  if (!f) return s.errors?.length ? `failed (${s.errors.length}/${s.loads})` : '—';
+  const fmt = FORMAT[row.fmt];
+  let text = fmt(f.median);
+  if (withRange && f.runs.length > 1 && f.min !== f.max) text += ` (${fmt(f.min)}–${fmt(f.max)})`;
+  const own = pages.feedcal?.[row.key]?.median;
+  if (id !== 'feedcal' && typeof own === 'number' && f.median > 0) {
+    const ratio = own / f.median;
+    text += ratio > 1 ? ` **×${ratio.toFixed(2)}**` : ` ×${ratio.toFixed(2)}`;
+  }
+  return text;
+}
+
+function tables(r, withRange) {
+  const lines = [];
+  for (const [name, sizes] of Object.entries(r.profiles)) {
+    const profile = r.config.profiles[name];
+    for (const view of VIEWS) {
+      lines.push('', `#### ${name === 'phone' ? 'Phone' : 'Desktop'} (${profile.label}, ${profile.viewport.width}×${profile.viewport.height}), ${view === 'list' ? 'list' : 'month grid'}`, '');
+      lines.push(`| figure | events | ${PAGE_IDS.map((id) => r.config.pages[id].label).join(' | ')} |`);
+      lines.push(`|---|---:|${PAGE_IDS.map(() => '---:').join('|')}|`);
+      for (const row of FIGURE_ROWS) {
+        if (row.views && !row.views.includes(view)) continue;
+        for (const size of Object.keys(sizes).map(Number)) {
+          const pages = sizes[size][view];
+          lines.push(`| ${row.label} | ${size.toLocaleString('en-US')} | ${PAGE_IDS.map((id) => cell(pages, id, row, withRange)).join(' | ')} |`);
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+function budgetLines(r) {
+  const lines = ['', '#### Budgets (bench/budgets.json), feedcal against the same run', '', '| budget | profile | events | view | feedcal | against | ratio / limit | met |', '|---|---|---:|---|---:|---|---:|---|'];
+  const fmt = (figure, v) => (v == null ? '—' : figure === 'heapMB' ? `${v.toFixed(2)} MB` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
+  for (const b of r.budgets) {
+    const against = b.against ? `${r.config.pages[b.against]?.label ?? b.against} ${fmt(b.figure, b.other)}` : '—';
+    const ratio = b.ratio != null ? `×${b.ratio.toFixed(2)} / ×${b.limit}` : b.limit != null ? `≤ ${b.limit} ms` : '—';
+    const met = b.met == null ? `n/a${b.note ? ` (${b.note})` : ''}` : b.met ? 'met' : '**not met**';
+    lines.push(`| ${b.text} | ${b.profile} | ${b.size.toLocaleString('en-US')} | ${b.view} | ${fmt(b.figure, b.feedcal)} | ${against} | ${ratio} | ${met} |`);
+  }
+  const counted = r.budgets.filter((b) => b.met != null);
+  lines.push('', `${counted.filter((b) => b.met).length} of ${counted.length} budget checks met.`);
+  return lines;
+}
+
+function header(r) {
+  const mc = r.machine;
+  const dirty = r.build.srcDirty ? ' plus uncommitted changes in src/' : '';
+  const runs = Object.entries(r.config.profiles)
+    .filter(([, p]) => p.sizes.length)
+    .map(([name, p]) => `${name}: ${Object.entries(p.runs).map(([s, n]) => `${Number(s).toLocaleString('en-US')}: ${n}`).join(', ')}`)
+    .join('; ');
+  return [
+    `Build: dist/cdn from commit ${r.build.commit}${dirty} (entry ${r.build.entryBytes.toLocaleString('en-US')} B min). Run ${r.generated} on ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB, ${mc.os}; ${mc.chromium} (headless), Node ${mc.node}.`,
+    `Machine load (1/5/15-min load average) at start ${mc.loadAverageAtStart.join(' / ')}, at end ${mc.loadAverageAtEnd?.join(' / ')}, on ${mc.cores} cores: other work shares the machine and shows up as noise.`,
+    `Pages: ${PAGE_IDS.map((id) => `${r.config.pages[id].label}${r.config.pages[id].version ? ` ${r.config.pages[id].version}` : ''}`).join(', ')}. Loads per page, view and size (${runs}); each cell: median (min–max) ×(feedcal ÷ that page); **bold** where feedcal is slower or bigger.`,
   ];
-  const table = rows(r);
-  const sizes = r.config.sizes;
-  const cell = (row) => {
-    if (!row || typeof row.feedcal !== 'number') return '—';
-    const ratio = row.ratio == null ? '' : ` (${row.worse ? `**×${row.ratio.toFixed(2)}**` : `×${row.ratio.toFixed(2)}`})`;
-    return `${row.format(row.feedcal)} / ${row.fullcalendar == null ? '—' : row.format(row.fullcalendar)}${ratio}`;
-  };
-  const lines = [
-    `feedcal / FullCalendar 6, medians; ×: feedcal ÷ FullCalendar, **bold** where feedcal is worse. Commit ${r.build.commit}, ${r.machine.cpu} (${r.machine.cores} cores), ${r.machine.chromium} headless, ${r.generated.slice(0, 10)}.`,
-    '',
-    `| figure | ${sizes.map((size) => `${size.toLocaleString('en-US')} events`).join(' | ')} |`,
-    `|---|${sizes.map(() => '---:').join('|')}|`,
-    ...figures.map((figure) => `| ${figure} | ${sizes.map((size) => cell(table.find((row) => row.figure === figure && row.size === size))).join(' | ')} |`),
-  ];
-  return lines.join('\n') + '\n';
+}
+
+function sanity(r) {
+  const lines = ['', 'Sanity (medians): events read / shown after the first paint, events kept by the filter'];
+  for (const [name, sizes] of Object.entries(r.profiles)) {
+    for (const size of Object.keys(sizes).map(Number)) {
+      for (const view of VIEWS) {
+        const pages = sizes[size][view];
+        const m = (s, k) => s?.[k]?.median ?? '—';
+        lines.push(`- ${name} ${size.toLocaleString('en-US')} ${view}: ` + PAGE_IDS.map((id) => `${id} ${m(pages[id], 'events')}/${m(pages[id], 'visible')}${view === 'list' ? `/${m(pages[id], 'filterVisible')}` : ''}`).join(', '));
+      }
+    }
+  }
+  const failures = [];
+  for (const [name, sizes] of Object.entries(r.profiles))
+    for (const [size, views] of Object.entries(sizes))
+      for (const [view, pages] of Object.entries(views))
+        for (const [id, s] of Object.entries(pages)) if (s.errors) failures.push(`- ${name} ${size} ${view} ${id}: ${s.errors.length} of ${s.loads} loads failed: ${s.errors[0]}`);
+  if (failures.length) lines.push('', 'Failed loads:', ...failures);
+  return lines;
+}
+
+function markdown(r, withRange = true) {
+  return [...header(r), ...tables(r, withRange), ...budgetLines(r), ...sanity(r)].join('\n') + '\n';
 }
 
 /** Replaces the text between `<!-- name:begin -->` and `<!-- name:end -->` in `file`, if both are there. */
@@ -427,13 +564,11 @@ function writeOutputs(r) {
   mkdirSync(dirname(OUT), {recursive: true});
   writeFileSync(`${OUT}.json`, JSON.stringify(r, null, 1) + '\n');
   const md = markdown(r);
-  writeFileSync(`${OUT}.md`, `# feedcal vs FullCalendar: latest benchmark\n\n${md}`);
+  writeFileSync(`${OUT}.md`, `# feedcal against its peers and the bare floor: ${QUICK ? 'quick run' : 'latest benchmark'}\n\n${md}`);
   console.log('\n' + md);
-  // The README shows the latest complete run (all four sizes, full run counts).
-  const full = [100, 1000, 5000, 20000].every((s) => SIZES.includes(s)) && RUNS >= 5 && !env.BENCH_OUT;
-  if (!full) return;
-  if (replaceBetweenMarkers(join(root, 'bench/README.md'), 'bench:latest', md)) log('updated the latest table in bench/README.md');
-  if (replaceBetweenMarkers(join(root, 'README.md'), 'bench:summary', summary(r))) log('updated the summary in README.md');
+  // The README shows the latest full run: both profiles, every size.
+  const full = !QUICK && !env.BENCH_OUT && [50, 100, 500, 1000, 5000, 20000].every((s) => DESKTOP_SIZES.includes(s)) && PHONE_SIZES.length && PAGE_IDS.length === Object.keys(PAGES).length;
+  if (full && replaceBetweenMarkers(join(root, 'README.md'), 'bench:summary', markdown(r, false))) log('updated the tables in README.md');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,3 +582,9 @@ try {
 }
 writeOutputs(results);
 log(`done; wrote ${OUT}.json and ${OUT}.md`);
+// The smoke check fails only when a page never painted or crashed; never on timings.
+const failed = Object.values(results.profiles).flatMap((sizes) => Object.values(sizes).flatMap((views) => Object.values(views).flatMap((pages) => Object.entries(pages).filter(([, s]) => s.errors))));
+if (failed.length) {
+  console.error(`bench: ${failed.length} page/size/view combinations had loads that never painted or crashed (see above).`);
+  process.exitCode = 1;
+}
