@@ -13,11 +13,13 @@ import type {CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import type {When} from './lib/show/filter.js';
 import type {GroupBy} from './lib/show/group.js';
+import type {ShareActions} from './controllers/share-actions.js';
 import {NO_VISITOR_FILTERS} from './lib/show/facets.js';
 import {isRtl} from './lib/i18n.js';
 import {dayKey, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {enumConverter, flagConverter, FORMATS} from './lib/attributes.js';
 import {isLightColour} from './lib/page-colour.js';
+import {lazy} from './lib/lazy.js';
 import {EventListFilterChangeEvent, type EventCardCloseEvent, type EventCardSelectEvent} from './events.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
@@ -37,6 +39,8 @@ import './event-card.js';
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
 let instances = 0;
+/** Subscribe, poster and copy (controllers/share-actions.ts): loaded by their controls or methods. */
+const shareActions = lazy(() => import('./controllers/share-actions.js'));
 
 /**
  * Shows an organisation's events from one or more feeds (JSON, JSON Feed, RSS, Atom, iCalendar,
@@ -262,6 +266,17 @@ export class EventListElement extends LitElement {
    */
   reload(): void {
     this.feeds.refresh();
+  }
+
+  /**
+   * The share actions, loaded on first use (the `subscribe`, `print` and `copy` controls use the
+   * same): `subscribeLinks()` (the ways to follow what the list shows in a calendar app, then the
+   * download of the shown events), `print('a4' | 'a3')` (a poster of the shown events) and
+   * `copyText('text' | 'markdown' | 'html' | 'mastodon', post?)` (the shown events on the
+   * clipboard). For a page's own buttons: `(await list.share()).print('a3')`.
+   */
+  share(): Promise<ShareActions> {
+    return shareActions.load().then((m) => m.shareActionsOf(this, this.needs.timeZone, this.feeds, this.filters, this.language));
   }
 
   /** The events that pass the filters now, in display order (before `limit`). */
