@@ -276,7 +276,7 @@ export class EventListElement extends LitElement {
    * clipboard). For a page's own buttons: `(await list.share()).print('a3')`.
    */
   share(): Promise<ShareActions> {
-    return shareActions.load().then((m) => m.shareActionsOf(this, this.needs.timeZone, this.feeds, this.filters, this.language));
+    return shareActions.load().then((m) => m.shareActionsOf(this, this.needs, this.feeds, this.filters, this.language));
   }
 
   /** The events that pass the filters now, in display order (before `limit`). */

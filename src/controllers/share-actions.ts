@@ -101,13 +101,13 @@ const instances = new WeakMap<ShareHost, ShareActions>();
 /** The share actions of `host`, made at the first use. */
 export function shareActionsOf(
   host: ShareHost,
-  timeZone: () => string,
+  list: {timeZone: () => string},
   feeds: {readonly sources: ShareSource[]},
   filters: {readonly visitor: VisitorFilters; readonly when: When},
   language: ShareLanguage
 ): ShareActions {
   let actions = instances.get(host);
-  if (!actions) instances.set(host, (actions = new ShareActions(host, timeZone, feeds, filters, language)));
+  if (!actions) instances.set(host, (actions = new ShareActions(host, list.timeZone, feeds, filters, language)));
   return actions;
 }
 
