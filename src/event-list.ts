@@ -51,6 +51,7 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  * @summary An embeddable, filterable calendar of events from feeds.
  * @tag event-list
  *
+ * @attr poster-title - The organisation's title on the printed poster and at the head of copied text (the share actions); the calendar's name for Outlook. Default: the page's title.
  * @attr lang - (global) The language of the strings and dates; else the nearest ancestor's, the page's, the browser's. A later change, here or on an ancestor, redraws.
  *
  * @slot - Fallback content: shown while loading, on error and when nothing is upcoming (for example a link to the calendar). `<event-source>` children go here too.
@@ -81,6 +82,10 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message; in the month view, also the notice that the grid could not be loaded (its events then show as a list).
  * @csspart more - The "show more" button.
+ * @csspart share - The share menus at the end of the filter bar (`controls="subscribe print copy"`).
+ * @csspart share-menu - One share menu (a `<details>`).
+ * @csspart share-button - A share menu's button (its `<summary>`).
+ * @csspart share-panel - A share menu's panel: the subscribe links, the poster sizes, the copy formats.
  *
  * @cssproperty [--event-list-gap=calc(var(--event-space, 1rem) * 0.75)] - Space between cards.
  * @cssproperty [--event-list-max-width=none] - Maximum width of the list.
@@ -203,7 +208,7 @@ export class EventListElement extends LitElement {
   /** Seconds between background refreshes (at least 30); a changed feed updates the view and keeps the visitor's place. */
   refresh?: number;
 
-  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`. */
+  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`; and the share menus `subscribe print copy`, at the bar's end. */
   controls = '';
 
   /** Where an event's details open: `inline` (default, also for an unknown value: the card grows) or `dialog`. */

@@ -56,7 +56,6 @@ export interface ShareSource {
   proxy?: string;
 }
 
-
 /** Each language's share strings, by the tag lib/i18n.ts's `uiLanguage` gives; English is bundled here. */
 const TABLES: Record<string, Lazy<Record<string, Partial<ShareStrings>>>> = {
   sv: lazy(() => import('../lib/locales/share/sv.js')),
@@ -71,7 +70,8 @@ function shareStrings(language: string): ShareUiStrings {
   const result: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(enShare)) {
     const value = typeof own[key as keyof ShareStrings] === typeof fallback ? own[key as keyof ShareStrings] : fallback;
-    result[key] = typeof value === 'object' ? (n: number) => ((value as PluralForms)[rules.select(n)] ?? (value as PluralForms).other).replace('#', String(n)) : value;
+    result[key] =
+      typeof value === 'object' ? (n: number) => ((value as PluralForms)[rules.select(n)] ?? (value as PluralForms).other).replace('#', String(n)) : value;
   }
   return result as ShareUiStrings;
 }
@@ -164,7 +164,8 @@ export class ShareActions implements ShareMenuState {
   /** The .ics download of exactly the shown events. */
   private download(events: CalendarEvent[]): SubscribeLink {
     const ics = toIcs(events, {timeZone: this.timeZone(), organizerLabel: this.language.strings.organizer});
-    const name = events.length === 1 ? icsFileName(events[0]) : `${icsFileName({title: this.calendarName} as CalendarEvent).replace(/\.ics$/, '')}-${events.length}.ics`;
+    const name =
+      events.length === 1 ? icsFileName(events[0]) : `${icsFileName({title: this.calendarName} as CalendarEvent).replace(/\.ics$/, '')}-${events.length}.ics`;
     return {kind: 'download', href: `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`, label: this.strings.download(events.length), fileName: name};
   }
 

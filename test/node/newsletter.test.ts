@@ -125,7 +125,13 @@ describe('Mastodon posts', () => {
   });
   it('split a long week into numbered posts of at most 500, each event once', () => {
     const many = Array.from({length: 30}, (_, i) =>
-      event({id: `m${i}`, title: `Möte nummer ${i} om organisering på arbetsplatsen`, start: new Date(Date.UTC(2026, 11, 1 + (i % 20), 17)), url: `https://example.org/e/m${i}?with=a-long-query-string-${i}`, locations: ['Folkets hus, Stockholm']})
+      event({
+        id: `m${i}`,
+        title: `Möte nummer ${i} om organisering på arbetsplatsen`,
+        start: new Date(Date.UTC(2026, 11, 1 + (i % 20), 17)),
+        url: `https://example.org/e/m${i}?with=a-long-query-string-${i}`,
+        locations: ['Folkets hus, Stockholm'],
+      })
     );
     const posts = toMastodonPosts(many, OPTIONS);
     assert.ok(posts.length > 2);

@@ -193,7 +193,10 @@ describe('subscribe to this view', () => {
       ['webcal', 'google', 'outlook', 'rss', 'download']
     );
     const webcal = links[0].href;
-    assert.ok(webcal.startsWith(`webcal://${new URL(relay.url).host}/?url=${encodeURIComponent(feedUrl)}&format=ics&categories=Study&when=all&time-zone=Europe%2FStockholm`), webcal);
+    assert.ok(
+      webcal.startsWith(`webcal://${new URL(relay.url).host}/?url=${encodeURIComponent(feedUrl)}&format=ics&categories=Study&when=all&time-zone=Europe%2FStockholm`),
+      webcal
+    );
     assert.equal(links[1].href, `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`);
     assert.ok(links[2].href.startsWith(`https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(webcal.replace('webcal:', 'http:'))}&name=`));
     assert.ok(links.every((l) => l.kind === 'download' || l.exact));
@@ -307,7 +310,10 @@ describe('the subscribe menu, as a visitor sees it', () => {
       ['/relayed-dark.html', 'dark'],
     ]) {
       const tab = await visit(path);
-      await tab.waitForFunction(() => document.querySelector('event-list')!.shadowRoot!.querySelector('details[data-control="subscribe"]'), {timeout: WAIT, polling: 50});
+      await tab.waitForFunction(() => document.querySelector('event-list')!.shadowRoot!.querySelector('details[data-control="subscribe"]'), {
+        timeout: WAIT,
+        polling: 50,
+      });
       await tab.evaluate(() => {
         const root = document.querySelector('event-list')!.shadowRoot!;
         (root.querySelector('details[data-control="subscribe"] summary') as HTMLElement).click();

@@ -105,7 +105,11 @@ describe('share menus', () => {
         locations: ['Folkets hus'],
       })
     );
-    const el = await shareList(html`<event-list controls="copy" time-zone=${ZONE} lang="en" poster-title="Union branch 12"></event-list>`, [HOSTILE, HEBREW, ...many]);
+    const el = await shareList(html`<event-list controls="copy" time-zone=${ZONE} lang="en" poster-title="Union branch 12"></event-list>`, [
+      HOSTILE,
+      HEBREW,
+      ...many,
+    ]);
     const clipboard = stubClipboard();
     try {
       await open(el, 'copy');

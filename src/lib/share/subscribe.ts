@@ -84,7 +84,10 @@ export function viewQuery(page: PageFilters, visitor: VisitorFilters, when: When
   list('categories', split(page.categories), visitor.categories);
   list('locations', split(page.locations), visitor.location ? [visitor.location] : []);
   list('organizers', split(page.organizers), visitor.organizer ? [visitor.organizer] : []);
-  const search = [page.search, exact ? visitor.search : ''].map((s) => s.trim()).filter(Boolean).join(' ');
+  const search = [page.search, exact ? visitor.search : '']
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
   if (search) params.push(['search', search]);
   const visitorBounds = exact ? {from: visitor.from, to: visitor.to && dayAfter(visitor.to)} : {from: '', to: ''};
   const bound = (name: 'from' | 'to') => {

@@ -59,10 +59,7 @@ const PDI = '\u2069';
 
 /** Feed text as one clean line. */
 export function cleanLine(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/\s+/g, ' ')
-    .replace(CONTROLS, '')
-    .trim();
+  return (text ?? '').replace(/\s+/g, ' ').replace(CONTROLS, '').trim();
 }
 
 /** `text` wrapped in a first-strong isolate when its direction may differ from the list's. */
@@ -85,9 +82,7 @@ const pageLink = (o: DigestOptions) => absoluteHttpUrl(o.pageUrl);
 /** Plain text: a heading, then each event as its date, title, place and link, a blank line between. */
 export function toPlainText(events: readonly CalendarEvent[], o: DigestOptions): string {
   const t = (text: string) => isolate(text, o.rtl);
-  const blocks = entries(events, o).map((e) =>
-    [e.date, (e.status ? `${e.status}: ` : '') + t(e.title), e.place && t(e.place), e.url].filter(Boolean).join('\n')
-  );
+  const blocks = entries(events, o).map((e) => [e.date, (e.status ? `${e.status}: ` : '') + t(e.title), e.place && t(e.place), e.url].filter(Boolean).join('\n'));
   const heading = cleanLine(o.heading);
   const page = pageLink(o);
   return [heading && t(heading), ...blocks, page && `${o.labels.allEvents} ${page}`].filter(Boolean).join('\n\n') + '\n';
@@ -169,9 +164,7 @@ export function mastodonLength(text: string): number {
   let links = 0;
   const rest = text.replace(URL_IN_TEXT, () => (links++, ''));
   graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-  let count = 0;
-  for (const _ of graphemes.segment(rest)) count++;
-  return count + links * MASTODON_URL_LENGTH;
+  return [...graphemes.segment(rest)].length + links * MASTODON_URL_LENGTH;
 }
 
 /** `text` cut to at most `max` of Mastodon's characters, with "…" when cut. */
