@@ -150,7 +150,8 @@ export function toEmailHtml(events: readonly CalendarEvent[], o: DigestOptions):
     `<div lang="${escapeHtml(o.locale)}" dir="${o.rtl ? 'rtl' : 'ltr'}" style="${STYLE.body}">` +
     (heading ? `<h2 style="${STYLE.heading}" dir="auto">${text(heading)}</h2>` : '') +
     items.join('') +
-    (page ? `<p style="${STYLE.more}">${link(page, text(o.labels.allEvents))}</p>` : '') +
+    // The label leads into an address in text ("All events:"); here it is the link itself.
+    (page ? `<p style="${STYLE.more}">${link(page, text(o.labels.allEvents.replace(/\s*[:：]\s*$/, '')))}</p>` : '') +
     '</div>'
   );
 }
