@@ -94,6 +94,8 @@ function probe(url: string, test: (response: Response) => boolean): Promise<bool
 }
 /** A feedcal relay says so in every answer (docs/relay.md, "Response headers"). */
 const isRelay = (response: Response) => response.headers.has('x-feedcal-cache');
+/** An iCalendar file's name (as lib/feeds/index.ts's `likelyFormat` reads it). */
+const ICS_NAME = /\.(ics|ical|ifb|icalendar)$/i;
 const isIcs = (response: Response) => /^text\/calendar\b/i.test(response.headers.get('content-type') ?? '');
 
 const instances = new WeakMap<ShareHost, ShareActions>();
@@ -191,16 +193,19 @@ export class ShareActions implements ShareMenuState {
         if (ics && (await probe(ics, isRelay))) {
           follow = ics;
           rss = relayViewUrl(source.src, source.proxy, 'rss', query, base);
-        } else if (!source.proxy) {
+        } else {
           let src: URL | undefined;
           try {
             src = new URL(source.src, base);
           } catch {
             return [];
           }
+          // A calendar app reads the feed itself (no CORS needed): an iCalendar feed is offered as
+          // it is, known by its format or name, or, when the list reads it directly, by what its
+          // server says it is (a HEAD request; through a proxy it cannot be asked from here).
           const http = src.protocol === 'https:' || src.protocol === 'http:';
-          // An iCalendar feed by its format, else by what its server says it is (the list has read it: it allows this page).
-          if (http && (source.format === 'ics' || (source.format === 'auto' && (await probe(src.href, isIcs))))) {
+          const named = source.format === 'ics' || (source.format === 'auto' && ICS_NAME.test(src.pathname));
+          if (http && (named || (!source.proxy && source.format === 'auto' && (await probe(src.href, isIcs))))) {
             follow = src.href;
             exact = false;
           }

@@ -73,6 +73,7 @@ let dir: string;
 let upstream: Server;
 let feedUrl: string;
 let jsonUrl: string;
+let upstreamOrigin: string;
 let site: Server;
 let siteOrigin: string;
 let relay: RunningRelay;
@@ -120,7 +121,7 @@ before(async () => {
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
-  const upstreamOrigin = await listen(upstream);
+  upstreamOrigin = await listen(upstream);
   // No .ics in the address: the list finds out it is iCalendar from the server's answer.
   feedUrl = `${upstreamOrigin}/calendar?export`;
   jsonUrl = `${upstreamOrigin}/events.json`;
@@ -132,7 +133,16 @@ before(async () => {
       '/relayed-dark.html': page(`src="${feedUrl}" proxy="${relay?.url}/?url={url}" theme="dark"`, 'body{background:#111417;color:#e8eaed}'),
       '/direct.html': page(`src="${feedUrl}"`),
       '/json.html': page(`src="${jsonUrl}"`),
+      // Any other proxy: it relays, but is not a feedcal relay (no view addresses to offer).
+      '/proxied-json.html': page(`src="${jsonUrl}" proxy="${siteOrigin}/proxy?url={url}"`),
+      '/proxied-ics.html': page(`src="${upstreamOrigin}/calendar.ics" proxy="${siteOrigin}/proxy?url={url}"`),
     };
+    if (url.pathname === '/proxy') {
+      const answer = await fetch(url.searchParams.get('url')!, {method: req.method});
+      res.writeHead(answer.status, {'content-type': answer.headers.get('content-type') ?? 'text/plain', 'access-control-allow-origin': '*'});
+      res.end(req.method === 'HEAD' ? undefined : Buffer.from(await answer.arrayBuffer()));
+      return;
+    }
     if (pages[url.pathname]) {
       res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       res.end(pages[url.pathname]);
@@ -224,6 +234,23 @@ describe('subscribe to this view', () => {
     assert.equal(links[0].exact, false);
     await direct.close();
     const json = await visit('/json.html');
+    assert.deepEqual(
+      (await linksOf(json)).map((l) => l.kind),
+      ['download']
+    );
+    await json.close();
+  });
+
+  it('through a proxy that is not a feedcal relay: an .ics feed as it is, a JSON feed the download only', async () => {
+    const ics = await visit('/proxied-ics.html');
+    const links = await linksOf(ics);
+    assert.deepEqual(
+      links.map((l) => l.kind),
+      ['webcal', 'google', 'outlook', 'download']
+    );
+    assert.equal(links[0].href, feedUrl.replace('http:', 'webcal:').replace('/calendar?export', '/calendar.ics'));
+    await ics.close();
+    const json = await visit('/proxied-json.html');
     assert.deepEqual(
       (await linksOf(json)).map((l) => l.kind),
       ['download']
