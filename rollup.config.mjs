@@ -7,7 +7,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 // - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
 // - dist/cdn/: one minified entry a blog loads with a single <script type="module">, with the
 //   rarely needed code (ical.js, DOMPurify) in chunks beside it, loaded on demand.
-const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|linkify-it|@xmldom\/xmldom|parse5)(\/|$)/.test(id) || id.startsWith('node:');
+const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|linkify-it|lean-qr|@xmldom\/xmldom|parse5)(\/|$)/.test(id) || id.startsWith('node:');
 
 export default [
   {
@@ -27,10 +27,11 @@ export default [
       // A language's strings keep a plain name (chunks/sv.js): the entry names every language, and
       // 38 hashes would cost it about 450 B gzip. Like the entry, they are data a release may
       // change; a key a cached older copy lacks falls back to English (lib/i18n.ts).
-      // Their error tables (loaded by the error details) are chunks/errors-<language>-<hash>.js.
+      // Their error tables (loaded by the error details) are chunks/errors-<language>-<hash>.js, their
+      // share menus' strings chunks/share-<language>-<hash>.js.
       chunkFileNames: (chunk) => {
-        const locale = /[\\/]src[\\/]lib[\\/]locales[\\/](errors[\\/])?[\w-]+\.ts$/.exec(chunk.facadeModuleId ?? '');
-        return !locale ? 'chunks/[name]-[hash].js' : locale[1] ? 'chunks/errors-[name]-[hash].js' : 'chunks/[name].js';
+        const locale = /[\\/]src[\\/]lib[\\/]locales[\\/]((errors|share)[\\/])?[\w-]+\.ts$/.exec(chunk.facadeModuleId ?? '');
+        return !locale ? 'chunks/[name]-[hash].js' : locale[2] ? `chunks/${locale[2]}-[name]-[hash].js` : 'chunks/[name].js';
       },
       sourcemap: true,
     },

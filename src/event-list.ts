@@ -13,11 +13,13 @@ import type {CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import type {When} from './lib/show/filter.js';
 import type {GroupBy} from './lib/show/group.js';
+import type {ShareActions} from './controllers/share-actions.js';
 import {NO_VISITOR_FILTERS} from './lib/show/facets.js';
 import {isRtl} from './lib/i18n.js';
 import {dayKey, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {enumConverter, flagConverter, FORMATS} from './lib/attributes.js';
 import {isLightColour} from './lib/page-colour.js';
+import {lazy} from './lib/lazy.js';
 import {EventListFilterChangeEvent, type EventCardCloseEvent, type EventCardSelectEvent} from './events.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
@@ -37,6 +39,8 @@ import './event-card.js';
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
 let instances = 0;
+/** Subscribe, poster and copy (controllers/share-actions.ts): loaded by their controls or methods. */
+const shareActions = lazy(() => import('./controllers/share-actions.js'));
 
 /**
  * Shows an organisation's events from one or more feeds (JSON, JSON Feed, RSS, Atom, iCalendar,
@@ -47,6 +51,7 @@ let instances = 0;
  * @summary An embeddable, filterable calendar of events from feeds.
  * @tag event-list
  *
+ * @attr poster-title - The organisation's title on the printed poster and at the head of copied text (the share actions); the calendar's name for Outlook. Default: the page's title.
  * @attr lang - (global) The language of the strings and dates; else the nearest ancestor's, the page's, the browser's. A later change, here or on an ancestor, redraws.
  *
  * @slot - Fallback content: shown while loading, on error and when nothing is upcoming (for example a link to the calendar). `<event-source>` children go here too.
@@ -77,6 +82,10 @@ let instances = 0;
  * @csspart stale - The notice shown when a refresh failed and the last good copy is shown.
  * @csspart status - The loading message; in the month view, also the notice that the grid could not be loaded (its events then show as a list).
  * @csspart more - The "show more" button.
+ * @csspart share - The share menus at the end of the filter bar (`controls="subscribe print copy"`).
+ * @csspart share-menu - One share menu (a `<details>`).
+ * @csspart share-button - A share menu's button (its `<summary>`).
+ * @csspart share-panel - A share menu's panel: the subscribe links, the poster sizes, the copy formats.
  *
  * @cssproperty [--event-list-gap=calc(var(--event-space, 1rem) * 0.75)] - Space between cards.
  * @cssproperty [--event-list-max-width=none] - Maximum width of the list.
@@ -199,7 +208,7 @@ export class EventListElement extends LitElement {
   /** Seconds between background refreshes (at least 30); a changed feed updates the view and keeps the visitor's place. */
   refresh?: number;
 
-  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`. */
+  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`; and the share menus `subscribe print copy`, at the bar's end. */
   controls = '';
 
   /** Where an event's details open: `inline` (default, also for an unknown value: the card grows) or `dialog`. */
@@ -262,6 +271,17 @@ export class EventListElement extends LitElement {
    */
   reload(): void {
     this.feeds.refresh();
+  }
+
+  /**
+   * The share actions, loaded on first use (the `subscribe`, `print` and `copy` controls use the
+   * same): `subscribeLinks()` (the ways to follow what the list shows in a calendar app, then the
+   * download of the shown events), `print('a4' | 'a3')` (a poster of the shown events) and
+   * `copyText('text' | 'markdown' | 'html' | 'mastodon', post?)` (the shown events on the
+   * clipboard). For a page's own buttons: `(await list.share()).print('a3')`.
+   */
+  share(): Promise<ShareActions> {
+    return shareActions.load().then((m) => m.shareActionsOf(this, this.needs, this.feeds, this.filters, this.language));
   }
 
   /** The events that pass the filters now, in display order (before `limit`). */

@@ -15,6 +15,7 @@ import {lazy} from '../lib/lazy.js';
 import {adoptStyles} from '../styles/adopt-styles.js';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {Control, FilterBarOptions, FilterBarState} from '../views/filter-bar.js';
+import type {ShareControl} from '../views/share-menu.js';
 
 /** The list's attributes the filters read. */
 export interface FiltersHost extends ReactiveControllerHost, HTMLElement {
@@ -28,6 +29,8 @@ export interface FiltersHost extends ReactiveControllerHost, HTMLElement {
   when: When;
   view: 'list' | 'month';
   controls: string;
+  /** The share menus' code and state (controllers/share-actions.ts), loaded on demand. */
+  share(): Promise<{render(controls: readonly ShareControl[]): unknown}>;
 }
 
 export interface FiltersNeeds {
@@ -43,7 +46,7 @@ export interface FiltersNeeds {
  */
 export type Refiltered = 'filters' | 'first' | 'events' | undefined;
 
-const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view'];
+const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view', 'subscribe', 'print', 'copy'];
 /** The list's properties that filter (`limit` too: a new page size starts at the top). */
 const FILTERS = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit'];
 /** Milliseconds of quiet typing before the search filter applies. */
@@ -63,7 +66,8 @@ export class ListFilters implements ReactiveController, FilterBarState {
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly host: FiltersHost,
+    /** The list: the filter bar asks it for the share menus. */
+    readonly host: FiltersHost,
     private readonly list: FiltersNeeds
   ) {
     host.addController(this);

@@ -6,11 +6,12 @@
 import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
 import {NO_VISITOR_FILTERS, hasVisitorFilters, type Facets, type VisitorFilters} from '../lib/show/facets.js';
+import type {ShareControl} from './share-menu.js';
 
 // The bar's styles travel with its code; the list adopts them when it first shows the bar.
 export {filterBarStyles} from '../styles/filter-bar.styles.js';
 
-export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view';
+export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view' | ShareControl;
 
 /** What the bar reads and changes of the list's filters (controllers/list-filters.ts). */
 export interface FilterBarState {
@@ -26,12 +27,37 @@ export interface FilterBarState {
   readonly view: 'list' | 'month';
   /** The visitor's switch to another view. */
   setView(view: 'list' | 'month'): void;
+  /** The list, whose share menus (`subscribe`, `print`, `copy`) load on demand. */
+  readonly host: {share(): Promise<{render(controls: readonly ShareControl[]): unknown}>; requestUpdate(): void};
 }
 
 export interface FilterBarOptions {
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
+}
+
+const SHARE_CONTROLS: readonly Control[] = ['subscribe', 'print', 'copy'];
+/** Each list's share menus once their code is here, or the request for it. */
+const shareMenus = new WeakMap<FilterBarState, Awaited<ReturnType<FilterBarState['host']['share']>> | Promise<unknown>>();
+
+/** The share menus at the end of the bar: drawn once their code has loaded (the list is then drawn again); a failure asks again at the next draw. */
+function renderShare(state: FilterBarState) {
+  const controls = state.controls.filter((control): control is ShareControl => SHARE_CONTROLS.includes(control));
+  if (!controls.length) return nothing;
+  const menus = shareMenus.get(state);
+  if (!menus)
+    shareMenus.set(
+      state,
+      state.host.share().then(
+        (loaded) => {
+          shareMenus.set(state, loaded);
+          state.host.requestUpdate();
+        },
+        () => shareMenus.delete(state)
+      )
+    );
+  return menus && !(menus instanceof Promise) ? menus.render(controls) : nothing;
 }
 
 export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
@@ -99,6 +125,7 @@ export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
     <div class="summary">
       <span class="count" role="status" aria-live="polite">${t.resultCount(facets.visible.length)}</span>
       ${hasVisitorFilters(filters) ? html`<button type="button" class="clear" @click=${() => update(NO_VISITOR_FILTERS)}>${t.clearFilters}</button>` : nothing}
+      ${renderShare(state)}
     </div>
   </div>`;
 }
