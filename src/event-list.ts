@@ -32,7 +32,13 @@ import {renderEmpty, renderListView, warmUpCards} from './views/list-view.js';
 import {renderFeedError, renderStale} from './views/feed-status.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
+import {lazy} from './lib/lazy.js';
+import {adoptStyles} from './styles/adopt-styles.js';
+import type {UiStrings} from './lib/i18n.js';
 import './event-card.js';
+
+/** A coalition's source chips and colours: only lists that show two or more sources load them. */
+const sourceBadges = lazy(() => import('./views/source-badges.js'));
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -281,6 +287,21 @@ export class EventListElement extends LitElement {
     return this.feeds.sources.length > 1;
   }
 
+  private coalitionAsked = false;
+
+  /** With two or more sources: their labels and colours for the cards, the grid and the filter bar, once that code is here. */
+  private coalition(strings: UiStrings) {
+    if (!this.showsSeveralSources) return undefined;
+    const badges = sourceBadges.module;
+    // Asked once per list: a failed chunk leaves the events without chips, and the next list asks again.
+    if (!badges && !this.coalitionAsked) void sourceBadges.tryLoad().then(() => this.requestUpdate());
+    this.coalitionAsked = true;
+    if (!badges) return undefined;
+    adoptStyles(this, badges.sourceBadgeStyles);
+    const fed = !this.supplied;
+    return badges.coalitionOf(fed ? this.feeds.sources : [], fed ? this.feeds.errors.map((e) => e.source.src) : [], this.events, strings);
+  }
+
   private get pageSize(): number {
     return this.limit && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PAGE_SIZE;
   }
@@ -321,6 +342,8 @@ export class EventListElement extends LitElement {
     const count = this.visibleEvents.length;
     const dir = isRtl(locale) ? 'rtl' : nothing;
     const retry = () => feeds.start(true);
+    // Before the events arrive: with several sources, their chips' code loads beside the feeds.
+    const coalition = this.coalition(strings);
     // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
     const firstLook = status === 'loading' && feeds.partial && count > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
@@ -340,13 +363,14 @@ export class EventListElement extends LitElement {
       noAddToCalendar: this.noAddToCalendar,
       showSource: this.showsSeveralSources,
       density: this.density,
+      coalition,
     };
     const more = () => (this.shownCount += this.pageSize);
     const {filters} = this;
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}
       @event-card-close=${(e: EventCardCloseEvent) => this.selection.cardClosed(e)}>
       ${
-        this.filters.renderBar({strings, idPrefix: this.idPrefix}) ??
+        this.filters.renderBar({strings, idPrefix: this.idPrefix, coalition}) ??
         html`<div part="toolbar"><span class="count" role="status" aria-busy=${firstLook}>${
           firstLook ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : strings.resultCount(count)
         }</span></div>`
