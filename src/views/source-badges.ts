@@ -47,9 +47,7 @@ export function coalitionOf(sources: readonly SourceInput[], failed: readonly st
       const [before, after = ''] = strings.withSource.split('#');
       return html`<span slot="source" part="sources" class="sources">${
         own ? html`<span part="source" class="source" style=${styleOf(own)}><bdi>${own.label}</bdi></span>` : nothing
-      }${others.map(
-        (info) => html` <span part="source" class="source also" style=${styleOf(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`
-      )}</span>`;
+      }${others.map((info) => html` <span part="source" class="source also" style=${styleOf(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`)}</span>`;
     },
     colour: (source) => styleOf('src' in source ? source : sourcesOf(source, roster)[0]),
     names: (event) =>
@@ -98,9 +96,9 @@ export const sourceBadgeStyles = css`
     align-items: center;
     gap: 0.4em;
   }
-  /* A month-grid entry (views/month-view.ts) takes its source's colour on its edge and a tint of
+  /* A month-grid entry (views/month-view.ts; li: over the multi-day look whichever sheet comes last) takes its source's colour on its edge and a tint of
      it behind text in the text colour (multi-day entries too), and names the source above the title. */
-  .entry.sourced button {
+  li.entry.sourced button {
     color: inherit;
     background: color-mix(in srgb, var(--event-source-color) 14%, transparent);
     border-inline-start-color: var(--event-source-color);

@@ -69,7 +69,8 @@ export function buildRoster(
   sources: readonly SourceInput[],
   failed: ReadonlySet<string>,
   events: readonly CalendarEvent[],
-  supports: (value: string) => boolean = browserSupportsColour
+  supports: (value: string) => boolean = browserSupportsColour,
+  base: string | undefined = typeof document === 'undefined' ? undefined : document.baseURI
 ): Map<string, SourceInfo> {
   const inputs: SourceInput[] = sources.length ? [...sources] : [];
   if (!inputs.length) {
@@ -86,11 +87,21 @@ export function buildRoster(
   const free = SOURCE_PALETTE.filter((colour) => !taken.has(colour));
   let next = 0;
   inputs.forEach((input, index) => {
-    if (roster.has(input.src)) return;
+    // Events name their feed by its absolute URL (load-feed.ts), as the page's base resolves it.
+    const src = absolute(input.src, base);
+    if (roster.has(src)) return;
     const colour = own[index] ?? (free.length ? free[next++ % free.length] : SOURCE_PALETTE[next++ % SOURCE_PALETTE.length]);
-    roster.set(input.src, {src: input.src, label: cleanLabel(input.label) || hostOf(input.src) || input.src, colour, failed: failed.has(input.src)});
+    roster.set(src, {src, label: cleanLabel(input.label) || hostOf(src) || src, colour, failed: failed.has(input.src) || failed.has(src)});
   });
   return roster;
+}
+
+function absolute(src: string, base: string | undefined): string {
+  try {
+    return new URL(src, base).href;
+  } catch {
+    return src;
+  }
 }
 
 /** Longest label shown, in characters: a chip is a few words, not a paragraph. */
@@ -99,8 +110,8 @@ const MAX_LABEL_LENGTH = 60;
 /** A label as one line of text: controls and bidi overrides out (the views isolate it with `<bdi>`), capped. */
 function cleanLabel(label: string | undefined): string {
   const clean = (label ?? '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   const points = Array.from(clean);
   return points.length > MAX_LABEL_LENGTH ? `${points.slice(0, MAX_LABEL_LENGTH - 1).join('')}…` : clean;

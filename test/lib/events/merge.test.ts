@@ -27,7 +27,7 @@ describe('mergeEvents', () => {
     expect(first[0].categories).to.deep.equal(['Möte']);
   });
 
-  it('credits every source that had an event, in the order listed, without changing the sources\' events', () => {
+  it("credits every source that had an event, in the order listed, without changing the sources' events", () => {
     const global = 'uid-42@union.example';
     const lists = [[event(global)], [event(global, {source: 'b'}), event('b-only', {source: 'b'})], [event(global, {source: 'c'})], [event(global, {source: 'b'})]];
     const merged = mergeEvents(lists);
