@@ -14,3 +14,27 @@ export function defineElement(tag: string, element: CustomElementConstructor & {
     console.warn(`feedcal: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${VERSION}) is not used.`);
   }
 }
+
+/**
+ * Registers an element whose code is a chunk of its own (`<event-next>`), fetched only once the
+ * page has one: at once if the document holds one, else when one is added (one observer of the
+ * document, which looks only at what was added and stops once the code is here). A chunk that
+ * fails to load is asked for again when the next such element is added (lib/lazy.ts's policy).
+ * Elements inside another component's shadow root are not seen: such a page imports the
+ * element's module itself (`feedcal/event-next.js`).
+ */
+export function defineOnDemand(tag: string, load: () => Promise<unknown>): void {
+  if (typeof document === 'undefined' || customElements.get(tag)) return;
+  let loading: Promise<unknown> | undefined;
+  const want = () =>
+    (loading ??= load().then(
+      () => observer.disconnect(),
+      () => (loading = undefined)
+    ));
+  const holds = (node: Node) => node instanceof Element && (node.localName === tag || node.getElementsByTagName(tag).length > 0);
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => [...record.addedNodes].some(holds))) void want();
+  });
+  observer.observe(document, {childList: true, subtree: true});
+  if (document.getElementsByTagName(tag).length) void want();
+}

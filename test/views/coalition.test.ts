@@ -37,6 +37,8 @@ async function coalition(attributes: {controls?: string; view?: string; failing?
 const cardOf = (el: EventListElement, title: string) => cards(el).find((card) => card.event!.title === title)!;
 /** The source chips a card shows (in the list's shadow root, slotted into the card), as their text. */
 const chipsOf = (card: EventCardElement) => [...card.querySelectorAll('[part~="source"]')].map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim());
+const HOSTILE_LABEL = '</style><img src=x onerror=window.__pwned=1>';
+const HOSTILE_COLOUR = 'red;background:url(https://evil.example/x)';
 const colourOf = (element: Element) => (element as HTMLElement).style.getPropertyValue('--event-source-color');
 
 describe('a coalition calendar', function () {
@@ -102,8 +104,8 @@ describe('a coalition calendar', function () {
 
   it('hostile labels and colours: labels stay text, colours that are not one plain colour are ignored', async () => {
     const el = await fixture<EventListElement>(html`<event-list time-zone="UTC" lang="en">
-      <event-source src=${UNION} label="</style><img src=x onerror=window.__pwned=1>" color="red;background:url(https://evil.example/x)"></event-source>
-      <event-source src=${TENANTS} label="&#x202E;evil" color="expression(alert(1))"></event-source>
+      <event-source src=${UNION} label=${HOSTILE_LABEL} color=${HOSTILE_COLOUR}></event-source>
+      <event-source src=${TENANTS} label=${'\u202Eevil'} color="expression(alert(1))"></event-source>
     </event-list>`);
     await waitUntil(() => shadowQuery(el, '[part~="sources"]'), 'source chips drawn', {timeout: 5000});
     const chip = cardOf(el, 'Rent clinic').querySelector('[part~="source"]')!;
