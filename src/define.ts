@@ -3,6 +3,8 @@
  * two copies from different CDNs; the second load must not throw. A different class under the
  * same tag means two versions on one page, which is worth a warning.
  */
+import {lazy} from './lib/lazy.js';
+
 export const VERSION = '0.1.0';
 
 export function defineElement(tag: string, element: CustomElementConstructor & {version?: string}): void {
@@ -24,17 +26,10 @@ export function defineElement(tag: string, element: CustomElementConstructor & {
  * element's module itself (`feedcal/event-next.js`).
  */
 export function defineOnDemand(tag: string, load: () => Promise<unknown>): void {
-  if (typeof document === 'undefined' || customElements.get(tag)) return;
-  let loading: Promise<unknown> | undefined;
-  const want = () =>
-    (loading ??= load().then(
-      () => observer.disconnect(),
-      () => (loading = undefined)
-    ));
-  const holds = (node: Node) => node instanceof Element && (node.localName === tag || node.getElementsByTagName(tag).length > 0);
-  const observer = new MutationObserver((records) => {
-    if (records.some((record) => [...record.addedNodes].some(holds))) void want();
-  });
+  const code = lazy(load);
+  const want = () => void code.tryLoad().then((module) => module && observer.disconnect());
+  const holds = (node: Node) => node instanceof Element && (node.localName === tag || node.getElementsByTagName(tag)[0]);
+  const observer = new MutationObserver((records) => records.some((record) => [...record.addedNodes].some(holds)) && want());
   observer.observe(document, {childList: true, subtree: true});
-  if (document.getElementsByTagName(tag).length) void want();
+  if (document.getElementsByTagName(tag)[0]) want();
 }

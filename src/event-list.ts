@@ -33,7 +33,6 @@ import {renderFeedError, renderStale} from './views/feed-status.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import {lazy} from './lib/lazy.js';
-import {adoptStyles} from './styles/adopt-styles.js';
 import type {UiStrings} from './lib/i18n.js';
 import './event-card.js';
 
@@ -61,7 +60,10 @@ let instances = 0;
  *
  * @csspart toolbar - The filter bar, or the row with the result count.
  * @csspart search - The search field.
- * @csspart chip - A category chip of the filter bar.
+ * @csspart chip - A category chip of the filter bar (and a source chip, which is also `source-chip`).
+ * @csspart source-chip - With `controls="sources"` and two or more sources: a source's chip in the filter bar (its colour as a swatch, its label, its count); a source whose feed failed is a chip that says so and cannot be pressed. Past 12 sources the rest are offered in a picker ("+N more").
+ * @csspart sources - With two or more sources: on each card (in the card's `source` slot), the chips naming the event's source and every other source that had it ("with Tenants' Union").
+ * @csspart source - One source's chip (its colour as a swatch before its label) inside `sources`; in the month grid, the line naming an entry's sources.
  * @csspart list - The container of all groups.
  * @csspart past - With `when="all"`: the past events, after the upcoming ones, newest first and in muted colours.
  * @csspart past-heading - The "Past events" heading of that part.
@@ -97,6 +99,7 @@ let instances = 0;
  * @cssproperty [--event-font-family=inherit] - Font.
  * @cssproperty [--event-radius=0.75rem] - Corner radius.
  * @cssproperty [--event-space=1rem] - Base spacing unit.
+ * @cssproperty --event-source-color - Set by the list (never by the page) on each `source`, `source-chip` and month-grid `event` of a list with several sources: the source's colour, from `<event-source color>` or the palette. Read it in `::part()` rules, e.g. `event-list::part(source) { border-color: var(--event-source-color) }`.
  *
  * @fires {EventListLoadEvent} event-list-load - Feeds were loaded (and again when a refresh or a source change brings new data); `.events` holds every event, `.skipped` the items that could not be read.
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
@@ -205,7 +208,7 @@ export class EventListElement extends LitElement {
   /** Seconds between background refreshes (at least 30); a changed feed updates the view and keeps the visitor's place. */
   refresh?: number;
 
-  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`. */
+  /** Filters the visitor can use: any of `search sources categories locations organizers dates view` (`sources`: a chip per `<event-source>`, shown with two or more). */
   controls = '';
 
   /** Where an event's details open: `inline` (default, also for an unknown value: the card grows) or `dialog`. */
@@ -292,14 +295,10 @@ export class EventListElement extends LitElement {
   /** With two or more sources: their labels and colours for the cards, the grid and the filter bar, once that code is here. */
   private coalition(strings: UiStrings) {
     if (!this.showsSeveralSources) return undefined;
-    const badges = sourceBadges.module;
     // Asked once per list: a failed chunk leaves the events without chips, and the next list asks again.
-    if (!badges && !this.coalitionAsked) void sourceBadges.tryLoad().then(() => this.requestUpdate());
+    if (!this.coalitionAsked) void sourceBadges.tryLoad().then(() => this.requestUpdate());
     this.coalitionAsked = true;
-    if (!badges) return undefined;
-    adoptStyles(this, badges.sourceBadgeStyles);
-    const fed = !this.supplied;
-    return badges.coalitionOf(fed ? this.feeds.sources : [], fed ? this.feeds.errors.map((e) => e.source.src) : [], this.events, strings);
+    return sourceBadges.module?.coalitionOf(this, this.supplied ? undefined : this.feeds, this.events, strings);
   }
 
   private get pageSize(): number {

@@ -6,15 +6,12 @@
 import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
 import {NO_VISITOR_FILTERS, hasVisitorFilters, type Facets, type VisitorFilters} from '../lib/show/facets.js';
-import type {Coalition, SourceInfo} from './source-badges.js';
+import type {Coalition} from './source-badges.js';
 
 // The bar's styles travel with its code; the list adopts them when it first shows the bar.
 export {filterBarStyles} from '../styles/filter-bar.styles.js';
 
 export type Control = 'search' | 'sources' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view';
-
-/** Source chips shown at most; a calendar of more sources offers the rest in a picker ("+N more"). */
-export const MAX_SOURCE_CHIPS = 12;
 
 /** What the bar reads and changes of the list's filters (controllers/list-filters.ts). */
 export interface FilterBarState {
@@ -36,46 +33,8 @@ export interface FilterBarOptions {
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
-  /** With two or more sources (views/source-badges.ts): what `controls="sources"` offers. */
+  /** With two or more sources: what `controls="sources"` offers (its chips are drawn by views/source-badges.ts). */
   coalition?: Coalition;
-}
-
-/**
- * The sources as chips with their colour, label and count, the chosen first; past
- * `MAX_SOURCE_CHIPS`, the rest in a picker. A source whose feed failed says so and cannot be chosen.
- */
-function renderSourceChips(state: FilterBarState, o: FilterBarOptions) {
-  const {coalition, strings: t, idPrefix} = o;
-  if (!coalition || coalition.roster.size < 2) return nothing;
-  const chosen = state.visitor.sources;
-  const counts = state.facets.sources;
-  const toggle = (src: string) => state.choose({sources: chosen.includes(src) ? chosen.filter((s) => s !== src) : [...chosen, src]});
-  const all = [...coalition.roster.values()];
-  const order = (info: SourceInfo) => (chosen.includes(info.src) ? 0 : info.failed ? 2 : 1);
-  const ranked = all.length > MAX_SOURCE_CHIPS ? [...all].sort((a, b) => order(a) - order(b) || (counts.get(b.src) ?? 0) - (counts.get(a.src) ?? 0)) : all;
-  const shown = ranked.slice(0, all.length > MAX_SOURCE_CHIPS ? MAX_SOURCE_CHIPS - 1 : MAX_SOURCE_CHIPS);
-  const rest = ranked.slice(shown.length);
-  const [before, after = ''] = t.sourceFailed.split('#');
-  return html`<div class="chips source-chips" role="group" aria-label=${t.sourceFeed}>
-    ${shown.map((info) =>
-      info.failed
-        ? html`<span class="chip source-chip failed" part="source-chip" style=${coalition.colour(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`
-        : html`<button type="button" class="chip source-chip" part="chip source-chip" aria-pressed=${String(chosen.includes(info.src))} style=${coalition.colour(info)}
-            @click=${() => toggle(info.src)}><bdi>${info.label}</bdi> <span class="chip-count">${counts.get(info.src) ?? 0}</span></button>`
-    )}
-    ${
-      rest.length
-        ? html`<select id="${idPrefix}-more-sources" class="more-sources" aria-label=${t.sourceFeed} @change=${(e: Event) => {
-            const select = e.target as HTMLSelectElement;
-            if (select.value) toggle(select.value);
-            select.value = '';
-          }}>
-          <option value="">${t.moreEvents(rest.length)}</option>
-          ${rest.map((info) => html`<option value=${info.src} ?disabled=${info.failed} dir="auto">${info.failed ? t.sourceFailed.replace('#', () => info.label) : info.label}</option>`)}
-        </select>`
-        : nothing
-    }
-  </div>`;
 }
 
 export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
@@ -130,7 +89,7 @@ export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
         </div>`
         : nothing
     }
-    ${has('sources') ? renderSourceChips(state, o) : nothing}
+    ${has('sources') ? o.coalition?.chips(state, o) : nothing}
     ${
       has('categories') && facets.categories.length
         ? html`<div class="chips" role="group" aria-label=${t.categories}>

@@ -13,8 +13,25 @@ import {css, html, nothing, type TemplateResult} from 'lit';
 import {styleMap} from 'lit/directives/style-map.js';
 import type {DirectiveResult} from 'lit/directive.js';
 import type {CalendarEvent} from '../lib/events/model.js';
+import type {Source} from '../controllers/feed-loader.js';
+import {adoptStyles} from '../styles/adopt-styles.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {buildRoster, sourcesOf, type SourceInfo, type SourceInput, type SourceRoster} from '../lib/show/sources.js';
+import type {Facets, VisitorFilters} from '../lib/show/facets.js';
+
+/** What the source chips read and change of the filter bar's state (views/filter-bar.ts, controllers/list-filters.ts). */
+interface SourceChipsState {
+  readonly visitor: VisitorFilters;
+  readonly facets: Facets;
+  choose(patch: Partial<VisitorFilters>): void;
+}
+interface SourceChipsOptions {
+  strings: UiStrings;
+  idPrefix: string;
+}
+
+/** Source chips shown at most; a calendar of more sources offers the rest in a picker ("+N more"). */
+export const MAX_SOURCE_CHIPS = 12;
 
 export type {SourceInfo, SourceRoster};
 
@@ -27,15 +44,26 @@ export interface Coalition {
   colour(source: SourceInfo | CalendarEvent): DirectiveResult | typeof nothing;
   /** The names of an event's sources as one line of text (a month-grid entry). */
   names(event: CalendarEvent): string;
+  /** The filter bar's source chips (`controls="sources"`). */
+  chips(state: SourceChipsState, o: SourceChipsOptions): TemplateResult | typeof nothing;
 }
 
 let last: {key: string; coalition: Coalition} | undefined;
 
 /**
- * The list's sources as the views show them, worked out again only when a source, its label or
- * colour, a failure or (without sources) the events change.
+ * The list's sources as the views show them (from its feeds, or without them from the events
+ * given through `.events`), worked out again only when a source, its label or colour, a failure
+ * or (without feeds) the events change. Adopts the chips' styles into the list.
  */
-export function coalitionOf(sources: readonly SourceInput[], failed: readonly string[], events: readonly CalendarEvent[], strings: UiStrings): Coalition {
+export function coalitionOf(
+  list: HTMLElement,
+  feeds: {readonly sources: readonly Source[]; readonly errors: ReadonlyArray<{source: Source}>} | undefined,
+  events: readonly CalendarEvent[],
+  strings: UiStrings
+): Coalition {
+  adoptStyles(list, sourceBadgeStyles);
+  const sources: readonly SourceInput[] = feeds?.sources ?? [];
+  const failed = feeds?.errors.map((e) => e.source.src) ?? [];
   const key = JSON.stringify([sources.map((s) => [s.src, s.label, s.color]), failed, sources.length ? 0 : events.length, strings.withSource]);
   if (last?.key === key) return last.coalition;
   const roster = buildRoster(sources, new Set(failed), events);
@@ -54,9 +82,48 @@ export function coalitionOf(sources: readonly SourceInput[], failed: readonly st
       sourcesOf(event, roster)
         .map((info) => info.label)
         .join(' · '),
+    chips: (state, o) => renderSourceChips(coalition, state, o),
   };
   last = {key, coalition};
   return coalition;
+}
+
+/**
+ * The sources as chips with their colour, label and count, the chosen first; past
+ * `MAX_SOURCE_CHIPS`, the rest in a picker. A source whose feed failed says so and cannot be chosen.
+ */
+function renderSourceChips(coalition: Coalition, state: SourceChipsState, o: SourceChipsOptions) {
+  const {strings: t, idPrefix} = o;
+  if (coalition.roster.size < 2) return nothing;
+  const chosen = state.visitor.sources;
+  const counts = state.facets.sources;
+  const toggle = (src: string) => state.choose({sources: chosen.includes(src) ? chosen.filter((s) => s !== src) : [...chosen, src]});
+  const all = [...coalition.roster.values()];
+  const order = (info: SourceInfo) => (chosen.includes(info.src) ? 0 : info.failed ? 2 : 1);
+  const ranked = all.length > MAX_SOURCE_CHIPS ? [...all].sort((a, b) => order(a) - order(b) || (counts.get(b.src) ?? 0) - (counts.get(a.src) ?? 0)) : all;
+  const shown = ranked.slice(0, all.length > MAX_SOURCE_CHIPS ? MAX_SOURCE_CHIPS - 1 : MAX_SOURCE_CHIPS);
+  const rest = ranked.slice(shown.length);
+  const [before, after = ''] = t.sourceFailed.split('#');
+  return html`<div class="chips source-chips" role="group" aria-label=${t.sourceFeed}>
+    ${shown.map((info) =>
+      info.failed
+        ? html`<span class="chip source-chip failed" part="source-chip" style=${coalition.colour(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`
+        : html`<button type="button" class="chip source-chip" part="chip source-chip" aria-pressed=${String(chosen.includes(info.src))} style=${coalition.colour(info)}
+            @click=${() => toggle(info.src)}><bdi>${info.label}</bdi> <span class="chip-count">${counts.get(info.src) ?? 0}</span></button>`
+    )}
+    ${
+      rest.length
+        ? html`<select id="${idPrefix}-more-sources" class="more-sources" aria-label=${t.sourceFeed} @change=${(e: Event) => {
+            const select = e.target as HTMLSelectElement;
+            if (select.value) toggle(select.value);
+            select.value = '';
+          }}>
+          <option value="">${t.moreEvents(rest.length)}</option>
+          ${rest.map((info) => html`<option value=${info.src} ?disabled=${info.failed} dir="auto">${info.failed ? t.sourceFailed.replace('#', () => info.label) : info.label}</option>`)}
+        </select>`
+        : nothing
+    }
+  </div>`;
 }
 
 /**
