@@ -97,6 +97,9 @@ export class EventNextElement extends LitElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
+      .card [part~='date'] {
+        font-weight: 400;
+      }
       .card [part~='title'] {
         font-weight: 600;
       }

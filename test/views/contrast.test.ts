@@ -310,8 +310,7 @@ const STATES: Record<string, State> = {
     await cardsDrawn(el);
     return el;
   },
-  'coalition list, source chips in cards and filter bar': async (page) =>
-    coalitionDrawn(await list({controls: 'sources categories', when: 'all'}, page, COALITION)),
+  'coalition list, source chips in cards and filter bar': async (page) => coalitionDrawn(await list({controls: 'sources categories', when: 'all'}, page, COALITION)),
   'coalition month grid': async (page) => coalitionDrawn(await list({view: 'month'}, page, COALITION)),
   'compact density': async (page) => {
     const el = await list({density: 'compact', when: 'all'}, page);
