@@ -48,7 +48,7 @@ export interface Coalition {
   chips(state: SourceChipsState, o: SourceChipsOptions): TemplateResult | typeof nothing;
 }
 
-let last: {key: string; coalition: Coalition} | undefined;
+let last: {key: string; events: readonly CalendarEvent[]; coalition: Coalition} | undefined;
 
 /**
  * The list's sources as the views show them (from its feeds, or without them from the events
@@ -64,8 +64,9 @@ export function coalitionOf(
   adoptStyles(list, sourceBadgeStyles);
   const sources: readonly SourceInput[] = feeds?.sources ?? [];
   const failed = feeds?.errors.map((e) => e.source.src) ?? [];
-  const key = JSON.stringify([sources.map((s) => [s.src, s.label, s.color]), failed, sources.length ? 0 : events.length, strings.withSource]);
-  if (last?.key === key) return last.coalition;
+  const key = JSON.stringify([sources.map((s) => [s.src, s.label, s.color]), failed, strings.withSource, strings.sourceFailed]);
+  // Without feeds the sources are the events' own: new events, a new roster.
+  if (last?.key === key && (sources.length || last.events === events)) return last.coalition;
   const roster = buildRoster(sources, new Set(failed), events);
   const styleOf = (info: SourceInfo | undefined) => (info ? styleMap({'--event-source-color': info.colour}) : nothing);
   const coalition: Coalition = {
@@ -84,7 +85,7 @@ export function coalitionOf(
         .join(' · '),
     chips: (state, o) => renderSourceChips(coalition, state, o),
   };
-  last = {key, coalition};
+  last = {key, events, coalition};
   return coalition;
 }
 
