@@ -64,6 +64,16 @@ describe('a coalition calendar', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('the details dialog names the sources too', async () => {
+    const el = await coalition();
+    el.details = 'dialog';
+    await el.updateComplete;
+    shadowQuery<HTMLButtonElement>(cardOf(el, 'Strike meeting'), 'button.toggle')!.click();
+    await waitUntil(() => shadowQuery<HTMLDialogElement>(el, 'dialog')?.open, 'dialog open', {timeout: 5000});
+    const card = shadowQuery<HTMLDialogElement>(el, 'dialog')!.querySelector<EventCardElement>('event-card')!;
+    expect(chipsOf(card)).to.deep.equal(['Union branch', "with Tenants' Union"]);
+  });
+
   it('the month grid colours each entry by its source and names it', async () => {
     const el = await coalition({view: 'month'});
     const entries = shadowQueryAll(el, 'li.entry.sourced');
