@@ -111,7 +111,7 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
       .filter(Boolean)
       .join(' ');
     // With several sources the entry takes its source's colour and names it: colour is never the only sign.
-    return html`<li class=${classes} part="event" style=${coalition ? coalition.colour(event) : nothing}>
+    return html`<li class=${classes} part="event" ${coalition?.colour(event)}>
       <button type="button" tabindex="-1" @click=${() => o.onSelectEvent(event)}>
         ${coalition ? html`<span class="source-name" part="source" dir="auto">${coalition.names(event)}</span>` : nothing}${
           time ? html`<span class="time">${time}</span>` : nothing

@@ -6,12 +6,12 @@
  * downloads it.
  *
  * Labels are text in `<bdi>` (a right-to-left name stays whole); colours were checked by
- * lib/show/sources.ts and are set as a custom property through the style API (`styleMap` calls
- * `style.setProperty`), never written into CSS text.
+ * lib/show/sources.ts and are set as a custom property through the style API
+ * (`style.setProperty`), never written into CSS text or a `style` attribute (which a strict
+ * Content Security Policy refuses; Lit's styleMap writes the attribute on its first render).
  */
 import {css, html, nothing, type TemplateResult} from 'lit';
-import {styleMap} from 'lit/directives/style-map.js';
-import type {DirectiveResult} from 'lit/directive.js';
+import {Directive, directive, type DirectiveResult, type ElementPart} from 'lit/directive.js';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {Source} from '../controllers/feed-loader.js';
 import {adoptStyles} from '../styles/adopt-styles.js';
@@ -40,13 +40,27 @@ export interface Coalition {
   roster: SourceRoster;
   /** The chips of an event's sources, for its card's `source` slot. */
   badge(event: CalendarEvent): TemplateResult;
-  /** The colour of a source (or of an event's first source) as a style for the element that shows it. */
+  /** The colour of a source (or of an event's first source), for the element it is written on (`<li ${colour(event)}>`). */
   colour(source: SourceInfo | CalendarEvent): DirectiveResult | typeof nothing;
   /** The names of an event's sources as one line of text (a month-grid entry). */
   names(event: CalendarEvent): string;
   /** The filter bar's source chips (`controls="sources"`). */
   chips(state: SourceChipsState, o: SourceChipsOptions): TemplateResult | typeof nothing;
 }
+
+/** An element directive: sets `--event-source-color` on the element it is written on, through the CSSOM. */
+class SourceColourDirective extends Directive {
+  // Lit types the directive's arguments from render's parameters; the colour is set in update.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  render(_colour: string) {
+    return nothing;
+  }
+  override update(part: ElementPart, [colour]: [string]) {
+    (part.element as HTMLElement).style.setProperty('--event-source-color', colour);
+    return nothing;
+  }
+}
+const sourceColour = directive(SourceColourDirective);
 
 let last: {key: string; events: readonly CalendarEvent[]; coalition: Coalition} | undefined;
 
@@ -68,15 +82,15 @@ export function coalitionOf(
   // Without feeds the sources are the events' own: new events, a new roster.
   if (last?.key === key && (sources.length || last.events === events)) return last.coalition;
   const roster = buildRoster(sources, new Set(failed), events);
-  const styleOf = (info: SourceInfo | undefined) => (info ? styleMap({'--event-source-color': info.colour}) : nothing);
+  const styleOf = (info: SourceInfo | undefined) => (info ? sourceColour(info.colour) : nothing);
   const coalition: Coalition = {
     roster,
     badge: (event) => {
       const [own, ...others] = sourcesOf(event, roster);
       const [before, after = ''] = strings.withSource.split('#');
       return html`<span slot="source" part="sources" class="sources">${
-        own ? html`<span part="source" class="source" style=${styleOf(own)}><bdi>${own.label}</bdi></span>` : nothing
-      }${others.map((info) => html` <span part="source" class="source also" style=${styleOf(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`)}</span>`;
+        own ? html`<span part="source" class="source" ${styleOf(own)}><bdi>${own.label}</bdi></span>` : nothing
+      }${others.map((info) => html` <span part="source" class="source also" ${styleOf(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`)}</span>`;
     },
     colour: (source) => styleOf('src' in source ? source : sourcesOf(source, roster)[0]),
     names: (event) =>
@@ -108,8 +122,8 @@ function renderSourceChips(coalition: Coalition, state: SourceChipsState, o: Sou
   return html`<div class="chips source-chips" role="group" aria-label=${t.sourceFeed}>
     ${shown.map((info) =>
       info.failed
-        ? html`<span class="chip source-chip failed" part="source-chip" style=${coalition.colour(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`
-        : html`<button type="button" class="chip source-chip" part="chip source-chip" aria-pressed=${String(chosen.includes(info.src))} style=${coalition.colour(info)}
+        ? html`<span class="chip source-chip failed" part="source-chip" ${coalition.colour(info)}>${before}<bdi>${info.label}</bdi>${after}</span>`
+        : html`<button type="button" class="chip source-chip" part="chip source-chip" aria-pressed=${String(chosen.includes(info.src))} ${coalition.colour(info)}
             @click=${() => toggle(info.src)}><bdi>${info.label}</bdi> <span class="chip-count">${counts.get(info.src) ?? 0}</span></button>`
     )}
     ${
