@@ -15,9 +15,11 @@ import {de as deStrings} from '../src/lib/locales/de.js';
 const UNION = '/test/fixtures/coalition/union.json';
 const TENANTS = '/test/fixtures/coalition/tenants.json';
 
-/** An `<event-next>` once its code is here (the entry loads it on demand) and its feed has been read. */
+/** An `<event-next>` once its code is here (the entry loads it on demand) and its feeds have been read. */
 async function badge(template: ReturnType<typeof html>): Promise<EventNextElement> {
   const el = fixtureSync<HTMLElement>(template) as EventNextElement;
+  // Every source read (a first look, or the first of two sources, draws before that).
+  await oneEvent(el, 'event-list-load');
   await customElements.whenDefined('event-next');
   await waitUntil(() => el.shadowRoot && part(el, 'base'), 'badge drawn', {timeout: 5000});
   await el.updateComplete;
