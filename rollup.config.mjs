@@ -11,7 +11,7 @@ const external = (id) => /^(lit|@lit|date-fns|@date-fns|ical\.js|dompurify|linki
 
 export default [
   {
-    input: ['src/index.ts', 'src/event-list.ts', 'src/event-card.ts', 'src/relay/relay.ts', 'src/relay/node.ts', 'src/relay/worker.ts', 'src/cli/feedcal.ts'],
+    input: ['src/index.ts', 'src/event-list.ts', 'src/event-card.ts', 'src/event-next.ts', 'src/relay/relay.ts', 'src/relay/node.ts', 'src/relay/worker.ts', 'src/cli/feedcal.ts'],
     external,
     output: {dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src'},
     plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true})],

@@ -43,6 +43,11 @@ const SCENARIOS = [
   {name: 'list + JSON feed, once idle', chunks: ['json', 'feed-cache', 'structured-data']},
   // A visitor opens a card: its details and the add-to-calendar links.
   {name: 'list + JSON feed, a card opened', chunks: ['json', 'card-details', 'ics-export']},
+  // A page with only <event-next> (a "next meeting" line in the header): the entry fetches the
+  // badge's chunk when it finds one.
+  {name: 'next-event badge + JSON feed', chunks: ['event-next', 'json']},
+  // A coalition calendar (two or more sources): their chips and colours, with the filter bar.
+  {name: 'coalition list + JSON feeds, source chips', chunks: ['json', 'source-badges', 'filter-bar']},
 ];
 
 // ---------------------------------------------------------------------------------------------

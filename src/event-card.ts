@@ -36,6 +36,8 @@ const EXCERPT_LENGTH = 160;
  * @attr density - `comfortable` (default, also for an unknown value): the whole card. `compact`: one line (date, time, title) for sidebars and footers; activating it opens the whole card, with its details.
  * @attr lang - (global) The language of the date and strings; else the nearest ancestor's, the page's, the browser's. A later change redraws.
  *
+ * @slot source - Beside the date line (after the title on a compact line): what names the event's source. `<event-list>` puts its source chips here when it shows two or more sources.
+ *
  * @csspart base - The `<article>` around everything.
  * @csspart title - The event's title (a heading).
  * @csspart date - The `<time datetime>` with the date and time range.
@@ -277,7 +279,7 @@ export class EventCardElement extends LitElement {
         html`<button class="row" aria-expanded="false" @click=${() => this.toggleDetails()}>${this.marked(event.title)}${
           cancelled ? html`<span class="visually-hidden"> (${this.language.strings.cancelled})</span>` : nothing
         }</button>`
-      )}
+      )}<slot name="source"></slot>
     </article>`;
   }
 
@@ -305,6 +307,7 @@ export class EventCardElement extends LitElement {
             <time part="date" datetime=${range.datetime}>${range.text}</time>
             ${status ? html`<span class="status">${status}</span>` : nothing}
             ${ongoing ? html`<span class="status now">${strings.happeningNow}</span>` : nothing}
+            <slot name="source"></slot>
           </div>
           ${this.renderTitle(event)}
           ${

@@ -34,7 +34,12 @@ import {renderEmpty, renderListView, warmUpCards} from './views/list-view.js';
 import {renderFeedError, renderStale} from './views/feed-status.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
+import {lazy} from './lib/lazy.js';
+import type {UiStrings} from './lib/i18n.js';
 import './event-card.js';
+
+/** A coalition's source chips and colours: only lists that show two or more sources load them. */
+const sourceBadges = lazy(() => import('./views/source-badges.js'));
 
 /** Events rendered at first, and added per "show more", when `limit` is not set. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -60,7 +65,10 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  *
  * @csspart toolbar - The filter bar, or the row with the result count.
  * @csspart search - The search field.
- * @csspart chip - A category chip of the filter bar.
+ * @csspart chip - A category chip of the filter bar (and a source chip, which is also `source-chip`).
+ * @csspart source-chip - With `controls="sources"` and two or more sources: a source's chip in the filter bar (its colour as a swatch, its label, its count); a source whose feed failed is a chip that says so and cannot be pressed. Past 12 sources the rest are offered in a picker ("+N more").
+ * @csspart sources - With two or more sources: on each card (in the card's `source` slot), the chips naming the event's source and every other source that had it ("with Tenants' Union").
+ * @csspart source - One source's chip (its colour as a swatch before its label) inside `sources`; in the month grid, the line naming an entry's sources.
  * @csspart list - The container of all groups.
  * @csspart past - With `when="all"`: the past events, after the upcoming ones, newest first and in muted colours.
  * @csspart past-heading - The "Past events" heading of that part.
@@ -100,6 +108,7 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  * @cssproperty [--event-font-family=inherit] - Font.
  * @cssproperty [--event-radius=0.75rem] - Corner radius.
  * @cssproperty [--event-space=1rem] - Base spacing unit.
+ * @cssproperty --event-source-color - Set by the list (never by the page) on each `source`, `source-chip` and month-grid `event` of a list with several sources: the source's colour, from `<event-source color>` or the palette. Read it in `::part()` rules, e.g. `event-list::part(source) { border-color: var(--event-source-color) }`.
  *
  * @fires {EventListLoadEvent} event-list-load - Feeds were loaded (and again when a refresh or a source change brings new data); `.events` holds every event, `.skipped` the items that could not be read.
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
@@ -208,7 +217,7 @@ export class EventListElement extends LitElement {
   /** Seconds between background refreshes (at least 30); a changed feed updates the view and keeps the visitor's place. */
   refresh?: number;
 
-  /** Filters the visitor can use, in this order: any of `search categories locations organizers dates view`; and the share menus `subscribe print copy`, at the bar's end. */
+  /** Filters the visitor can use, in this order: any of `search sources categories locations organizers dates view` (`sources`: a chip per `<event-source>`, shown with two or more); and the share menus `subscribe print copy`, at the bar's end. */
   controls = '';
 
   /** Where an event's details open: `inline` (default, also for an unknown value: the card grows) or `dialog`. */
@@ -301,6 +310,17 @@ export class EventListElement extends LitElement {
     return this.feeds.sources.length > 1;
   }
 
+  private coalitionAsked = false;
+
+  /** With two or more sources: their labels and colours for the cards, the grid and the filter bar, once that code is here. */
+  private coalition(strings: UiStrings) {
+    if (!this.showsSeveralSources) return undefined;
+    // Asked once per list: a failed chunk leaves the events without chips, and the next list asks again.
+    if (!this.coalitionAsked) void sourceBadges.tryLoad().then(() => this.requestUpdate());
+    this.coalitionAsked = true;
+    return sourceBadges.module?.coalitionOf(this, this.supplied ? undefined : this.feeds, this.events, strings);
+  }
+
   private get pageSize(): number {
     return this.limit && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PAGE_SIZE;
   }
@@ -341,6 +361,8 @@ export class EventListElement extends LitElement {
     const count = this.visibleEvents.length;
     const dir = isRtl(locale) ? 'rtl' : nothing;
     const retry = () => feeds.start(true);
+    // Before the events arrive: with several sources, their chips' code loads beside the feeds.
+    const coalition = this.coalition(strings);
     // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
     const firstLook = status === 'loading' && feeds.partial && count > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
@@ -360,13 +382,14 @@ export class EventListElement extends LitElement {
       noAddToCalendar: this.noAddToCalendar,
       showSource: this.showsSeveralSources,
       density: this.density,
+      coalition,
     };
     const more = () => (this.shownCount += this.pageSize);
     const {filters} = this;
     return html`<div dir=${dir} @event-card-select=${(e: EventCardSelectEvent) => this.selection.cardSelected(e)}
       @event-card-close=${(e: EventCardCloseEvent) => this.selection.cardClosed(e)}>
       ${
-        this.filters.renderBar({strings, idPrefix: this.idPrefix}) ??
+        this.filters.renderBar({strings, idPrefix: this.idPrefix, coalition}) ??
         html`<div part="toolbar"><span class="count" role="status" aria-busy=${firstLook}>${
           firstLook ? html`<span class="spinner" aria-hidden="true"></span>${strings.loading}` : strings.resultCount(count)
         }</span></div>`

@@ -19,7 +19,8 @@ import {defineElement} from './define.js';
  * @tag event-source
  *
  * @attr src - The feed's URL.
- * @attr label - A name for the source, shown with its errors and kept on its events as `sourceLabel`.
+ * @attr label - A name for the source, shown with its errors and kept on its events as `sourceLabel`. With two or more sources the list shows it on each card and month-grid entry, and as a chip of `controls="sources"`; always as text.
+ * @attr color - The source's colour on its cards, grid entries and chips (beside its label, never instead of it): any CSS colour (`#0a7d5a`, `rgb(…)`, `oklch(…)`). Anything else (`red;background:url(…)`, `var(…)`, markup) is ignored and the source gets the next colour of a palette that keeps 3:1 against light and dark pages.
  * @attr format - `auto`, `json`, `rss`, `atom`, `ics`, `jsonld`, `markdown`. Default: the list's `format`.
  * @attr fields - A field map for custom JSON (see the README), overriding the list's.
  * @attr proxy - A proxy URL template with `{url}`, overriding the list's.
@@ -27,7 +28,7 @@ import {defineElement} from './define.js';
  * @fires event-source-change - An attribute changed; the list listens and reloads. Bubbles and is composed.
  */
 export class EventSourceElement extends HTMLElement {
-  static observedAttributes = ['src', 'label', 'format', 'fields', 'proxy'];
+  static observedAttributes = ['src', 'label', 'color', 'format', 'fields', 'proxy'];
 
   get src(): string {
     return this.getAttribute('src')?.trim() ?? '';
@@ -41,6 +42,14 @@ export class EventSourceElement extends HTMLElement {
   }
   set label(value: string | undefined) {
     this.reflect('label', value || undefined);
+  }
+
+  /** The colour as written; the list checks it (lib/show/sources.ts) before using it. */
+  get color(): string | undefined {
+    return this.getAttribute('color')?.trim() || undefined;
+  }
+  set color(value: string | undefined) {
+    this.reflect('color', value || undefined);
   }
 
   get format(): string | undefined {

@@ -16,6 +16,8 @@ import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 export interface Source {
   src: string;
   label?: string;
+  /** The `<event-source>`'s `color`, unchecked (lib/show/sources.ts checks it). */
+  color?: string;
   format: FormatChoice;
   fields?: string;
   proxy?: string;

@@ -100,7 +100,14 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
       .map((src) => ({src, format, fields, proxy}));
     const children = [...host.querySelectorAll(':scope > event-source')]
       .filter((el): el is EventSourceElement => el instanceof EventSourceElement && Boolean(el.src))
-      .map((el) => ({src: el.src, label: el.label, format: oneOf(el.format, FORMATS, format), fields: el.fields ?? fields, proxy: el.proxy ?? proxy}));
+      .map((el) => ({
+        src: el.src,
+        label: el.label,
+        color: el.color,
+        format: oneOf(el.format, FORMATS, format),
+        fields: el.fields ?? fields,
+        proxy: el.proxy ?? proxy,
+      }));
     return [...fromSrc, ...children];
   }
 

@@ -46,7 +46,7 @@ export interface FiltersNeeds {
  */
 export type Refiltered = 'filters' | 'first' | 'events' | undefined;
 
-const CONTROLS: readonly Control[] = ['search', 'categories', 'locations', 'organizers', 'dates', 'view', 'subscribe', 'print', 'copy'];
+const CONTROLS: readonly Control[] = ['search', 'sources', 'categories', 'locations', 'organizers', 'dates', 'view', 'subscribe', 'print', 'copy'];
 /** The list's properties that filter (`limit` too: a new page size starts at the top). */
 const FILTERS = ['categories', 'locations', 'organizers', 'search', 'from', 'to', 'when', 'limit'];
 /** Milliseconds of quiet typing before the search filter applies. */
@@ -56,7 +56,7 @@ const filterBar = lazy(() => import('../views/filter-bar.js'));
 
 export class ListFilters implements ReactiveController, FilterBarState {
   visitor: VisitorFilters = NO_VISITOR_FILTERS;
-  facets: Facets = {visible: [], categories: [], locations: [], organizers: []};
+  facets: Facets = {visible: [], categories: [], locations: [], organizers: [], sources: new Map()};
   /** The visitor's switch to the past events (from the empty state), until they switch back or `when` changes. */
   showPast = false;
   /** Whether past events pass the page's filters: worked out only when nothing upcoming does. */
@@ -140,7 +140,7 @@ export class ListFilters implements ReactiveController, FilterBarState {
     const {host} = this;
     const at = now();
     const zone = this.list.timeZone();
-    const {search, categories, location, organizer, from, to} = this.visitor;
+    const {search, categories, location, organizer, from, to, sources} = this.visitor;
     const lastDay = resolveDateBound(to, at, zone);
     const page: FilterCriteria = {
       categories: parseList(host.categories),
@@ -159,6 +159,7 @@ export class ListFilters implements ReactiveController, FilterBarState {
       {
         search,
         categories,
+        sources,
         locations: location ? [location] : [],
         organizers: organizer ? [organizer] : [],
         from: resolveDateBound(from, at, zone),

@@ -24,6 +24,8 @@ export interface ListState {
   categories: string[];
   locations: string[];
   organizers: string[];
+  /** Feed URLs the visitor picked with the source chips (`controls="sources"`). */
+  sources: string[];
   /** `YYYY-MM-DD`, `today`, a relative offset like `+3 months`, or '' for none. */
   from: string;
   to: string;
@@ -39,13 +41,13 @@ export const MAX_TEXT = 200;
 /** Most items kept in one list. */
 export const MAX_ITEMS = 20;
 
-type ListField = 'categories' | 'locations' | 'organizers';
+type ListField = 'categories' | 'locations' | 'organizers' | 'sources';
 type TextField = 'search' | 'from' | 'to' | 'view' | 'month' | 'event';
 
-const LIST_FIELDS: Record<ListField, string> = {categories: 'cat', locations: 'loc', organizers: 'org'};
+const LIST_FIELDS: Record<ListField, string> = {categories: 'cat', locations: 'loc', organizers: 'org', sources: 'src'};
 const TEXT_FIELDS: Record<TextField, string> = {search: 'q', from: 'from', to: 'to', view: 'view', month: 'month', event: 'event'};
 /** The order our parameters are written in. */
-const FIELD_ORDER: Array<ListField | TextField> = ['search', 'categories', 'locations', 'organizers', 'from', 'to', 'view', 'month', 'event'];
+const FIELD_ORDER: Array<ListField | TextField> = ['search', 'sources', 'categories', 'locations', 'organizers', 'from', 'to', 'view', 'month', 'event'];
 
 /** The parameter prefix for an element: its id, else `feedcal`. */
 export function urlPrefix(id: string | null | undefined): string {
@@ -210,8 +212,8 @@ export function writeUrlState(search: string, prefix: string, state: ListState, 
  * A list's state as the address holds it: the visitor's filters (the bar picks one place and one
  * organiser), its view and month, and the open event.
  */
-export function listState({search, categories, location, organizer, from, to}: VisitorFilters, view: ListView, month: string, event: string): ListState {
-  return {search, categories, locations: location ? [location] : [], organizers: organizer ? [organizer] : [], from, to, view, month, event};
+export function listState({search, categories, location, organizer, from, to, sources}: VisitorFilters, view: ListView, month: string, event: string): ListState {
+  return {search, categories, locations: location ? [location] : [], organizers: organizer ? [organizer] : [], sources, from, to, view, month, event};
 }
 
 /**
@@ -228,6 +230,7 @@ export function readAddress(id: string): {visitor: VisitorFilters; view?: ListVi
       organizer: state.organizers?.[0] ?? '',
       from: state.from ?? '',
       to: state.to ?? '',
+      sources: state.sources ?? [],
     },
     ...state,
   };

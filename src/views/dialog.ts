@@ -2,6 +2,7 @@
  * The details dialog (`details="dialog"`, and an event opened from the month grid): code and
  * styles only lists that open one need, imported when the first event is opened.
  */
+import type {Coalition} from './source-badges.js';
 import {css, html} from 'lit';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
@@ -62,6 +63,8 @@ export interface DialogOptions {
   locale: string;
   noAddToCalendar: boolean;
   showSource: boolean;
+  /** With two or more sources (views/source-badges.ts): the card names the event's sources. */
+  coalition?: Coalition;
 }
 
 /** A modal dialog with the selected event's card, opened in full; `showDialog` opens it once it is drawn. */
@@ -69,7 +72,7 @@ export function renderDialog(state: DialogState, o: DialogOptions) {
   return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
     <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} .showSource=${o.showSource} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
-      ?no-add-to-calendar=${o.noAddToCalendar}></event-card>
+      ?no-add-to-calendar=${o.noAddToCalendar}>${state.selected && o.coalition?.badge(state.selected)}</event-card>
   </dialog>`;
 }
 

@@ -7,11 +7,12 @@ import {html, nothing} from 'lit';
 import type {UiStrings} from '../lib/i18n.js';
 import {NO_VISITOR_FILTERS, hasVisitorFilters, type Facets, type VisitorFilters} from '../lib/show/facets.js';
 import type {ShareControl} from './share-menu.js';
+import type {Coalition} from './source-badges.js';
 
 // The bar's styles travel with its code; the list adopts them when it first shows the bar.
 export {filterBarStyles} from '../styles/filter-bar.styles.js';
 
-export type Control = 'search' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view' | ShareControl;
+export type Control = 'search' | 'sources' | 'categories' | 'locations' | 'organizers' | 'dates' | 'view' | ShareControl;
 
 /** What the bar reads and changes of the list's filters (controllers/list-filters.ts). */
 export interface FilterBarState {
@@ -35,6 +36,8 @@ export interface FilterBarOptions {
   strings: UiStrings;
   /** Prefix for ids, unique per element. */
   idPrefix: string;
+  /** With two or more sources: what `controls="sources"` offers (its chips are drawn by views/source-badges.ts). */
+  coalition?: Coalition;
 }
 
 const SHARE_CONTROLS: readonly Control[] = ['subscribe', 'print', 'copy'];
@@ -112,6 +115,7 @@ export function renderFilterBar(state: FilterBarState, o: FilterBarOptions) {
         </div>`
         : nothing
     }
+    ${has('sources') ? o.coalition?.chips(state, o) : nothing}
     ${
       has('categories') && facets.categories.length
         ? html`<div class="chips" role="group" aria-label=${t.categories}>

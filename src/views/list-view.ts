@@ -14,6 +14,7 @@ import type {Emptiness} from '../lib/show/facets.js';
 import {dayKey, viewerTimeZone, zoneOffset} from '../lib/time.js';
 import {whenIdle} from '../lib/idle.js';
 import {now, nowMs} from '../lib/clock.js';
+import type {Coalition} from './source-badges.js';
 
 /** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
 export const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
@@ -32,6 +33,8 @@ export interface CardOptions {
   density: 'comfortable' | 'compact';
   dateStyle: 'time' | 'full';
   headingLevel: number;
+  /** With two or more sources (views/source-badges.ts): each card names its sources. */
+  coalition?: Coalition;
 }
 
 /**
@@ -128,7 +131,7 @@ export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
       (event) => event.id,
       (event) => html`<li>
       <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} .showSource=${o.showSource} density=${o.density} time-zone=${o.timeZone} lang=${o.locale}
-        date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`
+        date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}>${o.coalition?.badge(event)}</event-card></li>`
     )}
   </ol>`;
 }

@@ -96,6 +96,7 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
     else nav.focus(target);
   };
 
+  const coalition = o.cards.coalition;
   const entry = (item: MonthEntry) => {
     const {event} = item;
     const time = event.allDay || item.continued ? '' : shortTime(event.start, locale, timeZone);
@@ -105,12 +106,16 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
       item.continued ? 'continued' : '',
       item.continues ? 'continues' : '',
       event.status === 'cancelled' ? 'cancelled' : '',
+      coalition ? 'sourced' : '',
     ]
       .filter(Boolean)
       .join(' ');
-    return html`<li class=${classes} part="event">
+    // With several sources the entry takes its source's colour and names it: colour is never the only sign.
+    return html`<li class=${classes} part="event" ${coalition?.colour(event)}>
       <button type="button" tabindex="-1" @click=${() => o.onSelectEvent(event)}>
-        ${time ? html`<span class="time">${time}</span>` : nothing}<span class="name" dir="auto">${event.title}</span>
+        ${coalition ? html`<span class="source-name" part="source" dir="auto">${coalition.names(event)}</span>` : nothing}${
+          time ? html`<span class="time">${time}</span>` : nothing
+        }<span class="name" dir="auto">${event.title}</span>
       </button>
     </li>`;
   };

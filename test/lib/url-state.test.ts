@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {MAX_ITEMS, MAX_TEXT, readUrlState, urlPrefix, writeUrlState, type ListState} from '../../src/lib/url-state.js';
 
-const DEFAULTS: ListState = {search: '', categories: [], locations: [], organizers: [], from: '', to: '', view: 'list', month: '', event: ''};
+const DEFAULTS: ListState = {search: '', categories: [], locations: [], organizers: [], sources: [], from: '', to: '', view: 'list', month: '', event: ''};
 
 function state(fields: Partial<ListState>): ListState {
   return {...DEFAULTS, ...fields};
@@ -20,6 +20,12 @@ describe('readUrlState', () => {
       {categories: ['Film, musik', 'Politik'], locations: ['Umeå']},
     ],
     ['an empty list parameter means none', '?feedcal-org=', 'feedcal', {organizers: []}],
+    [
+      'sources (feed URLs) repeated',
+      '?feedcal-src=https%3A%2F%2Funion.example%2Ffeed.ics&feedcal-src=%2Ftenants.json',
+      'feedcal',
+      {sources: ['https://union.example/feed.ics', '/tenants.json']},
+    ],
     ['empty items and duplicates dropped', '?feedcal-cat=a&feedcal-cat=&feedcal-cat=a&feedcal-cat=%20b%20', 'feedcal', {categories: ['a', 'b']}],
     ['dates', '?feedcal-from=2026-02-01&feedcal-to=%2B3%20months', 'feedcal', {from: '2026-02-01', to: '+3 months'}],
     ['an empty date means none', '?feedcal-from=', 'feedcal', {from: ''}],
@@ -116,6 +122,7 @@ describe('writeUrlState', () => {
       categories: ['Film, musik', '<b>x</b>'],
       locations: ['Umeå'],
       organizers: ['Fack & Co'],
+      sources: ['https://tenants.example/feed.json?a=1&b=2'],
       from: '2026-02-01',
       to: '+3 months',
       view: 'month',

@@ -211,6 +211,20 @@ const PAST = [
 ];
 const TODAY = calendarEvent('Fika idag', '2026-11-27T15:00:00Z', {categories: ['Fika'], locations: ['Stockholm'], url: 'https://example.org/fika'});
 const EVENTS = [...PAST, TODAY, ...DECEMBER];
+/** The same events from three organisations' feeds (a coalition calendar): source chips, source colours in the grid, one credited twice. */
+const SOURCES = ['https://union.example/feed.ics', 'https://tenants.example/events.json', 'https://circle.example/rss'];
+const COALITION = EVENTS.map((event, i) => ({
+  ...event,
+  source: SOURCES[i % 3],
+  sourceLabel: ['Union branch', "Tenants' Union", 'Study circle'][i % 3],
+  alsoFrom: i === 3 ? [SOURCES[1]] : undefined,
+}));
+async function coalitionDrawn(el: EventListElement) {
+  await waitUntil(() => shadowQuery(el, el.view === 'month' ? 'li.entry.sourced' : '[part~="sources"]'), 'source chips drawn', {timeout: 5000});
+  await el.updateComplete;
+  await cardsDrawn(el);
+  return el;
+}
 
 interface Page {
   name: string;
@@ -296,6 +310,8 @@ const STATES: Record<string, State> = {
     await cardsDrawn(el);
     return el;
   },
+  'coalition list, source chips in cards and filter bar': async (page) => coalitionDrawn(await list({controls: 'sources categories', when: 'all'}, page, COALITION)),
+  'coalition month grid': async (page) => coalitionDrawn(await list({view: 'month'}, page, COALITION)),
   'compact density': async (page) => {
     const el = await list({density: 'compact', when: 'all'}, page);
     await cardsDrawn(el);

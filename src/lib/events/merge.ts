@@ -17,7 +17,7 @@ const GLOBAL_ID = /@|^[a-z][a-z\d+.-]*:|^[\da-f]{8}(-?[\da-f]{4}){3}-?[\da-f]{12
 /**
  * One calendar from several sources: an event that appears in two feeds (same global id, same
  * URL, or same title and start) is kept once, from the first source listed, with the categories
- * and locations of both. Different events that share a feed-local id keep apart: the later one's
+ * and locations of both and the other feeds' URLs in `alsoFrom`. Different events that share a feed-local id keep apart: the later one's
  * id gets the number of its source (`7~2`), so ids stay unique in the list.
  */
 export function mergeEvents(lists: readonly CalendarEvent[][]): CalendarEvent[] {
@@ -37,6 +37,8 @@ export function mergeEvents(lists: readonly CalendarEvent[][]): CalendarEvent[] 
       if (existing) {
         for (const category of event.categories) if (!existing.categories.includes(category)) existing.categories.push(category);
         for (const place of event.locations) if (!existing.locations.includes(place)) existing.locations.push(place);
+        // Credit every source that had it, in the order they are listed.
+        if (event.source !== existing.source && !existing.alsoFrom?.includes(event.source)) existing.alsoFrom = [...(existing.alsoFrom ?? []), event.source];
         keys.forEach((key) => byKey.set(key, existing));
         continue;
       }

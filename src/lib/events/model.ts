@@ -38,6 +38,8 @@ export interface CalendarEvent {
   source: string;
   /** The `label` of its `<event-source>`, when it has one. */
   sourceLabel?: string;
+  /** The other feeds (URLs, in the order listed) that had the same event: a list of several feeds credits them all. */
+  alsoFrom?: string[];
 }
 
 export interface Place {

@@ -58,4 +58,6 @@ export const am: LocaleStrings = {
   downloadIcs: '.ics አውርድ',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'ከ# ጋር',
+  sourceFailed: '# (አልተጫነም)',
 };

@@ -72,4 +72,6 @@ export const ar: LocaleStrings = {
   downloadIcs: 'تنزيل ملف ‎.ics',
   googleCalendar: 'تقويم Google',
   outlook: 'Outlook',
+  withSource: 'مع #',
+  sourceFailed: '# (لم يُحمَّل)',
 };

@@ -58,4 +58,6 @@ export const bg: LocaleStrings = {
   downloadIcs: 'Изтегли .ics',
   googleCalendar: 'Google Календар',
   outlook: 'Outlook',
+  withSource: 'със: #',
+  sourceFailed: '# (не е заредено)',
 };

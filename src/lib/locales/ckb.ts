@@ -58,4 +58,6 @@ export const ckb: LocaleStrings = {
   downloadIcs: 'داگرتنی ‎.ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'لەگەڵ #',
+  sourceFailed: '# (بار نەکرا)',
 };

@@ -63,4 +63,6 @@ export const cs: LocaleStrings = {
   downloadIcs: 'Stáhnout .ics',
   googleCalendar: 'Kalendář Google',
   outlook: 'Outlook',
+  withSource: 's: #',
+  sourceFailed: '# (nenačteno)',
 };

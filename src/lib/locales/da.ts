@@ -58,4 +58,6 @@ export const da: LocaleStrings = {
   downloadIcs: 'Hent .ics',
   googleCalendar: 'Google Kalender',
   outlook: 'Outlook',
+  withSource: 'med #',
+  sourceFailed: '# (kunne ikke hentes)',
 };

@@ -58,4 +58,6 @@ export const de: LocaleStrings = {
   downloadIcs: '.ics herunterladen',
   googleCalendar: 'Google Kalender',
   outlook: 'Outlook',
+  withSource: 'mit #',
+  sourceFailed: '# (nicht geladen)',
 };

@@ -58,4 +58,6 @@ export const el: LocaleStrings = {
   downloadIcs: 'Λήψη .ics',
   googleCalendar: 'Ημερολόγιο Google',
   outlook: 'Outlook',
+  withSource: 'με #',
+  sourceFailed: '# (δεν φορτώθηκε)',
 };

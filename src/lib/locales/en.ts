@@ -83,6 +83,9 @@ export const en = {
   downloadIcs: 'Download .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  // A coalition calendar: an event another source also had (# is that source's name), and a source whose feed failed.
+  withSource: 'with #',
+  sourceFailed: '# (not loaded)',
 };
 
 /** What every language module exports: the strings above, each in that language. */

@@ -62,4 +62,6 @@ export const es: LocaleStrings = {
   downloadIcs: 'Descargar .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'con #',
+  sourceFailed: '# (no cargado)',
 };

@@ -58,4 +58,6 @@ export const et: LocaleStrings = {
   downloadIcs: 'Laadi alla .ics',
   googleCalendar: "Google'i kalender",
   outlook: 'Outlook',
+  withSource: 'koos: #',
+  sourceFailed: '# (ei laaditud)',
 };

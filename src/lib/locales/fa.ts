@@ -58,4 +58,6 @@ export const fa: LocaleStrings = {
   downloadIcs: 'دریافت فایل ‎.ics',
   googleCalendar: 'تقویم Google',
   outlook: 'Outlook',
+  withSource: 'همراه با #',
+  sourceFailed: '# (بارگیری نشد)',
 };

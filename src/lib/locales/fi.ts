@@ -58,4 +58,6 @@ export const fi: LocaleStrings = {
   downloadIcs: 'Lataa .ics',
   googleCalendar: 'Google Kalenteri',
   outlook: 'Outlook',
+  withSource: 'mukana #',
+  sourceFailed: '# (ei ladattu)',
 };

@@ -63,4 +63,6 @@ export const fr: LocaleStrings = {
   downloadIcs: 'Télécharger le .ics',
   googleCalendar: 'Google Agenda',
   outlook: 'Outlook',
+  withSource: 'avec #',
+  sourceFailed: '# (non chargé)',
 };

@@ -58,4 +58,6 @@ export const he: LocaleStrings = {
   downloadIcs: 'הורדת קובץ ‎.ics',
   googleCalendar: 'יומן Google',
   outlook: 'Outlook',
+  withSource: 'יחד עם #',
+  sourceFailed: '# (לא נטען)',
 };

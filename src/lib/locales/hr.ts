@@ -62,4 +62,6 @@ export const hr: LocaleStrings = {
   downloadIcs: 'Preuzmi .ics',
   googleCalendar: 'Google kalendar',
   outlook: 'Outlook',
+  withSource: 's: #',
+  sourceFailed: '# (nije učitano)',
 };

@@ -58,4 +58,6 @@ export const hu: LocaleStrings = {
   downloadIcs: '.ics letöltése',
   googleCalendar: 'Google Naptár',
   outlook: 'Outlook',
+  withSource: 'közösen: #',
+  sourceFailed: '# (nem töltődött be)',
 };

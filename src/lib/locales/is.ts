@@ -58,4 +58,6 @@ export const is: LocaleStrings = {
   downloadIcs: 'Sækja .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'með #',
+  sourceFailed: '# (hlóðst ekki)',
 };

@@ -62,4 +62,6 @@ export const it: LocaleStrings = {
   downloadIcs: 'Scarica .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'con #',
+  sourceFailed: '# (non caricato)',
 };

@@ -58,4 +58,6 @@ export const kmr: LocaleStrings = {
   downloadIcs: '.ics daxe',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'bi #',
+  sourceFailed: '# (nehat barkirin)',
 };

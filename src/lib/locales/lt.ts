@@ -63,4 +63,6 @@ export const lt: LocaleStrings = {
   downloadIcs: 'Atsisiųsti .ics',
   googleCalendar: 'Google kalendorius',
   outlook: 'Outlook',
+  withSource: 'kartu su: #',
+  sourceFailed: '# (neįkelta)',
 };

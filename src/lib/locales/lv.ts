@@ -58,4 +58,6 @@ export const lv: LocaleStrings = {
   downloadIcs: 'Lejupielādēt .ics',
   googleCalendar: 'Google kalendārs',
   outlook: 'Outlook',
+  withSource: 'kopā ar: #',
+  sourceFailed: '# (nav ielādēts)',
 };

@@ -58,4 +58,6 @@ export const nb: LocaleStrings = {
   downloadIcs: 'Last ned .ics',
   googleCalendar: 'Google Kalender',
   outlook: 'Outlook',
+  withSource: 'med #',
+  sourceFailed: '# (kunne ikke lastes)',
 };

@@ -58,4 +58,6 @@ export const nl: LocaleStrings = {
   downloadIcs: '.ics downloaden',
   googleCalendar: 'Google Agenda',
   outlook: 'Outlook',
+  withSource: 'met #',
+  sourceFailed: '# (niet geladen)',
 };

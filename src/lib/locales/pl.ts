@@ -63,4 +63,6 @@ export const pl: LocaleStrings = {
   downloadIcs: 'Pobierz plik .ics',
   googleCalendar: 'Kalendarz Google',
   outlook: 'Outlook',
+  withSource: 'z: #',
+  sourceFailed: '# (nie wczytano)',
 };

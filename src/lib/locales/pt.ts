@@ -58,4 +58,6 @@ export const pt: LocaleStrings = {
   downloadIcs: 'Baixar .ics',
   googleCalendar: 'Google Agenda',
   outlook: 'Outlook',
+  withSource: 'com #',
+  sourceFailed: '# (não carregado)',
 };

@@ -62,4 +62,6 @@ export const ro: LocaleStrings = {
   downloadIcs: 'Descarcă .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'cu #',
+  sourceFailed: '# (nu s-a încărcat)',
 };

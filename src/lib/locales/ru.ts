@@ -63,4 +63,6 @@ export const ru: LocaleStrings = {
   downloadIcs: 'Скачать .ics',
   googleCalendar: 'Google Календарь',
   outlook: 'Outlook',
+  withSource: 'вместе с: #',
+  sourceFailed: '# (не загружено)',
 };

@@ -68,4 +68,6 @@ export const sk: LocaleStrings = {
   downloadIcs: 'Stiahnuť .ics',
   googleCalendar: 'Kalendár Google',
   outlook: 'Outlook',
+  withSource: 's: #',
+  sourceFailed: '# (nenačítané)',
 };

@@ -63,4 +63,6 @@ export const sl: LocaleStrings = {
   downloadIcs: 'Prenesi .ics',
   googleCalendar: 'Google Koledar',
   outlook: 'Outlook',
+  withSource: 'z: #',
+  sourceFailed: '# (ni naloženo)',
 };

@@ -58,4 +58,6 @@ export const so: LocaleStrings = {
   downloadIcs: 'Soo deji .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'iyo #',
+  sourceFailed: '# (lama soo rarin)',
 };

@@ -58,4 +58,6 @@ export const sq: LocaleStrings = {
   downloadIcs: 'Shkarko .ics',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'me #',
+  sourceFailed: '# (nuk u ngarkua)',
 };

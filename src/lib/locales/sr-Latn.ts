@@ -62,4 +62,6 @@ export const srLatn: LocaleStrings = {
   downloadIcs: 'Preuzmi .ics',
   googleCalendar: 'Google kalendar',
   outlook: 'Outlook',
+  withSource: 'sa: #',
+  sourceFailed: '# (nije učitano)',
 };

@@ -62,4 +62,6 @@ export const sr: LocaleStrings = {
   downloadIcs: 'Преузми .ics',
   googleCalendar: 'Google календар',
   outlook: 'Outlook',
+  withSource: 'са: #',
+  sourceFailed: '# (није учитано)',
 };

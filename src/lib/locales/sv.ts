@@ -58,4 +58,6 @@ export const sv: LocaleStrings = {
   downloadIcs: 'Ladda ner .ics',
   googleCalendar: 'Google Kalender',
   outlook: 'Outlook',
+  withSource: 'med #',
+  sourceFailed: '# (kunde inte hämtas)',
 };

@@ -58,4 +58,6 @@ export const ti: LocaleStrings = {
   downloadIcs: '.ics ኣውርድ',
   googleCalendar: 'Google Calendar',
   outlook: 'Outlook',
+  withSource: 'ምስ #',
+  sourceFailed: '# (ኣይተጻዕነን)',
 };

@@ -58,4 +58,6 @@ export const tr: LocaleStrings = {
   downloadIcs: '.ics indir',
   googleCalendar: 'Google Takvim',
   outlook: 'Outlook',
+  withSource: '# ile',
+  sourceFailed: '# (yüklenemedi)',
 };

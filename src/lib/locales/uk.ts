@@ -63,4 +63,6 @@ export const uk: LocaleStrings = {
   downloadIcs: 'Завантажити .ics',
   googleCalendar: 'Google Календар',
   outlook: 'Outlook',
+  withSource: 'разом з: #',
+  sourceFailed: '# (не завантажено)',
 };

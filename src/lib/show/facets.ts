@@ -16,11 +16,14 @@ export interface VisitorFilters {
   /** `YYYY-MM-DD` from the date inputs, or ''. */
   from: string;
   to: string;
+  /** The feeds (URLs) whose events the visitor chose, from the source chips; none: all. */
+  sources: string[];
 }
 
-export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: ''};
+export const NO_VISITOR_FILTERS: VisitorFilters = {search: '', categories: [], location: '', organizer: '', from: '', to: '', sources: []};
 
-export const hasVisitorFilters = (f: VisitorFilters): boolean => Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to);
+export const hasVisitorFilters = (f: VisitorFilters): boolean =>
+  Boolean(f.search || f.categories.length || f.location || f.organizer || f.from || f.to || f.sources.length);
 
 /**
  * Why nothing is shown: the visitor's own filters left nothing (say so, offer to clear them);
@@ -36,6 +39,8 @@ export interface Facets {
   categories: Array<[string, number]>;
   locations: string[];
   organizers: string[];
+  /** Feed URL → count among events passing everything but the visitor's source choice (each source that had an event counts it). */
+  sources: Map<string, number>;
 }
 
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
@@ -55,7 +60,9 @@ export function facetEvents(
   const locations = new Set<string>();
   const organizers = new Set<string>();
   const counts = new Map<string, number>();
-  const hasVisitor = Boolean(visitor.search || visitor.categories?.length || visitor.locations?.length || visitor.organizers?.length || visitor.from || visitor.to);
+  const hasVisitor = Boolean(
+    visitor.search || visitor.categories?.length || visitor.locations?.length || visitor.organizers?.length || visitor.from || visitor.to || visitor.sources?.length
+  );
   const beforeCategories = hasVisitor ? allowed.filter(eventMatcher({...visitor, categories: [], when: 'all'}, now)) : allowed;
   if (choices) {
     for (const event of allowed) {
@@ -65,5 +72,9 @@ export function facetEvents(
     for (const event of beforeCategories) event.categories.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
   }
   const visible = visitor.categories?.length ? beforeCategories.filter(eventMatcher({categories: visitor.categories, when: 'all'}, now)) : beforeCategories;
-  return {visible, categories: [...counts].sort(byCount), locations: sorted(locations), organizers: sorted(organizers)};
+  const sources = new Map<string, number>();
+  if (choices)
+    for (const event of visitor.sources?.length ? allowed.filter(eventMatcher({...visitor, sources: [], when: 'all'}, now)) : visible)
+      for (const src of new Set([event.source, ...(event.alsoFrom ?? [])])) sources.set(src, (sources.get(src) ?? 0) + 1);
+  return {visible, categories: [...counts].sort(byCount), locations: sorted(locations), organizers: sorted(organizers), sources};
 }

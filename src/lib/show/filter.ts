@@ -11,6 +11,8 @@ export interface FilterCriteria {
   categories?: string[];
   locations?: string[];
   organizers?: string[];
+  /** Feed URLs: keep events from any of them (their own feed or one that also had them). */
+  sources?: string[];
   search?: string;
   from?: Date;
   to?: Date;
@@ -101,7 +103,8 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
   const nowMs = now.getTime();
   const fromMs = criteria.from?.getTime() ?? -Infinity;
   const toMs = criteria.to?.getTime() ?? Infinity;
-  const byText = categories.length || locations.length || organizers.length || words.length;
+  const sources = criteria.sources ?? [];
+  const byText = categories.length || locations.length || organizers.length || words.length || sources.length;
 
   return (event) => {
     const endMs = eventEnd(event).getTime();
@@ -112,6 +115,7 @@ export function eventMatcher(criteria: FilterCriteria, now: Date): (event: Calen
     if (endMs <= fromMs && startMs < fromMs) return false;
     if (startMs >= toMs) return false;
     if (!byText) return true;
+    if (sources.length && ![event.source, ...(event.alsoFrom ?? [])].some((src) => sources.includes(src))) return false;
     if (!matchesAny(event.categories, categories)) return false;
     if (
       locations.length &&

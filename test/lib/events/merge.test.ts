@@ -27,6 +27,19 @@ describe('mergeEvents', () => {
     expect(first[0].categories).to.deep.equal(['Möte']);
   });
 
+  it("credits every source that had an event, in the order listed, without changing the sources' events", () => {
+    const global = 'uid-42@union.example';
+    const lists = [[event(global)], [event(global, {source: 'b'}), event('b-only', {source: 'b'})], [event(global, {source: 'c'})], [event(global, {source: 'b'})]];
+    const merged = mergeEvents(lists);
+    expect(merged.map((e) => [e.id, e.source, e.alsoFrom])).to.deep.equal([
+      [global, 'a', ['b', 'c']],
+      ['b-only', 'b', undefined],
+    ]);
+    expect(lists[0][0].alsoFrom).to.equal(undefined);
+    // Merged again (a source arrived later): the credits are worked out afresh, never doubled.
+    expect(mergeEvents(lists)[0].alsoFrom).to.deep.equal(['b', 'c']);
+  });
+
   it('knows a copy by its URL and start, or by its title and start, whatever the ids', () => {
     const first = [event('a1', {url: 'https://example.org/e/1', title: 'Fika'}), event('a2', {title: 'Öppet   möte!'})];
     const second = [
