@@ -34,7 +34,6 @@ import {renderEmpty, renderListView, warmUpCards} from './views/list-view.js';
 import {renderFeedError, renderStale} from './views/feed-status.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
-import {lazy} from './lib/lazy.js';
 import type {UiStrings} from './lib/i18n.js';
 import './event-card.js';
 
