@@ -27,8 +27,11 @@ describe('the chunks of a first paint', () => {
   before(async () => {
     server = await serve((_req, res, path) => {
       asked.push(path);
-      if (path === '/') return void res.writeHead(200, {'content-type': 'text/html'}).end(PAGE) || true;
-      if (path === '/feed.json') return void res.writeHead(200, {'content-type': 'application/json'}).end(FEED) || true;
+      const body = path === '/' ? PAGE : path === '/feed.json' ? FEED : undefined;
+      if (body !== undefined) {
+        res.writeHead(200, {'content-type': path === '/' ? 'text/html' : 'application/json'}).end(body);
+        return true;
+      }
       if (/^\/cdn\/chunks\/preview-/.test(path)) releaseReader();
       if (/^\/cdn\/chunks\/json-[\w-]{8}\.js$/.test(path)) {
         // Held until the planner is asked for (or 5 s, after which the test fails below).
