@@ -2,7 +2,6 @@ import {LitElement, html, nothing} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
 import {formatCompactDate, formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/show/filter.js';
-import {highlightPieces} from './lib/show/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
@@ -18,6 +17,9 @@ import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
 // What only an opened card shows, loaded on the first opening: the details (with the calendar
 // links) and the description's HTML, sanitised.
 const cardDetails = lazy(() => import('./views/card-details.js'));
+
+// Marking search words: only lists with a search use it, so it comes when a card first has words to mark.
+const highlighter = lazy(() => import('./lib/show/highlight.js'));
 
 // A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
@@ -141,7 +143,7 @@ export class EventCardElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading
+      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading ?? this.marksLoading
     );
   }
 
@@ -149,6 +151,9 @@ export class EventCardElement extends LitElement {
   /** The linkifier, asked for once by this card when a description it draws may hold an address. */
   private linksLoading?: Promise<void>;
   private linksAsked = false;
+  /** The search-word marker, asked for once by this card when it has words to mark. */
+  private marksLoading?: Promise<void>;
+  private marksAsked = false;
 
   /**
    * What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded
@@ -193,10 +198,19 @@ export class EventCardElement extends LitElement {
       void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(this.expanded ? 'button.toggle' : 'button.row')?.focus());
   }
 
-  /** Text with the search words in `<mark>`; always text nodes, never HTML. */
+  /** Text with the search words in `<mark>`; always text nodes, never HTML. Unmarked until the marker's code is here. */
   private marked(text: string) {
     if (!this.highlight.length) return text;
-    return highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
+    const marker = highlighter.module;
+    if (!marker && !this.marksAsked) {
+      this.marksAsked = true;
+      this.marksLoading = highlighter.tryLoad().then(() => {
+        this.marksLoading = undefined;
+        this.requestUpdate();
+      });
+    }
+    if (!marker) return text;
+    return marker.highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
   }
 
   private renderTitle(event: CalendarEvent, content: unknown = this.marked(event.title)) {
