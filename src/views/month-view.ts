@@ -81,6 +81,12 @@ function watchWidth(host: HTMLElement & {requestUpdate(): void; updateComplete: 
   });
 }
 
+/**
+ * A word of more than ten letters ("Studiecirkel") is wider than a day in a blog column's grid
+ * and would break mid-word: such a title gets a smaller type there (month.styles.ts).
+ */
+const LONG_WORD = /[\p{L}\p{N}]{11,}/u;
+
 /** Keys move the focus by this many days; Home/End go to the week's ends. */
 const KEY_STEPS: Record<string, number> = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7};
 
@@ -139,6 +145,7 @@ export function renderMonthView(
       item.continued ? 'continued' : '',
       item.continues ? 'continues' : '',
       event.status === 'cancelled' ? 'cancelled' : '',
+      LONG_WORD.test(event.title) ? 'long-word' : '',
     ]
       .filter(Boolean)
       .join(' ');

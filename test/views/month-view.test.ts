@@ -136,6 +136,23 @@ describe('month view', () => {
     await waitUntil(() => !shadowQuery(el, '.narrow-list'), 'narrow list gone', {timeout: 5000});
   });
 
+  it('keeps a word longer than a day whole in a 650 px serif column ("Studiecirkel", not "Studiecirk/el")', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 650px; font: 18px/1.6 'DejaVu Serif', serif"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="en"></event-list></div>`
+    );
+    const el = wrapper.querySelector<EventListElement>('event-list')!;
+    el.events = DECEMBER;
+    await waitUntil(() => shadowQuery(el, 'td[data-day="2026-12-02"] .name'), 'month view loaded', {timeout: 5000});
+    await el.updateComplete;
+    const name = shadowQuery(el, 'td[data-day="2026-12-02"] .name')!;
+    expect(name.textContent).to.equal('Studiecirkel');
+    expect(name.closest('.entry')!.classList.contains('long-word')).to.equal(true);
+    // One line box: the word was not broken.
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size).to.equal(1);
+  });
+
   describe('in a blog column', () => {
     /**
      * The real titles of Gnistor's feed (the shared corpus), placed in December: one day with
