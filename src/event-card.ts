@@ -215,18 +215,17 @@ export class EventCardElement extends LitElement {
 
   private renderTitle(event: CalendarEvent, content: unknown = this.marked(event.title)) {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    const text = html`${content}`;
     switch (level) {
       case 2:
-        return html`<h2 part="title" id="title" dir="auto">${text}</h2>`;
+        return html`<h2 part="title" id="title" dir="auto">${content}</h2>`;
       case 4:
-        return html`<h4 part="title" id="title" dir="auto">${text}</h4>`;
+        return html`<h4 part="title" id="title" dir="auto">${content}</h4>`;
       case 5:
-        return html`<h5 part="title" id="title" dir="auto">${text}</h5>`;
+        return html`<h5 part="title" id="title" dir="auto">${content}</h5>`;
       case 6:
-        return html`<h6 part="title" id="title" dir="auto">${text}</h6>`;
+        return html`<h6 part="title" id="title" dir="auto">${content}</h6>`;
       default:
-        return html`<h3 part="title" id="title" dir="auto">${text}</h3>`;
+        return html`<h3 part="title" id="title" dir="auto">${content}</h3>`;
     }
   }
 
