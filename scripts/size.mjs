@@ -38,6 +38,8 @@ const SCENARIOS = [
   // A JSON feed whose descriptions carry markup: DOMPurify comes in through sanitize.
   {name: 'list + HTML descriptions', chunks: ['json', 'sanitize', 'purify']},
   {name: 'month view', chunks: ['month-view', 'json'], optional: 'month-view'},
+  // density="compact": the one-line card comes with the feed.
+  {name: 'compact list + JSON feed', chunks: ['json', 'compact-line']},
   // After the first paint, without any visitor action: the stored copy is written and the
   // schema.org data for search engines.
   {name: 'list + JSON feed, once idle', chunks: ['json', 'feed-cache', 'structured-data']},

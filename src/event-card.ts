@@ -1,6 +1,6 @@
 import {LitElement, html, nothing} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
-import {formatCompactDate, formatEventRange} from './lib/format.js';
+import {formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/show/filter.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
@@ -11,6 +11,8 @@ import {defineElement} from './define.js';
 import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
 import {enumConverter, flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
+import {adoptStyles} from './styles/adopt-styles.js';
+import {compactLine} from './views/compact-line-lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
 import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
 
@@ -143,11 +145,12 @@ export class EventCardElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading ?? this.marksLoading
+      () => this.language.loading ?? this.compactLoading ?? this.detailsLoading ?? this.linksLoading ?? this.marksLoading
     );
   }
 
   private detailsLoading?: Promise<void>;
+  private compactLoading?: Promise<void>;
   /** The linkifier, asked for once by this card when a description it draws may hold an address. */
   private linksLoading?: Promise<void>;
   private linksAsked = false;
@@ -279,19 +282,29 @@ export class EventCardElement extends LitElement {
     return linkifier.module;
   }
 
-  /** One line: the date, the time and the title, which is the button that opens the whole card. */
+  /**
+   * One line (views/compact-line.ts, on demand): nothing until its code is here, then drawn again;
+   * if it cannot be loaded, the whole card instead.
+   */
   private renderCompact(event: CalendarEvent) {
-    const {date, time, datetime} = formatCompactDate(event, this.language.locale, this.resolvedTimeZone, now());
-    const cancelled = event.status === 'cancelled';
-    return html`<article part="base" class=${cancelled ? 'compact cancelled' : 'compact'} aria-labelledby="title">
-      <time part="date" datetime=${datetime}><span class="day">${date}</span>${time ? html` <span class="time">${time}</span>` : nothing}</time>
-      ${this.renderTitle(
-        event,
-        html`<button class="row" aria-expanded="false" @click=${() => this.toggleDetails()}>${this.marked(event.title)}${
-          cancelled ? html`<span class="visually-hidden"> (${this.language.strings.cancelled})</span>` : nothing
-        }</button>`
-      )}
-    </article>`;
+    const line = compactLine.module;
+    if (!line) {
+      this.compactLoading ??= compactLine.tryLoad().then(() => {
+        this.compactLoading = undefined;
+        this.requestUpdate();
+      });
+      return compactLine.failed ? undefined : nothing;
+    }
+    adoptStyles(this, line.compactLineStyles);
+    return line.renderCompactLine(event, {
+      locale: this.language.locale,
+      timeZone: this.resolvedTimeZone,
+      now: now(),
+      cancelledLabel: this.language.strings.cancelled,
+      title: (content) => this.renderTitle(event, content),
+      marked: (text) => this.marked(text),
+      onOpen: () => this.toggleDetails(),
+    });
   }
 
   override render() {
@@ -299,7 +312,8 @@ export class EventCardElement extends LitElement {
     if (!event) return nothing;
     // A card on its own waits for its language's strings (a list waits before drawing cards).
     if (!this.language.ready) return nothing;
-    if (this.density === 'compact' && !this.expanded) return this.renderCompact(event);
+    const compact = this.density === 'compact' && !this.expanded ? this.renderCompact(event) : undefined;
+    if (compact) return compact;
     const {locale, strings} = this.language;
     const range = formatEventRange(event, locale, this.resolvedTimeZone, now(), {
       timeOnly: this.dateStyle === 'time',

@@ -22,6 +22,7 @@ import {measureFirstPaintCoverage, type CoverageReport} from '../../scripts/cove
 const ON_DEMAND = [
   'src/lib/url-state.ts',
   'src/lib/show/highlight.ts',
+  'src/views/compact-line.ts',
   'src/lib/structured-data.ts',
   'src/lib/load/feed-cache.ts',
   'src/lib/load/fetch-failure.ts',
