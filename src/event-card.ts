@@ -307,6 +307,11 @@ export class EventCardElement extends LitElement {
     });
   }
 
+  private renderDetails(details: NonNullable<typeof cardDetails.module>, event: CalendarEvent, o: Parameters<typeof details.renderCardDetails>[1]) {
+    adoptStyles(this, details.cardDetailsStyles);
+    return details.renderCardDetails(event, o);
+  }
+
   override render() {
     const event = this.event;
     if (!event) return nothing;
@@ -350,7 +355,7 @@ export class EventCardElement extends LitElement {
           ${this.renderDescription(event, longText)}
           ${
             this.expanded && cardDetails.module
-              ? cardDetails.module.renderCardDetails(event, {
+              ? this.renderDetails(cardDetails.module, event, {
                   strings,
                   noAddToCalendar: this.noAddToCalendar,
                   showSource: this.showSource,

@@ -179,43 +179,6 @@ export const eventCardStyles = [
     [part~='link'] svg:dir(rtl) {
       transform: scaleX(-1);
     }
-    .details {
-      display: grid;
-      gap: 0.3em;
-      margin: 0.25em 0 0;
-      font-size: 0.925em;
-    }
-    .details div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 0.5em;
-    }
-    .details dt {
-      color: var(--_muted);
-      font-weight: 600;
-    }
-    .details dt::after {
-      content: ':';
-    }
-    .details dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .details a,
-    .calendar a {
-      color: var(--_accent);
-    }
-    .calendar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0.3em 0.9em;
-      font-size: 0.925em;
-    }
-    .calendar-label {
-      color: var(--_muted);
-      font-weight: 600;
-    }
     button.link,
     button.toggle {
       font: inherit;
