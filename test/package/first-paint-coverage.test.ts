@@ -10,7 +10,12 @@
  *    MIN_MODULE_SHARE of its bytes. A module imported for one rarely taken branch belongs in a
  *    chunk of its own. Bytes of data (styles, strings) count as run, so this catches code only.
  * 3. Each on-demand chunk loaded before the first paint runs at least half of its bytes, and the
- *    whole first load at least MIN_TOTAL_SHARE (a ratchet: raise it as code leaves the first load).
+ *    bytes of the first load that did not run stay under MAX_UNRUN_BYTES: a ratchet, lowered as
+ *    code leaves the first load. (Not a share of the whole: data such as styles counts as run, so
+ *    moving styles out lowers the share while the first load gets better.)
+ *
+ * Idle-time work (the cards below the first screen, the stored copy, structured data) is held
+ * back by the script until the coverage is taken, so the figures do not depend on the machine.
  *
  * Needs the build (`npm run build`), as the other tests in test/package/.
  */
@@ -45,7 +50,8 @@ const MIN_MODULE_SHARE = 0.02;
 /** Modules still below it, each a known candidate for its own chunk (issue 20). */
 const BELOW_SHARE_ALLOWED = new Set(['src/styles/adopt-styles.ts']);
 const MIN_CHUNK_SHARE = 0.5;
-const MIN_TOTAL_SHARE = 0.62;
+/** 38,436 B when issue 20 began (main at 57e8a10), about 37,950 at the end of its first session; rounded up to the next 512 B. */
+const MAX_UNRUN_BYTES = 38_400;
 
 describe('first paint of a list with a JSON feed (V8 block coverage of dist/cdn)', () => {
   let report: CoverageReport;
@@ -72,9 +78,10 @@ describe('first paint of a list with a JSON feed (V8 block coverage of dist/cdn)
     assert.deepEqual(unrun, [], 'modules loaded before the first paint that do not run: move them to an on-demand chunk');
   });
 
-  it(`runs at least half of each chunk and ${MIN_TOTAL_SHARE * 100} % of the whole first load`, () => {
+  it('runs at least half of each chunk, and leaves no more of the first load unrun than before', () => {
     for (const file of report.files.filter((f) => f.file !== 'feedcal.js'))
       assert.ok(file.share >= MIN_CHUNK_SHARE, `${file.file}: ${(file.share * 100).toFixed(1)} % run`);
-    assert.ok(report.total.share >= MIN_TOTAL_SHARE, `${(report.total.share * 100).toFixed(1)} % of the first load ran before the first paint`);
+    const unrun = report.total.bytes - report.total.executed;
+    assert.ok(unrun <= MAX_UNRUN_BYTES, `${unrun} B of the first load (${report.total.bytes} B) did not run before the first paint; at most ${MAX_UNRUN_BYTES}`);
   });
 });
