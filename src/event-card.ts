@@ -151,6 +151,7 @@ export class EventCardElement extends LitElement {
 
   private detailsLoading?: Promise<void>;
   private compactLoading?: Promise<void>;
+  private compactAsked = false;
   /** The linkifier, asked for once by this card when a description it draws may hold an address. */
   private linksLoading?: Promise<void>;
   private linksAsked = false;
@@ -289,10 +290,14 @@ export class EventCardElement extends LitElement {
   private renderCompact(event: CalendarEvent) {
     const line = compactLine.module;
     if (!line) {
-      this.compactLoading ??= compactLine.tryLoad().then(() => {
-        this.compactLoading = undefined;
-        this.requestUpdate();
-      });
+      // Asked once by this card (a failure draws again, which must not ask again, for ever).
+      if (!this.compactAsked) {
+        this.compactAsked = true;
+        this.compactLoading = compactLine.tryLoad().then(() => {
+          this.compactLoading = undefined;
+          this.requestUpdate();
+        });
+      }
       return compactLine.failed ? undefined : nothing;
     }
     adoptStyles(this, line.compactLineStyles);
