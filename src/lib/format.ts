@@ -113,21 +113,6 @@ export function formatGroupHeading(date: Date, groupBy: 'day' | 'month', locale:
   return formatter(locale, timeZone, options).format(date);
 }
 
-/** "3 hours ago" in the viewer's language, for the age of a cached copy. */
-export function formatRelative(date: Date, now: Date, locale: string): string {
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  const format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  return format.format(seconds, 'second');
-}
-
 /**
  * Builds the formatters a list needs while its feed is still on the way. The first
  * `Intl.DateTimeFormat` of a locale and zone loads their data, which takes milliseconds better

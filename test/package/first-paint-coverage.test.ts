@@ -28,6 +28,7 @@ const ON_DEMAND = [
   'src/lib/url-state.ts',
   'src/lib/show/highlight.ts',
   'src/views/compact-line.ts',
+  'src/views/stale-notice.ts',
   'src/lib/structured-data.ts',
   'src/lib/load/feed-cache.ts',
   'src/lib/load/fetch-failure.ts',
