@@ -44,6 +44,8 @@ const SCENARIOS = [
   {name: 'list + JSON feed, a search', chunks: ['json', 'highlight']},
   // sync-url: the filters, view, month and open event in the address.
   {name: 'list + JSON feed, sync-url', chunks: ['json', 'url-state']},
+  // A refresh failed: the last good copy with its age.
+  {name: 'list + JSON feed, a stale copy', chunks: ['json', 'feed-cache', 'stale-notice']},
   // After the first paint, without any visitor action: the stored copy is written and the
   // schema.org data for search engines.
   {name: 'list + JSON feed, once idle', chunks: ['json', 'feed-cache', 'structured-data']},
