@@ -38,6 +38,14 @@ const SCENARIOS = [
   // A JSON feed whose descriptions carry markup: DOMPurify comes in through sanitize.
   {name: 'list + HTML descriptions', chunks: ['json', 'sanitize', 'purify']},
   {name: 'month view', chunks: ['month-view', 'json'], optional: 'month-view'},
+  // density="compact": the one-line card comes with the feed.
+  {name: 'compact list + JSON feed', chunks: ['json', 'compact-line']},
+  // A search (the visitor's, or the page's `search`): its words are marked in the cards.
+  {name: 'list + JSON feed, a search', chunks: ['json', 'highlight']},
+  // sync-url: the filters, view, month and open event in the address.
+  {name: 'list + JSON feed, sync-url', chunks: ['json', 'url-state']},
+  // A refresh failed: the last good copy with its age.
+  {name: 'list + JSON feed, a stale copy', chunks: ['json', 'feed-cache', 'stale-notice']},
   // After the first paint, without any visitor action: the stored copy is written and the
   // schema.org data for search engines.
   {name: 'list + JSON feed, once idle', chunks: ['json', 'feed-cache', 'structured-data']},

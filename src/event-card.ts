@@ -1,8 +1,7 @@
 import {LitElement, html, nothing} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
-import {formatCompactDate, formatEventRange} from './lib/format.js';
+import {formatEventRange} from './lib/format.js';
 import {eventEnd} from './lib/show/filter.js';
-import {highlightPieces} from './lib/show/highlight.js';
 import {UiLanguage} from './controllers/ui-language.js';
 import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
@@ -12,12 +11,17 @@ import {defineElement} from './define.js';
 import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
 import {enumConverter, flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
+import {adoptStyles} from './styles/adopt-styles.js';
+import {compactLine} from './views/compact-line-lazy.js';
 import {sanitizer} from './lib/html/sanitizer.js';
 import {linkifier, mayHoldLinks} from './lib/html/linkify-lazy.js';
 
 // What only an opened card shows, loaded on the first opening: the details (with the calendar
 // links) and the description's HTML, sanitised.
 const cardDetails = lazy(() => import('./views/card-details.js'));
+
+// Marking search words: only lists with a search use it, so it comes when a card first has words to mark.
+const highlighter = lazy(() => import('./lib/show/highlight.js'));
 
 // A description longer than this is cut to two lines until the details open.
 const EXCERPT_LENGTH = 160;
@@ -143,14 +147,19 @@ export class EventCardElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.detailsLoading ?? this.linksLoading
+      () => this.language.loading ?? this.compactLoading ?? this.detailsLoading ?? this.linksLoading ?? this.marksLoading
     );
   }
 
   private detailsLoading?: Promise<void>;
+  private compactLoading?: Promise<void>;
+  private compactAsked = false;
   /** The linkifier, asked for once by this card when a description it draws may hold an address. */
   private linksLoading?: Promise<void>;
   private linksAsked = false;
+  /** The search-word marker, asked for once by this card when it has words to mark. */
+  private marksLoading?: Promise<void>;
+  private marksAsked = false;
 
   /**
    * What only the details need: their code, sanitised HTML (DOMPurify) and calendar links, loaded
@@ -195,26 +204,34 @@ export class EventCardElement extends LitElement {
       void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(this.expanded ? 'button.toggle' : 'button.row')?.focus());
   }
 
-  /** Text with the search words in `<mark>`; always text nodes, never HTML. */
+  /** Text with the search words in `<mark>`; always text nodes, never HTML. Unmarked until the marker's code is here. */
   private marked(text: string) {
     if (!this.highlight.length) return text;
-    return highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
+    const marker = highlighter.module;
+    if (!marker && !this.marksAsked) {
+      this.marksAsked = true;
+      this.marksLoading = highlighter.tryLoad().then(() => {
+        this.marksLoading = undefined;
+        this.requestUpdate();
+      });
+    }
+    if (!marker) return text;
+    return marker.highlightPieces(text, this.highlight).map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text));
   }
 
   private renderTitle(event: CalendarEvent, content: unknown = this.marked(event.title)) {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    const text = html`${content}`;
     switch (level) {
       case 2:
-        return html`<h2 part="title" id="title" dir="auto">${text}</h2>`;
+        return html`<h2 part="title" id="title" dir="auto">${content}</h2>`;
       case 4:
-        return html`<h4 part="title" id="title" dir="auto">${text}</h4>`;
+        return html`<h4 part="title" id="title" dir="auto">${content}</h4>`;
       case 5:
-        return html`<h5 part="title" id="title" dir="auto">${text}</h5>`;
+        return html`<h5 part="title" id="title" dir="auto">${content}</h5>`;
       case 6:
-        return html`<h6 part="title" id="title" dir="auto">${text}</h6>`;
+        return html`<h6 part="title" id="title" dir="auto">${content}</h6>`;
       default:
-        return html`<h3 part="title" id="title" dir="auto">${text}</h3>`;
+        return html`<h3 part="title" id="title" dir="auto">${content}</h3>`;
     }
   }
 
@@ -268,19 +285,38 @@ export class EventCardElement extends LitElement {
     return linkifier.module;
   }
 
-  /** One line: the date, the time and the title, which is the button that opens the whole card. */
+  /**
+   * One line (views/compact-line.ts, on demand): nothing until its code is here, then drawn again;
+   * if it cannot be loaded, the whole card instead.
+   */
   private renderCompact(event: CalendarEvent) {
-    const {date, time, datetime} = formatCompactDate(event, this.language.locale, this.resolvedTimeZone, now());
-    const cancelled = event.status === 'cancelled';
-    return html`<article part="base" class=${cancelled ? 'compact cancelled' : 'compact'} aria-labelledby="title">
-      <time part="date" datetime=${datetime}><span class="day">${date}</span>${time ? html` <span class="time">${time}</span>` : nothing}</time>
-      ${this.renderTitle(
-        event,
-        html`<button class="row" aria-expanded="false" @click=${() => this.toggleDetails()}>${this.marked(event.title)}${
-          cancelled ? html`<span class="visually-hidden"> (${this.language.strings.cancelled})</span>` : nothing
-        }</button>`
-      )}<slot name="source"></slot>
-    </article>`;
+    const line = compactLine.module;
+    if (!line) {
+      // Asked once by this card (a failure draws again, which must not ask again, for ever).
+      if (!this.compactAsked) {
+        this.compactAsked = true;
+        this.compactLoading = compactLine.tryLoad().then(() => {
+          this.compactLoading = undefined;
+          this.requestUpdate();
+        });
+      }
+      return compactLine.failed ? undefined : nothing;
+    }
+    adoptStyles(this, line.compactLineStyles);
+    return line.renderCompactLine(event, {
+      locale: this.language.locale,
+      timeZone: this.resolvedTimeZone,
+      now: now(),
+      cancelledLabel: this.language.strings.cancelled,
+      title: (content) => this.renderTitle(event, content),
+      marked: (text) => this.marked(text),
+      onOpen: () => this.toggleDetails(),
+    });
+  }
+
+  private renderDetails(details: NonNullable<typeof cardDetails.module>, event: CalendarEvent, o: Parameters<typeof details.renderCardDetails>[1]) {
+    adoptStyles(this, details.cardDetailsStyles);
+    return details.renderCardDetails(event, o);
   }
 
   override render() {
@@ -288,7 +324,8 @@ export class EventCardElement extends LitElement {
     if (!event) return nothing;
     // A card on its own waits for its language's strings (a list waits before drawing cards).
     if (!this.language.ready) return nothing;
-    if (this.density === 'compact' && !this.expanded) return this.renderCompact(event);
+    const compact = this.density === 'compact' && !this.expanded ? this.renderCompact(event) : undefined;
+    if (compact) return compact;
     const {locale, strings} = this.language;
     const range = formatEventRange(event, locale, this.resolvedTimeZone, now(), {
       timeOnly: this.dateStyle === 'time',
@@ -326,7 +363,7 @@ export class EventCardElement extends LitElement {
           ${this.renderDescription(event, longText)}
           ${
             this.expanded && cardDetails.module
-              ? cardDetails.module.renderCardDetails(event, {
+              ? this.renderDetails(cardDetails.module, event, {
                   strings,
                   noAddToCalendar: this.noAddToCalendar,
                   showSource: this.showSource,

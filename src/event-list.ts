@@ -32,6 +32,7 @@ import {UrlSync} from './controllers/url-sync.js';
 import {StructuredData} from './controllers/structured-data.js';
 import {renderEmpty, renderListView, warmUpCards} from './views/list-view.js';
 import {renderFeedError, renderStale} from './views/feed-status.js';
+import {compactLine} from './views/compact-line-lazy.js';
 import {eventListStyles} from './styles/event-list.styles.js';
 import {defineElement} from './define.js';
 import type {UiStrings} from './lib/i18n.js';
@@ -238,6 +239,7 @@ export class EventListElement extends LitElement {
   /** How many of the events that pass the filters are shown: a page, and a page more per "show more". */
   private shownCount = 0;
   private readonly idPrefix = `feedcal-${++instances}`;
+  private compactLoading?: Promise<void>;
   private readonly internals = this.attachInternals();
   private readonly language = new UiLanguage(this);
   // What the controllers ask of the list; each declares the few members it uses.
@@ -332,6 +334,12 @@ export class EventListElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
+    // A compact list's one-line card is asked for with the feed, not after it (views/compact-line.ts).
+    if (changed.has('density') && this.density === 'compact' && !compactLine.module)
+      this.compactLoading ??= compactLine.tryLoad().then(() => {
+        this.compactLoading = undefined;
+        this.requestUpdate();
+      });
     this.feeds.update(changed);
     const refiltered = this.filters.update(changed);
     // A new result starts at the top, the first screenful first; a refresh redraws in place.
@@ -349,7 +357,7 @@ export class EventListElement extends LitElement {
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.screen.restDrawn ?? this.selection.loading
+      () => this.language.loading ?? this.compactLoading ?? this.screen.restDrawn ?? this.selection.loading
     );
   }
 
@@ -365,8 +373,10 @@ export class EventListElement extends LitElement {
     // A first look at a big feed is shown once it has an event to show (none yet is not "no events").
     const firstLook = status === 'loading' && feeds.partial && count > 0;
     // Events wait for the page's language (a Swedish list never flashes English cards), and for
-    // the filter bar above them (arriving later, it would push them down).
-    if (this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || this.filters.barPending)) {
+    // the filter bar above them (arriving later, it would push them down), and for a compact
+    // list's one-line card (on its way since the density was set).
+    const compactPending = this.density === 'compact' && !compactLine.module && !compactLine.failed;
+    if ((this.supplied === undefined && ((status !== 'loaded' && !firstLook) || !this.language.ready || this.filters.barPending)) || compactPending) {
       if (status === 'error') return html`<div dir=${dir}>${renderFeedError(feeds, strings, locale, retry, this)}<div class="fallback"><slot></slot></div></div>`;
       const busy = status === 'loading' || status === 'loaded';
       return html`<div dir=${dir}><div part="status" role="status" aria-busy=${busy}>

@@ -35,6 +35,7 @@ export class MonthNavigation implements MonthNavigationState {
   focusedDay = '';
   /** `YYYY-MM-DD` of the day whose full list is open. */
   openDay?: string;
+  narrow = false;
 
   constructor(
     private readonly host: MonthHost,
@@ -86,7 +87,7 @@ export class MonthNavigation implements MonthNavigationState {
     const view = monthView.module;
     if (view) {
       adoptStyles(this.host, view.monthStyles);
-      return view.renderMonthView(year, month, this, o);
+      return view.renderMonthView(year, month, this, o, this.host);
     }
     if (!monthView.failed) return html`<div part="status" role="status">${strings.loading}</div>`;
     const key = monthKey(year, month);

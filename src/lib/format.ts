@@ -9,7 +9,7 @@ import {now} from './clock.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {
@@ -27,14 +27,14 @@ const TIME: Intl.DateTimeFormatOptions = {hour: 'numeric', minute: '2-digit'};
  * Stockholm's zone, read in London or by an online participant in Montréal, must not pass its
  * times off as theirs; read in Stockholm, the label would be noise.
  */
-function timeOptions(start: Date, timeZone: string): Intl.DateTimeFormatOptions {
+export function timeOptions(start: Date, timeZone: string): Intl.DateTimeFormatOptions {
   const ms = start.getTime();
   return zoneOffset(timeZone, ms) === zoneOffset(viewerTimeZone(), ms) ? TIME : {...TIME, timeZoneName: 'short'};
 }
 
 // Intl writes abbreviated months with a full stop in some locales ("aug."); inside a compact
 // date line it is noise, and Swedish usage drops it.
-function tidy(text: string): string {
+export function tidy(text: string): string {
   return text
     .replace(/(\p{L})\.(?=[\s,–-]|$)/gu, '$1')
     .replace(/\s+/g, ' ')
@@ -105,38 +105,12 @@ function formatRange(event: CalendarEvent, locale: string, timeZone: string, now
   return {text: tidy(text), datetime: event.start.toISOString()};
 }
 
-/**
- * The date and start time of a one-line row (`density="compact"`): "5 dec" (with the year when
- * it is not this year's) and "18:00"; an all-day event has no time.
- */
-export function formatCompactDate(event: CalendarEvent, locale: string, timeZone: string, now: Date): {date: string; time: string; datetime: string} {
-  const thisYear = dayKey(now, timeZone).startsWith(dayKey(event.start, timeZone).slice(0, 4));
-  const date = tidy(formatter(locale, timeZone, {day: 'numeric', month: 'short', ...(thisYear ? {} : {year: 'numeric'})}).format(event.start));
-  if (event.allDay) return {date, time: '', datetime: dayKey(event.start, timeZone)};
-  return {date, time: tidy(formatter(locale, timeZone, timeOptions(event.start, timeZone)).format(event.start)), datetime: event.start.toISOString()};
-}
-
 /** A group heading: "lördag 19 augusti" or "augusti 2023". */
 export function formatGroupHeading(date: Date, groupBy: 'day' | 'month', locale: string, timeZone: string, now: Date): string {
   const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
   const options: Intl.DateTimeFormatOptions =
     groupBy === 'month' ? {month: 'long', year: 'numeric'} : {weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : {year: 'numeric'})};
   return formatter(locale, timeZone, options).format(date);
-}
-
-/** "3 hours ago" in the viewer's language, for the age of a cached copy. */
-export function formatRelative(date: Date, now: Date, locale: string): string {
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  const format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  return format.format(seconds, 'second');
 }
 
 /**

@@ -179,43 +179,6 @@ export const eventCardStyles = [
     [part~='link'] svg:dir(rtl) {
       transform: scaleX(-1);
     }
-    .details {
-      display: grid;
-      gap: 0.3em;
-      margin: 0.25em 0 0;
-      font-size: 0.925em;
-    }
-    .details div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 0.5em;
-    }
-    .details dt {
-      color: var(--_muted);
-      font-weight: 600;
-    }
-    .details dt::after {
-      content: ':';
-    }
-    .details dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .details a,
-    .calendar a {
-      color: var(--_accent);
-    }
-    .calendar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0.3em 0.9em;
-      font-size: 0.925em;
-    }
-    .calendar-label {
-      color: var(--_muted);
-      font-weight: 600;
-    }
     button.link,
     button.toggle {
       font: inherit;
@@ -233,58 +196,6 @@ export const eventCardStyles = [
       object-fit: cover;
       border-radius: calc(var(--_card-radius) * 0.6);
       background: var(--_border);
-    }
-    /* density="compact": one line per event, for sidebars and footers. */
-    .compact {
-      position: relative;
-      display: flex;
-      align-items: baseline;
-      gap: 0.6em;
-      padding: 0.4em 0.1em;
-      background: none;
-      border: 0;
-      border-block-end: 1px solid var(--_border);
-      border-radius: 0;
-      box-shadow: none;
-    }
-    .compact [part~='date'] {
-      flex: none;
-      font-size: 0.85em;
-      white-space: nowrap;
-    }
-    .compact .time {
-      font-weight: 400;
-    }
-    .compact [part~='title'] {
-      flex: 1;
-      min-width: 0;
-      font-size: 1em;
-      font-weight: 600;
-    }
-    .compact .row {
-      display: block;
-      width: 100%;
-      padding: 0;
-      font: inherit;
-      color: inherit;
-      text-align: start;
-      background: none;
-      border: 0;
-      cursor: pointer;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    /* The whole row opens the card, not only the title's letters. */
-    .compact .row::after {
-      content: '';
-      position: absolute;
-      inset: 0;
-    }
-    .compact:hover .row {
-      text-decoration: underline;
-      text-decoration-color: var(--_accent);
-      text-underline-offset: 0.15em;
     }
     @media print {
       button.toggle {

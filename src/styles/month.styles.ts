@@ -147,6 +147,13 @@ export const monthStyles = css`
     border: 0;
     cursor: pointer;
   }
+  /* A title with a word wider than a day in a blog column (month-view.ts: more than ten letters)
+     takes a smaller type there, so "Studiecirkel" stays whole instead of "Studiecirk / el". */
+  @container (width < 50rem) {
+    .entry.long-word .name {
+      font-size: 0.82em;
+    }
+  }
   .day-list {
     margin-block-start: var(--_space);
   }

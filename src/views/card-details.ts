@@ -3,7 +3,7 @@
  * link, the source feed and the add-to-calendar actions. Loaded with `import()` on the first
  * opening, so a list of closed cards never pays for it.
  */
-import {html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {absoluteHttpUrl, hostOf} from '../lib/events/normalise.js';
 import {type CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
@@ -11,6 +11,47 @@ import {lazy} from '../lib/lazy.js';
 
 /** The calendar file and links, made on demand by an opened card (and its download button). */
 export const icsExport = lazy(() => import('../lib/ics-export.js'));
+
+/** The details' styles, adopted into the card's shadow root with them (event-card.ts). */
+export const cardDetailsStyles = css`
+  .details {
+    display: grid;
+    gap: 0.3em;
+    margin: 0.25em 0 0;
+    font-size: 0.925em;
+  }
+  .details div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+  }
+  .details dt {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .details dt::after {
+    content: ':';
+  }
+  .details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .details a,
+  .calendar a {
+    color: var(--_accent);
+  }
+  .calendar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.3em 0.9em;
+    font-size: 0.925em;
+  }
+  .calendar-label {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+`;
 
 export interface CardDetailsOptions {
   strings: UiStrings;

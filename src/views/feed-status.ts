@@ -8,8 +8,6 @@
  */
 import {html, nothing, type ReactiveControllerHost} from 'lit';
 import {hostOf} from '../lib/events/normalise.js';
-import {formatRelative} from '../lib/format.js';
-import {now} from '../lib/clock.js';
 import {lazy} from '../lib/lazy.js';
 import type {FeedLoader} from '../controllers/feed-loader.js';
 import type {FeedError} from '../lib/events/model.js';
@@ -17,6 +15,7 @@ import {uiLanguage, type UiStrings} from '../lib/i18n.js';
 import type {Failure} from './feed-error.js';
 
 const ownerDetails = lazy(() => import('./feed-error.js'));
+const staleNotice = lazy(() => import('./stale-notice.js'));
 
 /** Failures already reported: a list draws its error many times. */
 const reported = new WeakSet<FeedError>();
@@ -47,11 +46,18 @@ export function renderFeedError(loader: FeedLoader, strings: UiStrings, locale: 
   </div>`;
 }
 
-/** Sources shown from their last good copy: say how old it is (the cause goes to the console). */
+/**
+ * Sources shown from their last good copy: say how old it is (the cause goes to the console).
+ * The notice is on-demand code (stale-notice.ts), asked for by the first list that has a stale
+ * copy to show; until it is here, or if it cannot be had, the copy shows without its age.
+ */
 export function renderStale(loader: FeedLoader, strings: UiStrings, locale: string, onRetry: () => void, host: ReactiveControllerHost) {
   if (!loader.stale.length) return nothing;
   report(loader.stale, locale, host);
-  const oldest = Math.min(...loader.stale.map((s) => s.fetchedAt.getTime()));
-  return html`<p part="stale" class="stale" role="status">${strings.staleNotice(formatRelative(new Date(oldest), now(), locale))}
-    <button type="button" class="retry" @click=${onRetry}>${strings.tryAgain}</button></p>`;
+  const notice = staleNotice.module;
+  if (!notice) {
+    if (!staleNotice.failed) void staleNotice.tryLoad().then(() => host.requestUpdate());
+    return nothing;
+  }
+  return notice.renderStaleNotice(loader.stale, strings, locale, onRetry);
 }

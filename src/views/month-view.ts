@@ -22,6 +22,8 @@ export interface MonthNavigationState {
   readonly focusedDay: string;
   /** `YYYY-MM-DD` of the day whose full list is open, if any. */
   readonly openDay?: string;
+  /** The list is narrower than a readable grid (watchWidth): the month's events show as a list. */
+  narrow: boolean;
   setMonth(year: number, month: number, focusDay?: string): void;
   focus(day: string): void;
   setOpenDay(day: string | undefined): void;
@@ -33,10 +35,7 @@ export interface MonthViewOptions {
   strings: UiStrings;
   /** The cards of the open day and of the narrow fallback list: zone, locale, highlight… */
   cards: Omit<CardOptions, 'dateStyle' | 'headingLevel'>;
-  /**
-   * How many of the month's events the narrow fallback list renders. It is in the DOM even
-   * while the container query hides it, so it is kept to a page, with "show more".
-   */
+  /** How many of the month's events the narrow fallback list renders: a page, with "show more". */
   shown: number;
   onMore: () => void;
   onSelectEvent: (event: CalendarEvent) => void;
@@ -54,12 +53,53 @@ function shortTime(date: Date, locale: string, timeZone: string): string {
   return format.format(date);
 }
 
+/** Below this width (the container query's in month.styles.ts) a day is too narrow for a title. */
+const NARROW_REM = 37.5;
+const watched = new WeakSet<Element>();
+
+/**
+ * Keeps `nav.narrow` in step with the list's width, so the month's events are rendered as a list
+ * only where that list shows (about half a wide grid's elements were that hidden list). The
+ * container query still does the switching of what shows; this decides what exists. What is
+ * observed is the month's navigation row, as wide as the list and the same height whether the
+ * list is drawn or not (observing the host, whose height the list changes, would loop). The first
+ * answer comes after the first layout, before that frame is painted.
+ */
+function watchWidth(host: HTMLElement & {requestUpdate(): void; updateComplete: Promise<unknown>}, nav: MonthNavigationState) {
+  if (typeof ResizeObserver !== 'function') return;
+  void host.updateComplete.then(() => {
+    const row = host.shadowRoot?.querySelector('.month-nav');
+    if (!row || watched.has(row)) return;
+    watched.add(row);
+    new ResizeObserver(([entry]) => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const narrow = entry.contentRect.width < NARROW_REM * rem;
+      if (narrow === nav.narrow) return;
+      nav.narrow = narrow;
+      host.requestUpdate();
+    }).observe(row);
+  });
+}
+
+/**
+ * A word of more than ten letters ("Studiecirkel") is wider than a day in a blog column's grid
+ * and would break mid-word: such a title gets a smaller type there (month.styles.ts).
+ */
+const LONG_WORD = /[\p{L}\p{N}]{11,}/u;
+
 /** Keys move the focus by this many days; Home/End go to the week's ends. */
 const KEY_STEPS: Record<string, number> = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7};
 
 export {monthStyles};
 
-export function renderMonthView(year: number, month: number, nav: MonthNavigationState, o: MonthViewOptions) {
+export function renderMonthView(
+  year: number,
+  month: number,
+  nav: MonthNavigationState,
+  o: MonthViewOptions,
+  host: HTMLElement & {requestUpdate(): void; updateComplete: Promise<unknown>}
+) {
+  watchWidth(host, nav);
   const {locale, timeZone} = o.cards;
   const cards = (events: CalendarEvent[]) => renderCards(events, {...o.cards, dateStyle: 'full', headingLevel: 4});
   const grid = buildMonth(year, month, o.events, {timeZone, locale, maxPerDay: o.maxPerDay ?? 3});
@@ -107,6 +147,7 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
       item.continues ? 'continues' : '',
       event.status === 'cancelled' ? 'cancelled' : '',
       coalition ? 'sourced' : '',
+      LONG_WORD.test(event.title) ? 'long-word' : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -151,7 +192,7 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
   const prev = shiftMonth(year, month, -1);
   const next = shiftMonth(year, month, 1);
   const today = dayKey(now(), timeZone);
-  const monthEvents = o.events.filter((e) => e.start < grid.to && (e.end ?? e.start) >= grid.from);
+  const monthEvents = nav.narrow ? o.events.filter((e) => e.start < grid.to && (e.end ?? e.start) >= grid.from) : [];
 
   return html`<section part="month" class="month" aria-labelledby="month-title">
     <div class="month-nav">
@@ -188,13 +229,19 @@ export function renderMonthView(year: number, month: number, nav: MonthNavigatio
         </section>`
         : nothing
     }
-    <div class="narrow-list">${
-      monthEvents.length
-        ? html`${cards(monthEvents.slice(0, o.shown))}${
-            monthEvents.length > o.shown ? html`<button type="button" part="more" @click=${o.onMore}>${t.showMore(monthEvents.length - o.shown)}</button>` : nothing
-          }`
-        : html`<p class="none">${t.empty}</p>`
-    }</div>
+    ${
+      nav.narrow
+        ? html`<div class="narrow-list">${
+            monthEvents.length
+              ? html`${cards(monthEvents.slice(0, o.shown))}${
+                  monthEvents.length > o.shown
+                    ? html`<button type="button" part="more" @click=${o.onMore}>${t.showMore(monthEvents.length - o.shown)}</button>`
+                    : nothing
+                }`
+              : html`<p class="none">${t.empty}</p>`
+          }</div>`
+        : nothing
+    }
   </section>`;
 }
 

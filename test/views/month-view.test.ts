@@ -108,6 +108,7 @@ describe('month view', () => {
     const el = wrapper.querySelector<EventListElement>('event-list')!;
     el.events = DECEMBER;
     await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
+    await waitUntil(() => shadowQuery(el, '.narrow-list'), 'narrow list drawn', {timeout: 5000});
     expect(getComputedStyle(shadowQuery(el, 'table')!).display).to.equal('none');
     expect(getComputedStyle(shadowQuery(el, '.narrow-list')!).display).to.equal('block');
     expect(shadowQueryAll(el, '.narrow-list event-card')).to.have.length(5);
@@ -117,6 +118,39 @@ describe('month view', () => {
     expect(() => el.requestUpdate()).not.to.throw();
     await el.updateComplete;
     expect(shadowQueryAll(el, '.narrow-list event-card')).to.have.length(5);
+  });
+
+  it('renders the narrow list only while it shows: none in a wide grid, drawn when the column narrows', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><event-list view="month" month="2026-12" time-zone=${ZONE}></event-list></div>`);
+    const el = wrapper.querySelector<EventListElement>('event-list')!;
+    el.events = DECEMBER;
+    await waitUntil(() => shadowQuery(el, 'table'), 'month view loaded', {timeout: 5000});
+    await nextFrame();
+    await el.updateComplete;
+    expect(shadowQuery(el, '.narrow-list')).to.equal(null);
+    expect(shadowQueryAll(el, 'event-card')).to.have.length(0);
+    wrapper.style.width = '400px';
+    await waitUntil(() => shadowQueryAll(el, '.narrow-list event-card').length === 5, 'narrow list drawn', {timeout: 5000});
+    expect(getComputedStyle(shadowQuery(el, 'table')!).display).to.equal('none');
+    wrapper.style.width = '1000px';
+    await waitUntil(() => !shadowQuery(el, '.narrow-list'), 'narrow list gone', {timeout: 5000});
+  });
+
+  it('keeps a word longer than a day whole in a 650 px serif column ("Studiecirkel", not "Studiecirk/el")', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 650px; font: 18px/1.6 'DejaVu Serif', serif"><event-list view="month" month="2026-12" time-zone=${ZONE} lang="en"></event-list></div>`
+    );
+    const el = wrapper.querySelector<EventListElement>('event-list')!;
+    el.events = DECEMBER;
+    await waitUntil(() => shadowQuery(el, 'td[data-day="2026-12-02"] .name'), 'month view loaded', {timeout: 5000});
+    await el.updateComplete;
+    const name = shadowQuery(el, 'td[data-day="2026-12-02"] .name')!;
+    expect(name.textContent).to.equal('Studiecirkel');
+    expect(name.closest('.entry')!.classList.contains('long-word')).to.equal(true);
+    // One line box: the word was not broken.
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size).to.equal(1);
   });
 
   describe('in a blog column', () => {

@@ -31,6 +31,13 @@ const readers = {
 
 const readerOf = (format: FeedFormat): Lazy<FeedReader> => readers[format === 'atom' ? 'rss' : format];
 
+/**
+ * The first-look planner the JSON and iCalendar readers import (a chunk of its own, as both
+ * share it). Asked for beside the reader, so the browser fetches both at once instead of finding
+ * the planner only once the reader's chunk has arrived and been parsed.
+ */
+const previewPlanner = lazy(() => import('./preview.js'));
+
 /** The full format sniffer, for the bodies `sniffFormat` leaves open. */
 const detector = lazy(() => import('./detect.js'));
 
@@ -57,6 +64,7 @@ export function preloadParser(format: FeedFormat | undefined): void {
     readerOf(format)
       .load()
       .catch(() => {});
+  if (format === 'json' || format === 'ics') previewPlanner.load().catch(() => {});
   // JSON, iCalendar, RSS and Atom feeds are nearly always named by `sniffFormat`; any other
   // (Markdown, JSON-LD, an address that names no format) will most likely need detect.ts too,
   // so it comes now.
