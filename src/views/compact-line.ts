@@ -7,8 +7,7 @@
  */
 import {css, html, nothing, type TemplateResult} from 'lit';
 import type {CalendarEvent} from '../lib/events/model.js';
-import {formatter, tidy, timeOptions} from '../lib/format.js';
-import {dayKey} from '../lib/time.js';
+import {formatCompactDate} from '../lib/format-compact.js';
 
 export const compactLineStyles = css`
   /* density="compact": one line per event, for sidebars and footers. */
@@ -64,17 +63,6 @@ export const compactLineStyles = css`
     text-underline-offset: 0.15em;
   }
 `;
-
-/**
- * The date and start time of a one-line row (`density="compact"`): "5 dec" (with the year when
- * it is not this year's) and "18:00"; an all-day event has no time.
- */
-export function formatCompactDate(event: CalendarEvent, locale: string, timeZone: string, now: Date): {date: string; time: string; datetime: string} {
-  const thisYear = dayKey(now, timeZone).startsWith(dayKey(event.start, timeZone).slice(0, 4));
-  const date = tidy(formatter(locale, timeZone, {day: 'numeric', month: 'short', ...(thisYear ? {} : {year: 'numeric'})}).format(event.start));
-  if (event.allDay) return {date, time: '', datetime: dayKey(event.start, timeZone)};
-  return {date, time: tidy(formatter(locale, timeZone, timeOptions(event.start, timeZone)).format(event.start)), datetime: event.start.toISOString()};
-}
 
 export interface CompactLineOptions {
   locale: string;
