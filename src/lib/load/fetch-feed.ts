@@ -14,6 +14,7 @@
 import {FeedError} from '../events/model.js';
 import {lazy} from '../lazy.js';
 import {abortError, untilAborted} from './abort.js';
+import {encodeUriPart} from '../uri.js';
 
 const failureHandling = lazy(() => import('./fetch-failure.js'));
 
@@ -70,7 +71,7 @@ export const FAILURE_MEMORY = 5_000;
 /** Applies the proxy template; the feed URL is encoded so its own query survives. */
 export function proxiedUrl(url: string, proxy?: string): string {
   if (!proxy || !proxy.includes('{url}')) return url;
-  return proxy.replace('{url}', encodeURIComponent(url));
+  return proxy.replace('{url}', encodeUriPart(url));
 }
 
 /**
