@@ -118,7 +118,10 @@ export type FeedErrorCode =
   | 'cors'
   | 'insecure'
   | 'timeout'
-  | 'too-large';
+  | 'too-large'
+  | 'redirect-loop'
+  | 'redirect-blocked'
+  | 'not-modified-without-copy';
 
 /** A whole feed failed. Returned by parsers (never thrown) and carried by `event-list-error`. */
 export class FeedError extends Error {

@@ -59,6 +59,8 @@ export interface FetchOptions {
   validators?: Validators;
   /** Ask the server even if this URL failed moments ago (a "try again" button). */
   force?: boolean;
+  /** Bypass the browser's HTTP cache and send no validators (`cache: 'reload'`): the whole feed is wanted. */
+  reload?: boolean;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
@@ -203,7 +205,7 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
       const failure = await loadFailureHandling(options.timeout ?? DEFAULT_TIMEOUT);
       // Aborted while the policy was loading: end as an abort during the wait between attempts does.
       if (signal.aborted) throw signal.reason;
-      const delay = failure?.retryDelay(error, attempt, retryAfterOf.get(error as FeedError));
+      const delay = failure?.retryDelay(error, attempt, retryAfterOf.get(error as FeedError), options.timeout ?? DEFAULT_TIMEOUT);
       if (!failure || delay === undefined) throw error;
       await failure.sleep(delay, signal);
     }
@@ -223,7 +225,8 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     if (asksForFeedcalJson(options.proxy)) requestHeaders.Accept = PROXY_ACCEPT;
     init.headers = requestHeaders;
     const {etag, lastModified} = options.validators ?? {};
-    if (etag || lastModified) {
+    if (options.reload) init.cache = 'reload';
+    else if (etag || lastModified) {
       if (new URL(target).origin === location.origin) {
         if (etag) requestHeaders['If-None-Match'] = etag;
         if (lastModified) requestHeaders['If-Modified-Since'] = lastModified;
