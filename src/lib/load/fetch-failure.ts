@@ -91,10 +91,10 @@ export function mixedContentFailure(target: string, original: string, page = doc
  * mode: if that answers, the server is there and only CORS stood in the way. Returns the error
  * that says so, and undefined for a real network failure (the caller's "offline" error).
  */
-export async function blockedBy(target: string, original: string): Promise<FeedError | undefined> {
+export async function blockedBy(target: string, original: string, probeRedirects = true): Promise<FeedError | undefined> {
   const insecure = mixedContentFailure(target, original);
   if (insecure || navigator.onLine === false) return insecure;
-  const redirected = await redirectFailure(target, original);
+  const redirected = probeRedirects ? await redirectFailure(target, original) : undefined;
   if (redirected || new URL(target).origin === location.origin) return redirected;
   return (await probe(target, 'no-cors')).answered ? corsError(original, 'The feed’s server does not allow other sites to read it (no CORS headers).') : undefined;
 }

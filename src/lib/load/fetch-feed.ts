@@ -197,7 +197,7 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(target, original, signal, options);
+      return await fetchOnce(target, original, signal, options, attempt);
     } catch (error) {
       // Settled without loading the retry policy. A timeout is never retried, and after one,
       // waiting for a module over the same slow network would only delay the error further.
@@ -212,7 +212,7 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
   }
 }
 
-async function fetchOnce(target: string, original: string, signal: AbortSignal, options: AttemptOptions): Promise<FetchedFeed> {
+async function fetchOnce(target: string, original: string, signal: AbortSignal, options: AttemptOptions, attempt = 0): Promise<FetchedFeed> {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const {maxBytes} = options;
   const timer = new AbortController();
@@ -240,8 +240,10 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     } catch (error) {
       if (signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut(`The feed did not answer within ${Math.round(timeout / 1000)} s.`);
-      // Mixed content (an http feed on an https page) or CORS, told apart from being offline.
-      const blocked = await (await loadFailureHandling(timeout))?.blockedBy(target, original);
+      // Mixed content (an http feed on an https page), a failed redirect or CORS, told apart from
+      // being offline. Whether the address redirects is asked at the first failure only: a retry
+      // follows a network failure, and a failing server need not get a probe per attempt.
+      const blocked = await (await loadFailureHandling(timeout))?.blockedBy(target, original, attempt === 0);
       throw blocked ?? new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
     }
     const headers = response.headers;
