@@ -5,12 +5,38 @@
  */
 export const VERSION = '0.1.0';
 
-export function defineElement(tag: string, element: CustomElementConstructor & {version?: string}): void {
-  const existing = customElements.get(tag) as (CustomElementConstructor & {version?: string}) | undefined;
+type OurElement = CustomElementConstructor & {version?: string};
+
+export function defineElement(tag: string, element: OurElement): void {
+  const existing = customElements.get(tag) as OurElement | undefined;
   if (!existing) {
     element.version = VERSION;
     customElements.define(tag, element);
   } else if (existing !== element && existing.version !== VERSION) {
     console.warn(`feedcal: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${VERSION}) is not used.`);
   }
+}
+
+let cardTag = 'event-card';
+
+/** The tag `<event-list>` draws its cards with: `event-card`, unless another script owns that name (`defineCard`). */
+export const cardTagName = () => cardTag;
+
+/**
+ * Registers the card as `<event-card>`; when another library (or another feedcal version) has
+ * defined `event-card` first, also under a private name, `feedcal-event-card-<n>`, which the
+ * list then draws its cards with (views/card-html.ts): the list must show its own cards whatever
+ * owns the public name, and a foreign card would get our `.event` and show nothing.
+ */
+export function defineCard(element: OurElement): void {
+  const existing = customElements.get('event-card') as OurElement | undefined;
+  if (!existing || existing === element || existing.version === VERSION) return defineElement('event-card', element);
+  let n = 1;
+  while (customElements.get(`feedcal-event-card-${n}`)) n++;
+  cardTag = `feedcal-event-card-${n}`;
+  element.version = VERSION;
+  customElements.define(cardTag, element);
+  console.warn(
+    `feedcal: <event-card> is already defined by ${existing.version ? `feedcal ${existing.version}` : 'another script'}; feedcal's lists draw their cards as <${cardTag}> (still styled through ::part(card) and the --event-card-* tokens).`
+  );
 }

@@ -2,10 +2,11 @@
  * The details dialog (`details="dialog"`, and an event opened from the month grid): code and
  * styles only lists that open one need, imported when the first event is opened.
  */
-import {css, html} from 'lit';
+import {css} from 'lit';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {CARD_PARTS} from './list-view.js';
+import {cardHtml} from './card-html.js';
 
 export const dialogStyles = css`
     /* Its padding and border count in its size, so it fits the window with them; a long event
@@ -29,7 +30,7 @@ export const dialogStyles = css`
     }
     /* The dialog is the card's frame. Styled through the part, not by setting the card's public
        tokens: those belong to the page, and a page's own ::part(card__base) rules still win. */
-    dialog event-card::part(base) {
+    dialog [part~='card']::part(base) {
       padding: 0;
       border: 0;
       box-shadow: none;
@@ -66,7 +67,7 @@ export interface DialogOptions {
 
 /** A modal dialog with the selected event's card, opened in full; `showDialog` opens it once it is drawn. */
 export function renderDialog(state: DialogState, o: DialogOptions) {
-  return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
+  return cardHtml`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
     <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} .showSource=${o.showSource} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
       ?no-add-to-calendar=${o.noAddToCalendar}></event-card>

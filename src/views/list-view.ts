@@ -14,6 +14,7 @@ import type {Emptiness} from '../lib/show/facets.js';
 import {dayKey, viewerTimeZone, zoneOffset} from '../lib/time.js';
 import {whenIdle} from '../lib/idle.js';
 import {now, nowMs} from '../lib/clock.js';
+import {cardHtml} from './card-html.js';
 
 /** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
 export const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
@@ -85,7 +86,7 @@ export function drawSampleCard(styles: CSSStyleSheet[], locale: string, timeZone
     sampleRoot
   );
   document.body.append(holder);
-  const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
+  const card = sampleRoot.querySelector('[part~="card"]') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
   void card?.updateComplete.then(() => {
     sampleHeight = card.getBoundingClientRect().height;
     holder.remove();
@@ -126,7 +127,7 @@ export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
     ${repeat(
       events,
       (event) => event.id,
-      (event) => html`<li>
+      (event) => cardHtml`<li>
       <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} .showSource=${o.showSource} density=${o.density} time-zone=${o.timeZone} lang=${o.locale}
         date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}></event-card></li>`
     )}
