@@ -234,7 +234,11 @@ function calendarLink(base: string, params: LinkParams): string {
   const fields = params
     .filter((param): param is [string, string] => !!param[1])
     .map(([key, value]): [string, string] => [key, key === 'details' || key === 'body' ? shorten(value, DETAILS_LIMIT) : value]);
-  const link = () => `${base}?${fields.filter(([, value]) => value).map(([key, value]) => `${key}=${encodeUriPart(value).replace(/%2F/g, '/')}`).join('&')}`;
+  const link = () =>
+    `${base}?${fields
+      .filter(([, value]) => value)
+      .map(([key, value]) => `${key}=${encodeUriPart(value).replace(/%2F/g, '/')}`)
+      .join('&')}`;
   let url = link();
   for (const name of CUT_FIRST) {
     const over = url.length - CALENDAR_LINK_LIMIT;

@@ -94,7 +94,10 @@ describe('timerMs', () => {
         console.warn = warn;
       }
       expect(notes.length).to.equal(noted ? 1 : 0);
-      if (noted) expect(notes[0]).to.contain(`${attribute}="${seconds}"`).and.to.match(/using (the default|[\d.]+ seconds)/);
+      if (noted)
+        expect(notes[0])
+          .to.contain(`${attribute}="${seconds}"`)
+          .and.to.match(/using (the default|[\d.]+ seconds)/);
       if (ms !== undefined) expect(ms).to.be.at.most(MAX_TIMER_MS);
     });
   }

@@ -43,7 +43,10 @@ describe('scriptSafeJson', () => {
     };
     try {
       objectProto.toJSON = () => 'object';
-      const data = [{name: 'A', keywords: ['x', 'y']}, {name: 'B', toJSON: () => 'own'}];
+      const data = [
+        {name: 'A', keywords: ['x', 'y']},
+        {name: 'B', toJSON: () => 'own'},
+      ];
       expect(JSON.parse(scriptSafeJson(data))).to.deep.equal([{name: 'A', keywords: ['x', 'y']}, {name: 'B'}]);
       const events = JSON.parse(structuredDataScript([calendarEvent('Möte', '2026-12-16T17:00:00Z', {categories: ['a', 'b']})], {timeZone: 'UTC'}));
       expect(Array.isArray(events)).to.equal(true);

@@ -31,7 +31,9 @@ describe('delay attributes out of range', function () {
         await new Promise((resolve) => setTimeout(resolve, 500));
       });
       expect((await hitsOf(src)).hits).to.equal(1);
-      expect(notes.join('\n')).to.contain(`refresh="${Number(refresh)}"`).and.to.contain('using 86400 seconds');
+      expect(notes.join('\n'))
+        .to.contain(`refresh="${Number(refresh)}"`)
+        .and.to.contain('using 86400 seconds');
     });
   }
 

@@ -141,7 +141,7 @@ describe('categories', function () {
       const text = JSON.stringify({events: [{title: 'Många', start: start(0), categories: many, locations: many}, ...spread]});
       const started = performance.now();
       const result = await parseFeed(text, {timeZone: 'UTC', source: 'https://example.org/categories.json'}, {format: 'json'});
-      const ms = performance.now() - started;
+      console.log(`feedcal limits: 100,000 categories on one event read in ${Math.round(performance.now() - started)} ms`);
       if (result instanceof FeedError) throw result;
       expect(result.events[0].categories).to.have.length(MAX_EVENT_CATEGORIES);
       expect(result.events[0].categories[0]).to.equal('Kategori 0');

@@ -28,9 +28,10 @@ async function openCard(el: EventListElement): Promise<EventCardElement> {
 describe('absurd events', () => {
   for (const view of ['list', 'month'] as const) {
     it(`a 5,000-character word as a title does not widen the page (${view})`, async () => {
-      const el = await renderList(html`<event-list when="all" view=${view} month="2026-12" time-zone=${ZONE} lang="en" style="display: block; inline-size: 600px"></event-list>`, [
-        calendarEvent(LONG_WORD, '2026-12-16T17:00:00Z', {description: `${LONG_WORD} ${LONG_WORD}`, locations: [LONG_WORD], categories: [LONG_WORD]}),
-      ]);
+      const el = await renderList(
+        html`<event-list when="all" view=${view} month="2026-12" time-zone=${ZONE} lang="en" style="display: block; inline-size: 600px"></event-list>`,
+        [calendarEvent(LONG_WORD, '2026-12-16T17:00:00Z', {description: `${LONG_WORD} ${LONG_WORD}`, locations: [LONG_WORD], categories: [LONG_WORD]})]
+      );
       if (view === 'list') await openCard(el);
       expect(document.documentElement.scrollWidth, 'the page is no wider than the window').to.be.at.most(window.innerWidth);
       expect(el.scrollWidth).to.be.at.most(600);

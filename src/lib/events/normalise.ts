@@ -25,7 +25,10 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
     title,
     start: start.date,
     allDay: start.allDay,
-    categories: feedCategories(cleanList(draft.categories, MAX_EVENT_CATEGORIES, () => capNote(ctx, 'event')), ctx),
+    categories: feedCategories(
+      cleanList(draft.categories, MAX_EVENT_CATEGORIES, () => capNote(ctx, 'event')),
+      ctx
+    ),
     locations: cleanList(draft.locations, MAX_EVENT_CATEGORIES, () => capNote(ctx, 'event')),
     source: ctx.source,
   };

@@ -54,7 +54,10 @@ export function parseJsonBlock(block: string): unknown {
  * inside a string, which is what no regular expression over the whole block can know.
  */
 export function looseJson(block: string): string {
-  const text = block.trim().replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>$/, '');
+  const text = block
+    .trim()
+    .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
+    .replace(/(?:\/\/\s*)?\]\]>$/, '');
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -158,5 +158,10 @@ async function redirectFailure(target: string, original: string): Promise<FeedEr
   const failed = Math.min(chain.ms, (await probe(target, 'no-cors')).ms);
   return failed > LOOP_FACTOR * Math.max(hop, 1)
     ? new FeedError('http', 'redirect-loop', 'The feed’s address redirects in a loop (the browser gave up after many redirects).', {url: original})
-    : new FeedError('http', 'redirect-blocked', 'The feed’s address redirects to an address the browser will not fetch (file:, data:, javascript: or an unreachable server).', {url: original});
+    : new FeedError(
+        'http',
+        'redirect-blocked',
+        'The feed’s address redirects to an address the browser will not fetch (file:, data:, javascript: or an unreachable server).',
+        {url: original}
+      );
 }
