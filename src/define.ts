@@ -36,7 +36,5 @@ export function defineCard(element: OurElement): void {
   cardTag = `feedcal-event-card-${n}`;
   element.version = VERSION;
   customElements.define(cardTag, element);
-  console.warn(
-    `feedcal: <event-card> is already defined by ${existing.version ? `feedcal ${existing.version}` : 'another script'}; feedcal's lists draw their cards as <${cardTag}> (still styled through ::part(card) and the --event-card-* tokens).`
-  );
+  console.warn(`feedcal: <event-card> is taken by another script; feedcal's lists draw their cards as <${cardTag}>.`);
 }

@@ -69,9 +69,7 @@ export function timerMs(attribute: string, seconds: number | null | undefined, r
     const note = `${attribute}=${seconds}`;
     if (!notedValues.has(note)) {
       notedValues.add(note);
-      console.warn(
-        `feedcal: ${attribute}="${seconds}" is ${valid ? `outside ${range.min}–${range.max} seconds` : 'not a positive number of seconds'}; using ${used === undefined ? 'the default' : `${used} seconds`}.`
-      );
+      console.warn(`feedcal: ${attribute}="${seconds}" is out of range; using ${used === undefined ? 'the default' : `${used} seconds`}.`);
     }
   }
   return used === undefined ? undefined : Math.min(used * 1000, MAX_TIMER_MS);

@@ -150,8 +150,8 @@ describe('categories', function () {
       expect(distinct.size).to.equal(MAX_FEED_CATEGORIES);
       expect(result.events).to.have.length(101);
       expect(notes.filter((note) => note.includes('categories'))).to.have.length(2);
-      expect(notes.join('\n')).to.contain(`the first ${MAX_EVENT_CATEGORIES} are kept`);
-      expect(notes.join('\n')).to.contain(`only the first ${MAX_FEED_CATEGORIES} are kept`);
+      expect(notes.join('\n')).to.contain(`over ${MAX_EVENT_CATEGORIES} categories on an event`);
+      expect(notes.join('\n')).to.contain(`over ${MAX_FEED_CATEGORIES} categories in the feed`);
     } finally {
       console.warn = warn;
     }

@@ -98,11 +98,8 @@ function capNote(ctx: ParseContext, cap: 'event' | 'feed') {
   const {noted} = listsOf(ctx);
   if (noted.has(cap)) return;
   noted.add(cap);
-  console.warn(
-    cap === 'event'
-      ? `feedcal: an event in ${ctx.source} has more than ${MAX_EVENT_CATEGORIES} categories (or places); the first ${MAX_EVENT_CATEGORIES} are kept.`
-      : `feedcal: ${ctx.source} has more than ${MAX_FEED_CATEGORIES} different categories; only the first ${MAX_FEED_CATEGORIES} are kept.`
-  );
+  const max = cap === 'event' ? MAX_EVENT_CATEGORIES : MAX_FEED_CATEGORIES;
+  console.warn(`feedcal: ${ctx.source}: over ${max} categories ${cap === 'event' ? 'on an event (or places)' : 'in the feed'}; the first ${max} are kept.`);
 }
 
 /** `categories` without those past the feed's cap. */

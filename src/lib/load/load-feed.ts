@@ -121,12 +121,7 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
       knownValidators.delete(key);
       fetched = await fetchFeed(url, {...options, validators: undefined, force: true, reload: true});
       if (fetched.notModified)
-        throw new FeedError(
-          'http',
-          'not-modified-without-copy',
-          'The feed’s server answered 304 Not Modified to a request for the whole feed: there is no copy to show.',
-          {status: 304, url}
-        );
+        throw new FeedError('http', 'not-modified-without-copy', 'The server answered 304 to a request for the whole feed.', {status: 304, url});
     }
   } catch (error) {
     if (error instanceof FeedError) return staleOr(error);
