@@ -31,10 +31,7 @@ export const cardTagName = () => cardTag;
 export function defineCard(element: OurElement): void {
   const existing = customElements.get('event-card') as OurElement | undefined;
   if (!existing || existing === element || existing.version === VERSION) return defineElement('event-card', element);
-  let n = 1;
-  while (customElements.get(`feedcal-event-card-${n}`)) n++;
-  cardTag = `feedcal-event-card-${n}`;
-  element.version = VERSION;
-  customElements.define(cardTag, element);
-  console.warn(`feedcal: <event-card> is taken by another script; feedcal's lists draw their cards as <${cardTag}>.`);
+  for (let n = 1; customElements.get(cardTag); n++) cardTag = `feedcal-event-card-${n}`;
+  defineElement(cardTag, element);
+  console.warn(`feedcal: <event-card> is taken by another script; feedcal's cards are <${cardTag}>.`);
 }

@@ -44,38 +44,26 @@ export function parseByteSize(value: string | undefined): number | undefined {
 /** The longest delay a browser timer holds: 2³¹−1 ms (about 24.8 days). A longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The sane range of a delay attribute, in seconds, and what an unusable value reads as. */
-export interface SecondsRange {
-  min: number;
-  max: number;
-  /** For a value that is not a positive number (`-5`, `abc`, `Infinity`); undefined: the feature's own default, or off. */
-  fallback?: number;
-}
-
 const notedValues = new Set<string>();
 
 /**
  * A delay attribute (`timeout`, `refresh`) in seconds, as milliseconds a timer can hold. Unset or
- * 0 gives undefined (the default) silently; a value that is not a positive number gives
- * `range.fallback`; one outside the range is clamped to it. Both say so once on the console,
- * naming the attribute and the value used: `refresh="2592000"` (30 days) once fired at once and
- * made 471 requests in 4 s, and `timeout="-5"` ended every load as a timeout.
+ * 0 gives undefined (the feature's default: 15 s, or no refresh) silently; a value that is not a
+ * positive number (`-5`, `abc`) gives undefined too, and one outside `[min, max]` is clamped to
+ * it, each said once on the console, naming the attribute and the value used.
+ * `refresh="2592000"` (30 days) once fired at once and made 471 requests in 4 s, and
+ * `timeout="-5"` ended every load as a timeout.
  */
-export function timerMs(attribute: string, seconds: number | null | undefined, range: SecondsRange): number | undefined {
+export function timerMs(attribute: string, seconds: number | null | undefined, [min, max]: readonly [number, number]): number | undefined {
   if (seconds == null || seconds === 0) return undefined;
-  const valid = typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0;
-  const used = valid ? Math.min(Math.max(seconds, range.min), range.max) : range.fallback;
-  if (used !== seconds) {
-    const note = `${attribute}=${seconds}`;
-    if (!notedValues.has(note)) {
-      notedValues.add(note);
-      console.warn(`feedcal: ${attribute}="${seconds}" is out of range; using ${used === undefined ? 'the default' : `${used} seconds`}.`);
-    }
-  }
-  return used === undefined ? undefined : Math.min(used * 1000, MAX_TIMER_MS);
+  const used = seconds > 0 && seconds < Infinity ? Math.min(Math.max(seconds, min), max) : undefined;
+  const note = `feedcal: ${attribute}="${seconds}" is out of range; using ${used === undefined ? 'the default' : `${used} seconds`}.`;
+  if (used !== seconds && !notedValues.has(note)) console.warn(note);
+  notedValues.add(note);
+  return used && Math.min(used * 1000, MAX_TIMER_MS);
 }
 
-/** `timeout`: from a tenth of a second to five minutes; anything unusable reads as the default (15 s). */
-export const TIMEOUT_RANGE: SecondsRange = {min: 0.1, max: 300};
-/** `refresh`: at least every 30 s (small organisations' servers) and at most once a day; anything unusable turns it off. */
-export const REFRESH_RANGE: SecondsRange = {min: 30, max: 86_400};
+/** `timeout`, in seconds: from a tenth of a second to five minutes. */
+export const TIMEOUT_RANGE = [0.1, 300] as const;
+/** `refresh`, in seconds: at least every 30 s (small organisations' servers), at most once a day. */
+export const REFRESH_RANGE = [30, 86_400] as const;

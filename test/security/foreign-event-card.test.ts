@@ -17,7 +17,7 @@ describe('another library owns <event-card>', () => {
     const tag = cardTagName();
     expect(tag).to.match(/^feedcal-event-card-\d+$/);
     expect(customElements.get(tag)).to.equal(EventCardElement);
-    expect(warnings.join('\n')).to.contain('<event-card> is taken by another script').and.to.contain(`<${tag}>`);
+    expect(warnings.join('\n')).to.contain('<event-card> is taken by another script').and.to.contain(`cards are <${tag}>`);
 
     const el = await renderList(html`<event-list when="all" time-zone=${ZONE} lang="en"></event-list>`);
     const cards = shadowQueryAll<EventCardElement>(el, '[part~="card"]');

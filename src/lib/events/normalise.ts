@@ -25,11 +25,8 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
     title,
     start: start.date,
     allDay: start.allDay,
-    categories: feedCategories(
-      cleanList(draft.categories, MAX_EVENT_CATEGORIES, () => capNote(ctx, 'event')),
-      ctx
-    ),
-    locations: cleanList(draft.locations, MAX_EVENT_CATEGORIES, () => capNote(ctx, 'event')),
+    categories: categoriesOf(draft, ctx),
+    locations: cleanList(draft.locations, MAX_EVENT_CATEGORIES),
     source: ctx.source,
   };
   if (end) event.end = end.date;
@@ -80,40 +77,32 @@ export function hostOf(url: string | undefined, base?: string): string | undefin
  * Categories kept per event, and distinct categories per feed. A feed with 100,000 categories on
  * one event took 13.5 s to load (11.6 s in one task) and drew 100,000 chips; real feeds give a
  * handful per event and a few dozen in all. Past the caps the rest are dropped, with one console
- * note per feed: per event the first ones in the feed's order are kept (places too); per feed a
- * category not seen among the first `MAX_FEED_CATEGORIES` is left off the events that name it.
+ * note per feed: per event the first ones in the feed's order are kept (places too, silently);
+ * per feed a category not among the first `MAX_FEED_CATEGORIES` is left off the events that name it.
  */
 export const MAX_EVENT_CATEGORIES = 30;
 export const MAX_FEED_CATEGORIES = 500;
 
-/** Per feed (its parse context): the distinct categories seen, and the caps already noted. */
-const feedLists = new WeakMap<ParseContext, {seen: Set<string>; noted: Set<string>}>();
-const listsOf = (ctx: ParseContext) => {
-  let lists = feedLists.get(ctx);
-  if (!lists) feedLists.set(ctx, (lists = {seen: new Set(), noted: new Set()}));
-  return lists;
-};
+/** Per feed (its parse context): the distinct categories kept so far. */
+const feedCategories = new WeakMap<ParseContext, Set<string>>();
+/** The caps already noted on the console, by feed: once each. */
+const noted = new Set<string>();
 
-function capNote(ctx: ParseContext, cap: 'event' | 'feed') {
-  const {noted} = listsOf(ctx);
-  if (noted.has(cap)) return;
-  noted.add(cap);
-  const max = cap === 'event' ? MAX_EVENT_CATEGORIES : MAX_FEED_CATEGORIES;
-  console.warn(`feedcal: ${ctx.source}: over ${max} categories ${cap === 'event' ? 'on an event (or places)' : 'in the feed'}; the first ${max} are kept.`);
+function capNote(ctx: ParseContext, max: number, where: string): false {
+  const note = `feedcal: ${ctx.source}: over ${max} categories ${where}; the first ${max} are kept.`;
+  if (!noted.has(note)) console.warn(note);
+  noted.add(note);
+  return false;
 }
 
-/** `categories` without those past the feed's cap. */
-function feedCategories(categories: string[], ctx: ParseContext): string[] {
-  const {seen} = listsOf(ctx);
-  return categories.filter((category) => {
-    if (seen.has(category)) return true;
-    if (seen.size >= MAX_FEED_CATEGORIES) {
-      capNote(ctx, 'feed');
-      return false;
-    }
-    seen.add(category);
-    return true;
-  });
+/** The event's categories (`MAX_EVENT_CATEGORIES` at most) that are among the feed's first `MAX_FEED_CATEGORIES`. */
+function categoriesOf(draft: EventDraft, ctx: ParseContext): string[] {
+  let kept = feedCategories.get(ctx);
+  if (!kept) feedCategories.set(ctx, (kept = new Set()));
+  const seen = kept;
+  return cleanList(draft.categories, MAX_EVENT_CATEGORIES, () => capNote(ctx, MAX_EVENT_CATEGORIES, 'on an event')).filter(
+    (category) => seen.has(category) || (seen.size < MAX_FEED_CATEGORIES ? !!seen.add(category) : capNote(ctx, MAX_FEED_CATEGORIES, 'in the feed'))
+  );
 }
 
 /**
