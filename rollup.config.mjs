@@ -2,6 +2,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import {litOnFrozenIntrinsics} from './scripts/lit-frozen-intrinsics.mjs';
 
 // Two outputs, kept apart as lit.dev advises:
 // - dist/: unbundled ES modules with .d.ts for npm users and their bundlers (bare imports kept);
@@ -38,6 +39,8 @@ export default [
     plugins: [
       // Lit's production build: no dev-mode warnings in what blogs load.
       resolve({exportConditions: ['production'], browser: true}),
+      // Lit defined on a page that froze its built-ins (scripts/lit-frozen-intrinsics.mjs).
+      litOnFrozenIntrinsics(),
       // Lit's minifier for html`` and css`` templates (lit.dev: "Minify HTML and CSS").
       minifyHTML({
         failOnError: true,

@@ -6,6 +6,7 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {startNoCorsServer, testRoutes} from './test/network/fault-server.mjs';
+import {litOnFrozenIntrinsicsDevServer} from './scripts/lit-frozen-intrinsics.mjs';
 
 // The shared corpus of real feeds lives beside the checkout and is never copied into it.
 // It is served raw under /corpus/ (the dev server would otherwise re-encode text files as UTF-8,
@@ -82,6 +83,8 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
+    // Lit on a page that froze its built-ins, as in the CDN build (test/security/frozen-builtins.test.ts).
+    litOnFrozenIntrinsicsDevServer(),
   ],
   browsers: [
     chromeLauncher({

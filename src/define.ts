@@ -7,8 +7,10 @@ import {lazy} from './lib/lazy.js';
 
 export const VERSION = '0.1.0';
 
-export function defineElement(tag: string, element: CustomElementConstructor & {version?: string}): void {
-  const existing = customElements.get(tag) as (CustomElementConstructor & {version?: string}) | undefined;
+type OurElement = CustomElementConstructor & {version?: string};
+
+export function defineElement(tag: string, element: OurElement): void {
+  const existing = customElements.get(tag) as OurElement | undefined;
   if (!existing) {
     element.version = VERSION;
     customElements.define(tag, element);
@@ -32,4 +34,23 @@ export function defineOnDemand(tag: string, load: () => Promise<unknown>): void 
   const observer = new MutationObserver((records) => records.some((record) => [...record.addedNodes].some(holds)) && want());
   observer.observe(document, {childList: true, subtree: true});
   if (document.getElementsByTagName(tag)[0]) want();
+}
+
+let cardTag = 'event-card';
+
+/** The tag `<event-list>` draws its cards with: `event-card`, unless another script owns that name (`defineCard`). */
+export const cardTagName = () => cardTag;
+
+/**
+ * Registers the card as `<event-card>`; when another library (or another feedcal version) has
+ * defined `event-card` first, also under a private name, `feedcal-event-card-<n>`, which the
+ * list then draws its cards with (views/card-html.ts): the list must show its own cards whatever
+ * owns the public name, and a foreign card would get our `.event` and show nothing.
+ */
+export function defineCard(element: OurElement): void {
+  const existing = customElements.get('event-card') as OurElement | undefined;
+  if (!existing || existing === element || existing.version === VERSION) return defineElement('event-card', element);
+  for (let n = 1; customElements.get(cardTag); n++) cardTag = `feedcal-event-card-${n}`;
+  defineElement(cardTag, element);
+  console.warn(`feedcal: <event-card> is taken by another script; feedcal's cards are <${cardTag}>.`);
 }

@@ -7,7 +7,7 @@ import {completeAfter} from './controllers/complete-after.js';
 import {isTimeZone, viewerTimeZone} from './lib/time.js';
 import {now, nowMs} from './lib/clock.js';
 import {eventCardStyles} from './styles/event-card.styles.js';
-import {defineElement} from './define.js';
+import {defineCard} from './define.js';
 import {EventCardCloseEvent, EventCardSelectEvent} from './events.js';
 import {enumConverter, flagConverter} from './lib/attributes.js';
 import {lazy} from './lib/lazy.js';
@@ -389,7 +389,7 @@ export class EventCardElement extends LitElement {
   }
 }
 
-defineElement('event-card', EventCardElement);
+defineCard(EventCardElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -129,6 +129,10 @@ const en = {
     insecure: 'The address starts with http://, which pages on https:// may not read. Use the feed’s https:// address.',
     timeout: 'The server took too long to answer.',
     'too-large': 'The feed is larger than the 5 MB feedcal reads. Use a feed with fewer events, for example only the upcoming ones.',
+    'redirect-loop': 'The address redirects in a loop and never reaches a feed. Open it in a browser and copy the address it ends at, or ask whoever runs the site.',
+    'redirect-blocked':
+      'The address redirects to an address browsers will not load (file:, data:, javascript: or a server that cannot be reached). Use the feed’s own https:// address.',
+    'not-modified-without-copy': 'The server answered “304 Not modified” when asked for the whole feed. Ask whoever runs the calendar to check its cache settings.',
     unknown: 'The feed could not be read.',
   },
 };
@@ -247,6 +251,12 @@ const sv: Strings = {
     insecure: 'Adressen börjar med http://, som sidor på https:// inte får läsa. Använd flödets https://-adress.',
     timeout: 'Servern tog för lång tid på sig att svara.',
     'too-large': 'Flödet är större än de 5 MB feedcal läser. Använd ett flöde med färre evenemang, till exempel bara de kommande.',
+    'redirect-loop':
+      'Adressen omdirigerar i en slinga och når aldrig något flöde. Öppna den i en webbläsare och kopiera adressen den hamnar på, eller fråga den som sköter sajten.',
+    'redirect-blocked':
+      'Adressen omdirigerar till en adress som webbläsare inte hämtar (file:, data:, javascript: eller en server som inte går att nå). Använd flödets egen https://-adress.',
+    'not-modified-without-copy':
+      'Servern svarade ”304 Not modified” på en fråga efter hela flödet. Be den som sköter kalendern att kontrollera dess cacheinställningar.',
     unknown: 'Flödet gick inte att läsa.',
   },
 };

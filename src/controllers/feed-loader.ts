@@ -32,7 +32,7 @@ export interface LoadSettings {
   timeout?: number;
   maxBytes?: number;
   window?: ParseContext['window'];
-  /** Seconds between background refreshes; 0 or undefined: none. */
+  /** Milliseconds between background refreshes (lib/attributes.ts `timerMs` keeps it in range); 0 or undefined: none. */
   refresh?: number;
   /**
    * Show a big feed's first events before it is read to the end (`partial`): the events that
@@ -49,7 +49,7 @@ export interface StaleSource {
 }
 
 /** Refreshing more often than this would hammer small organisations' servers. */
-const MIN_REFRESH_SECONDS = 30;
+const MIN_REFRESH_MS = 30_000;
 
 export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = ReactiveControllerHost & HTMLElement> implements ReactiveController {
   status: LoadStatus = 'idle';
@@ -107,8 +107,8 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
 
   private schedule(settings: LoadSettings) {
     clearTimeout(this.timer);
-    const seconds = settings.refresh ?? 0;
-    if (seconds > 0 && this.host.isConnected) this.timer = setTimeout(() => this.refresh(), Math.max(seconds, MIN_REFRESH_SECONDS) * 1000);
+    const ms = settings.refresh ?? 0;
+    if (ms > 0 && this.host.isConnected) this.timer = setTimeout(() => this.refresh(), Math.max(ms, MIN_REFRESH_MS));
   }
 
   private run(sources: Source[], settings: LoadSettings, force: boolean, background: boolean) {

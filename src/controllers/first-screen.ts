@@ -63,7 +63,7 @@ export class FirstScreen {
    */
   private cardsPerScreen(): number {
     const list = this.host.shadowRoot?.querySelector('[part~="list"]');
-    const drawn = list?.querySelectorAll('event-card').length ?? 0;
+    const drawn = list?.querySelectorAll('[part~="card"]').length ?? 0;
     const height = drawn ? list!.getBoundingClientRect().height / drawn : sampleCardHeight();
     if (!height) return FIRST_FRAME_CARDS;
     const room = window.innerHeight - Math.max(0, this.host.getBoundingClientRect().top);

@@ -10,7 +10,7 @@
 import type {ReactiveControllerHost} from 'lit';
 import {FeedLoader, type Source} from './feed-loader.js';
 import {EventSourceElement} from '../event-source.js';
-import {FORMATS, oneOf, parseByteSize} from '../lib/attributes.js';
+import {FORMATS, oneOf, parseByteSize, REFRESH_RANGE, TIMEOUT_RANGE, timerMs} from '../lib/attributes.js';
 import {parseMonth} from '../lib/month-key.js';
 import {resolveDateBound} from '../lib/time.js';
 import {now, nowMs} from '../lib/clock.js';
@@ -135,9 +135,9 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
       {
         // Asked when the feed arrives: the request goes out before the page's first zone lookup.
         timeZone: needs.timeZone,
-        timeout: host.timeout ? host.timeout * 1000 : undefined,
+        timeout: timerMs('timeout', host.timeout, TIMEOUT_RANGE),
         maxBytes: parseByteSize(host.maxBytes),
-        refresh: host.refresh,
+        refresh: timerMs('refresh', host.refresh, REFRESH_RANGE),
         window: from || to ? {from, to} : undefined,
         preview,
       },

@@ -10,6 +10,7 @@ import {lazy} from '../lib/lazy.js';
 import {whenIdle} from '../lib/idle.js';
 import {adoptStyles} from '../styles/adopt-styles.js';
 import type {CalendarEvent} from '../lib/events/model.js';
+import type {EventCardElement} from '../event-card.js';
 import type {EventCardCloseEvent, EventCardSelectEvent} from '../events.js';
 import type {DialogOptions, DialogState} from '../views/dialog.js';
 
@@ -99,7 +100,7 @@ export class Selection implements ReactiveController, DialogState {
    * opened in place, the address names it as it names the dialog's.
    */
   cardSelected(e: EventCardSelectEvent) {
-    const inDialog = e.target === this.host.shadowRoot!.querySelector('dialog event-card');
+    const inDialog = e.target === this.host.shadowRoot!.querySelector('dialog [part~="card"]');
     if (inDialog) return;
     if (this.host.details === 'dialog') {
       e.preventDefault();
@@ -167,7 +168,7 @@ export class Selection implements ReactiveController, DialogState {
   }
 
   private cardOf(test: (event: CalendarEvent) => boolean) {
-    return [...this.host.shadowRoot!.querySelectorAll('event-card')].find((card) => card.event && test(card.event));
+    return [...this.host.shadowRoot!.querySelectorAll<EventCardElement>('[part~="card"]')].find((card) => card.event && test(card.event));
   }
 
   render(o: DialogOptions) {

@@ -40,3 +40,30 @@ export function parseByteSize(value: string | undefined): number | undefined {
   const unit = {b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3}[(match[2] ?? 'b').toLowerCase() as 'b'];
   return Math.round(+match[1] * unit) || undefined;
 }
+
+/** The longest delay a browser timer holds: 2³¹−1 ms (about 24.8 days). A longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const notedValues = new Set<string>();
+
+/**
+ * A delay attribute (`timeout`, `refresh`) in seconds, as milliseconds a timer can hold. Unset or
+ * 0 gives undefined (the feature's default: 15 s, or no refresh) silently; a value that is not a
+ * positive number (`-5`, `abc`) gives undefined too, and one outside `[min, max]` is clamped to
+ * it, each said once on the console, naming the attribute and the value used.
+ * `refresh="2592000"` (30 days) once fired at once and made 471 requests in 4 s, and
+ * `timeout="-5"` ended every load as a timeout.
+ */
+export function timerMs(attribute: string, seconds: number | null | undefined, [min, max]: readonly [number, number]): number | undefined {
+  if (seconds == null || seconds === 0) return undefined;
+  const used = seconds > 0 && seconds < Infinity ? Math.min(Math.max(seconds, min), max) : undefined;
+  const note = `feedcal: ${attribute}="${seconds}" is out of range; using ${used === undefined ? 'the default' : `${used} seconds`}.`;
+  if (used !== seconds && !notedValues.has(note)) console.warn(note);
+  notedValues.add(note);
+  return used && Math.min(used * 1000, MAX_TIMER_MS);
+}
+
+/** `timeout`, in seconds: from a tenth of a second to five minutes. */
+export const TIMEOUT_RANGE = [0.1, 300] as const;
+/** `refresh`, in seconds: at least every 30 s (small organisations' servers), at most once a day. */
+export const REFRESH_RANGE = [30, 86_400] as const;

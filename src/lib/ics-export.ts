@@ -23,6 +23,7 @@
 import type {CalendarEvent} from './events/model.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 import {now} from './clock.js';
+import {encodeUriPart, wellFormed} from './uri.js';
 
 export interface ExportOptions {
   /** The display zone all-day events were read in (their start is midnight there). Default: the viewer's zone. */
@@ -129,14 +130,14 @@ export function googleCalendarUrl(event: CalendarEvent, options: ExportOptions =
     dates = `${utcStamp(event.start)}/${utcStamp(timedEnd(event))}`;
   }
   const zone = event.allDay ? undefined : eventZone(event);
-  return `https://calendar.google.com/calendar/render?${query([
+  return calendarLink('https://calendar.google.com/calendar/render', [
     ['action', 'TEMPLATE'],
     ['text', event.title],
     ['dates', dates],
-    ['details', shorten(detailsText(event, options), URL_TEXT_LIMIT)],
+    ['details', detailsText(event, options)],
     ['location', locationText(event)],
     ['ctz', zone],
-  ])}`;
+  ]);
 }
 
 /** An Outlook.com "new event" deep link with the event filled in. */
@@ -150,16 +151,16 @@ export function outlookCalendarUrl(event: CalendarEvent, options: ExportOptions 
     start = isoSeconds(event.start);
     end = isoSeconds(timedEnd(event));
   }
-  return `https://outlook.live.com/calendar/0/deeplink/compose?${query([
+  return calendarLink('https://outlook.live.com/calendar/0/deeplink/compose', [
     ['path', '/calendar/action/compose'],
     ['rru', 'addevent'],
     ['subject', event.title],
     ['startdt', start],
     ['enddt', end],
     ['allday', event.allDay ? 'true' : undefined],
-    ['body', shorten(detailsText(event, options), URL_TEXT_LIMIT)],
+    ['body', detailsText(event, options)],
     ['location', locationText(event)],
-  ])}`;
+  ]);
 }
 
 /** A download name: the title as an ASCII slug (`sommarfest-pa-soder.ics`), `event.ics` when nothing is left. */
@@ -212,30 +213,59 @@ export function detailsText(event: CalendarEvent, options: ExportOptions = {}): 
   return parts.join('\n\n');
 }
 
-// Google and Outlook links carry the details in the URL; long descriptions are cut so the
-// link stays well under the ~8 KB that servers and browsers accept. The limit counts the
-// percent-encoded length: one CJK character costs 9 characters of URL.
-const URL_TEXT_LIMIT = 3000;
+/**
+ * Google and Outlook links carry the event in the URL, and servers refuse URLs over about 8 KB
+ * (a 5,000-character title made links of 63,000). A link is kept under `CALENDAR_LINK_LIMIT`
+ * characters: the description is cut first, then the title, then the place, each with an
+ * ellipsis and never below what is left of it for a person to recognise (`KEPT_AT_LEAST`). The
+ * lengths are of the percent-encoded text: one CJK character costs 9 characters of URL.
+ */
+export const CALENDAR_LINK_LIMIT = 7500;
+/** The fields cut to fit, in order, by the names Google and Outlook give them. */
+const CUT_FIRST = ['details', 'body', 'text', 'subject', 'location'];
+/** Encoded characters each cut field keeps at least; the description may go altogether. */
+const KEPT_AT_LEAST: Record<string, number> = {details: 0, body: 0, text: 600, subject: 600, location: 600};
+/** The description alone stays short even when there is room: a calendar entry is not the page. */
+const DETAILS_LIMIT = 3000;
 
+type LinkParams = Array<[string, string | undefined]>;
+
+function calendarLink(base: string, params: LinkParams): string {
+  const fields = params
+    .filter((param): param is [string, string] => !!param[1])
+    .map(([key, value]): [string, string] => [key, key === 'details' || key === 'body' ? shorten(value, DETAILS_LIMIT) : value]);
+  const link = () =>
+    `${base}?${fields
+      .filter(([, value]) => value)
+      .map(([key, value]) => `${key}=${encodeUriPart(value).replace(/%2F/g, '/')}`)
+      .join('&')}`;
+  let url = link();
+  for (const name of CUT_FIRST) {
+    const over = url.length - CALENDAR_LINK_LIMIT;
+    const field = fields.find(([key]) => key === name);
+    if (over <= 0) break;
+    if (!field) continue;
+    const room = encodeUriPart(field[1]).length - over;
+    field[1] = room < KEPT_AT_LEAST[name] ? shorten(field[1], KEPT_AT_LEAST[name]) : shorten(field[1], room);
+    url = link();
+  }
+  return url;
+}
+
+/** `text` cut to at most `limit` characters once percent-encoded, with an ellipsis; '' when not even that fits. */
 function shorten(text: string, limit: number): string {
-  if (encodeURIComponent(text).length <= limit) return text;
+  if (encodeUriPart(text).length <= limit) return text;
   let kept = '';
   let size = 9; // the ellipsis, encoded
   for (const ch of text) {
-    size += encodeURIComponent(ch).length;
+    size += encodeUriPart(ch).length;
     if (size > limit) break;
     kept += ch;
   }
   kept = kept.trimEnd();
+  if (!kept) return '';
   // A cut right after a sentence needs no ellipsis ("Välkommen!…" reads as a typo).
   return /[.!?…。！？]$/.test(kept) ? kept : `${kept}…`;
-}
-
-function query(params: Array<[string, string | undefined]>): string {
-  return params
-    .filter((param): param is [string, string] => !!param[1])
-    .map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2F/g, '/')}`)
-    .join('&');
 }
 
 function zoneOr(zone: string | undefined): string {
@@ -369,7 +399,7 @@ export function paramValue(text: string): string {
 }
 
 export function uriValue(url: string): string {
-  return url.replace(/[\s\u0000-\u001f\u007f]/g, encodeURIComponent);
+  return wellFormed(url).replace(/[\s\u0000-\u001f\u007f]/g, encodeUriPart);
 }
 
 const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;

@@ -6,6 +6,7 @@
  */
 import type {CalendarEvent} from './events/model.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
+import {scriptSafeJson} from './safe-json.js';
 
 export interface StructuredDataOptions {
   /** The display zone all-day events were read in (their start is midnight there). Default: the viewer's zone. */
@@ -80,14 +81,9 @@ export function toSchemaOrg(event: CalendarEvent, options: StructuredDataOptions
 
 /**
  * The JSON-LD text for `events` (an array of Event objects), safe to put inside
- * `<script type="application/ld+json">`: `<`, `>` and `&` are written as `\u003c` etc., so a
- * title containing `</script>` or `<!--` cannot end or confuse the script element, and U+2028/
- * U+2029 are escaped for parsers that still treat them as line ends. JSON.parse gives the
- * original text back.
+ * `<script type="application/ld+json">` (lib/safe-json.ts: `<`, `>`, `&`, U+2028/U+2029 escaped),
+ * written without `JSON.stringify`, which a page's `Array.prototype.toJSON` would turn into a string.
  */
 export function structuredDataScript(events: readonly CalendarEvent[], options: StructuredDataOptions = {}): string {
-  return JSON.stringify(events.map((event) => toSchemaOrg(event, options))).replace(
-    /[<>&\u2028\u2029]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
-  );
+  return scriptSafeJson(events.map((event) => toSchemaOrg(event, options)));
 }

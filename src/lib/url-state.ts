@@ -16,6 +16,7 @@
  */
 
 import type {VisitorFilters} from './show/facets.js';
+import {encodeUriPart} from './uri.js';
 
 export type ListView = 'list' | 'month';
 
@@ -188,9 +189,9 @@ export function writeUrlState(search: string, prefix: string, state: ListState, 
   const kept = params(typeof search === 'string' ? search : '')
     .filter(({name}) => name === undefined || !fields.has(name))
     .map(({raw}) => raw);
-  const encodedPrefix = encodeURIComponent(prefix);
+  const encodedPrefix = encodeUriPart(prefix);
   const ours: string[] = [];
-  const add = (suffix: string, value: string) => ours.push(`${encodedPrefix}-${suffix}=${encodeURIComponent(value)}`);
+  const add = (suffix: string, value: string) => ours.push(`${encodedPrefix}-${suffix}=${encodeUriPart(value)}`);
   for (const field of FIELD_ORDER) {
     if (isList(field)) {
       const items = cleanList(state[field] ?? []);

@@ -16,9 +16,12 @@ export const eventCardStyles = [
       font-family: var(--event-font-family);
       container-type: inline-size;
     }
+    /* A word longer than the card (a 5,000-letter title, a pasted URL as a category) breaks
+       wherever it must, in every part: minmax(0, …) lets the column be narrower than it. */
     [part~='base'] {
       display: grid;
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
+      overflow-wrap: anywhere;
       gap: calc(var(--_space) * 0.35) var(--_space);
       padding: var(--_card-padding);
       background: var(--_card-bg);

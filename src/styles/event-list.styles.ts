@@ -126,7 +126,7 @@ export const eventListStyles = [
     :host([density='compact']) .cards {
       gap: 0;
     }
-    :host([density='compact']) .cards event-card[expanded] {
+    :host([density='compact']) .cards [part~='card'][expanded] {
       margin-block: var(--_gap);
     }
     [part~='more'],
@@ -165,7 +165,7 @@ export const eventListStyles = [
       gap: var(--_space);
       --event-card-date-color: var(--_muted);
     }
-    .past event-card::part(title) {
+    .past [part~='card']::part(title) {
       color: var(--_muted);
     }
     [part~='empty'],

@@ -8,6 +8,7 @@ import {absoluteHttpUrl, hostOf} from '../lib/events/normalise.js';
 import {type CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {lazy} from '../lib/lazy.js';
+import {encodeUriPart} from '../lib/uri.js';
 
 /** The calendar file and links, made on demand by an opened card (and its download button). */
 export const icsExport = lazy(() => import('../lib/ics-export.js'));
@@ -108,7 +109,7 @@ export function openStreetMapUrl(event: CalendarEvent): string | undefined {
     return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
   }
   const query = event.place?.address ?? event.locations[0] ?? event.place?.name;
-  return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
+  return query ? `https://www.openstreetmap.org/search?query=${encodeUriPart(query)}` : undefined;
 }
 
 /** Saves the event as an .ics file (a download the browser hands to the calendar app). */

@@ -7,6 +7,7 @@ import {css, html} from 'lit';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {CARD_PARTS} from './list-view.js';
+import {cardHtml} from './card-html.js';
 
 export const dialogStyles = css`
     /* Its padding and border count in its size, so it fits the window with them; a long event
@@ -30,7 +31,7 @@ export const dialogStyles = css`
     }
     /* The dialog is the card's frame. Styled through the part, not by setting the card's public
        tokens: those belong to the page, and a page's own ::part(card__base) rules still win. */
-    dialog event-card::part(base) {
+    dialog [part~='card']::part(base) {
       padding: 0;
       border: 0;
       box-shadow: none;
@@ -69,7 +70,7 @@ export interface DialogOptions {
 
 /** A modal dialog with the selected event's card, opened in full; `showDialog` opens it once it is drawn. */
 export function renderDialog(state: DialogState, o: DialogOptions) {
-  return html`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
+  return cardHtml`<dialog part="dialog" aria-label=${o.strings.eventDetails} @close=${() => state.close()}>
     <form method="dialog" class="dialog-close"><button>${o.strings.close}</button></form>
     <event-card part="card" exportparts=${CARD_PARTS} .event=${state.selected} .showSource=${o.showSource} expanded no-collapse heading-level="2" time-zone=${o.timeZone} lang=${o.locale}
       ?no-add-to-calendar=${o.noAddToCalendar}>${state.selected && o.coalition?.badge(state.selected)}</event-card>

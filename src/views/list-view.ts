@@ -15,6 +15,7 @@ import {dayKey, viewerTimeZone, zoneOffset} from '../lib/time.js';
 import {whenIdle} from '../lib/idle.js';
 import {now, nowMs} from '../lib/clock.js';
 import type {Coalition} from './source-badges.js';
+import {cardHtml} from './card-html.js';
 
 /** The card's parts, re-exported by the list as `card__title` etc. (the dialog's card too). */
 export const CARD_PARTS = ['base', 'title', 'date', 'location', 'organizer', 'categories', 'description', 'details', 'image', 'link', 'actions']
@@ -88,7 +89,7 @@ export function drawSampleCard(styles: CSSStyleSheet[], locale: string, timeZone
     sampleRoot
   );
   document.body.append(holder);
-  const card = sampleRoot.querySelector('event-card') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
+  const card = sampleRoot.querySelector('[part~="card"]') as (HTMLElement & {updateComplete: Promise<unknown>}) | null;
   void card?.updateComplete.then(() => {
     sampleHeight = card.getBoundingClientRect().height;
     holder.remove();
@@ -129,7 +130,7 @@ export function renderCards(events: readonly CalendarEvent[], o: CardOptions) {
     ${repeat(
       events,
       (event) => event.id,
-      (event) => html`<li>
+      (event) => cardHtml`<li>
       <event-card part="card" exportparts=${CARD_PARTS} .event=${event} .highlight=${o.highlight} .showSource=${o.showSource} density=${o.density} time-zone=${o.timeZone} lang=${o.locale}
         date-style=${o.dateStyle} heading-level=${o.headingLevel} ?no-add-to-calendar=${o.noAddToCalendar}>${o.coalition?.badge(event)}</event-card></li>`
     )}

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {enumConverter, flagConverter, FORMATS, parseByteSize} from '../../src/lib/attributes.js';
+import {enumConverter, flagConverter, FORMATS, MAX_TIMER_MS, parseByteSize, REFRESH_RANGE, TIMEOUT_RANGE, timerMs} from '../../src/lib/attributes.js';
 
 describe('enumConverter', () => {
   const view = enumConverter(['list', 'month']);
@@ -57,5 +57,48 @@ describe('parseByteSize', () => {
   ];
   for (const [text, bytes] of cases) {
     it(`${JSON.stringify(text)} is ${bytes} bytes`, () => expect(parseByteSize(text)).to.equal(bytes));
+  }
+});
+
+describe('timerMs', () => {
+  // [attribute, seconds as the Number converter gives them, milliseconds used, whether the console says so]
+  const cases: Array<['timeout' | 'refresh', number | null | undefined, number | undefined, boolean]> = [
+    ['timeout', undefined, undefined, false],
+    ['timeout', null, undefined, false],
+    ['timeout', 0, undefined, false],
+    ['timeout', 2, 2000, false],
+    ['timeout', 0.4, 400, false],
+    ['timeout', 2592000, 300_000, true],
+    ['timeout', -5, undefined, true],
+    ['timeout', Number.NaN, undefined, true],
+    ['timeout', Number.POSITIVE_INFINITY, undefined, true],
+    ['timeout', 0.001, 100, true],
+    ['refresh', undefined, undefined, false],
+    ['refresh', 60, 60_000, false],
+    ['refresh', 10, 30_000, true],
+    ['refresh', 2592000, 86_400_000, true],
+    ['refresh', 1e9, 86_400_000, true],
+    ['refresh', -30, undefined, true],
+    ['refresh', Number.NaN, undefined, true],
+  ];
+  for (const [attribute, seconds, ms, noted] of cases) {
+    it(`${attribute}="${seconds}" → ${ms} ms${noted ? ', with a console note' : ''}`, () => {
+      const notes: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void notes.push(args.join(' '));
+      try {
+        expect(timerMs(attribute, seconds, attribute === 'timeout' ? TIMEOUT_RANGE : REFRESH_RANGE)).to.equal(ms);
+        // The same value again: said once only.
+        timerMs(attribute, seconds, attribute === 'timeout' ? TIMEOUT_RANGE : REFRESH_RANGE);
+      } finally {
+        console.warn = warn;
+      }
+      expect(notes.length).to.equal(noted ? 1 : 0);
+      if (noted)
+        expect(notes[0])
+          .to.contain(`${attribute}="${seconds}"`)
+          .and.to.match(/using (the default|[\d.]+ seconds)/);
+      if (ms !== undefined) expect(ms).to.be.at.most(MAX_TIMER_MS);
+    });
   }
 });

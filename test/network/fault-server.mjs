@@ -7,6 +7,7 @@
 //   GET  /__origins           {"noCors": "http://127.0.0.1:<port>"}: a second origin
 //   GET  /fault/<kind>/<any>  injected faults (see FAULTS below); <any> makes each test's URL unique
 //   GET  /fault/seq/<any>?steps=ok,500,reset   each hit takes the next step; the last one repeats
+//                             (a step may be any fault without a query, e.g. not-modified)
 //   /test/security/csp/*.html served with the strict Content-Security-Policy header
 //   GET  /src/<module>?delay=<ms>   the project's own module, served <ms> later (an on-demand
 //                             chunk that arrives late; an import map points a test page at it)
@@ -118,6 +119,27 @@ const FAULTS = {
     ctx.status = 302;
     ctx.redirect(`/fault/ok/${label}-redirected`);
   },
+  // Redirects to itself: the browser gives up after 20 hops.
+  'redirect-loop': (ctx) => {
+    ctx.status = 302;
+    ctx.set('Location', ctx.url);
+  },
+  // Redirects to ?to=data|file|javascript: an address a fetch never follows.
+  'redirect-to': (ctx, q) => {
+    const targets = {data: 'data:application/json,{"events":[]}', file: 'file:///etc/passwd', javascript: 'javascript:alert(1)'};
+    ctx.status = 302;
+    ctx.set('Location', targets[q.get('to')] ?? targets.data);
+  },
+  // A same-origin address that redirects to the second origin, which sends no CORS headers.
+  'redirect-nocors': (ctx, q, label, env) => {
+    ctx.status = 302;
+    ctx.set('Location', `${env.noCorsOrigin()}/redirected-${label}.json`);
+  },
+  // 304 to every request, even one without validators (a broken cache in front of the feed).
+  'not-modified': (ctx) => {
+    ctx.set('ETag', '"stuck"');
+    ctx.status = 304;
+  },
   'wrong-type': (ctx, q, label) => sendJson(ctx, goodFeed(label), 200, 'text/html; charset=utf-8'),
   // ISO-8859-1 bytes (å = 0xE5) that say so in the XML declaration, under a UTF-8 header.
   'wrong-charset': (ctx) => {
@@ -145,7 +167,7 @@ const FAULTS = {
   },
 };
 
-async function fault(ctx, kind, label, q) {
+async function fault(ctx, kind, label, q, env) {
   if (kind === 'seq') {
     const steps = (q.get('steps') ?? 'ok').split(',');
     const hit = counter(ctx.url).hits - 1;
@@ -153,7 +175,7 @@ async function fault(ctx, kind, label, q) {
   }
   const handler = FAULTS[kind];
   if (!handler) return sendJson(ctx, `unknown fault ${kind}`, 400, 'text/plain');
-  await handler(ctx, q, label);
+  await handler(ctx, q, label, env);
 }
 
 export function testRoutes({noCorsOrigin}) {
@@ -198,7 +220,7 @@ export function testRoutes({noCorsOrigin}) {
       return;
     }
     const [, , kind, ...rest] = path.split('/');
-    return fault(ctx, kind, rest.join('-') || 'ok', q);
+    return fault(ctx, kind, rest.join('-') || 'ok', q, {noCorsOrigin});
   };
 }
 

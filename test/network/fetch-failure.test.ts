@@ -56,6 +56,10 @@ describe('fetch-failure.ts, loaded on demand', function () {
     expect(retryDelay(http(503), 0, '2')).to.equal(2000);
     expect(retryDelay(http(503), 0, String(MAX_RETRY_AFTER / 1000 + 1))).to.equal(undefined);
     expect(retryDelay(http(404), 0)).to.equal(undefined);
+    // The list's timeout wins over Retry-After: a longer wait is not made, a backoff is cut to it.
+    expect(retryDelay(http(503), 0, '30', 2000)).to.equal(undefined);
+    expect(retryDelay(http(503), 0, '1', 2000)).to.equal(1000);
+    expect(retryDelay(http(503), 2, undefined, 1000)).to.equal(1000);
     expect(retryDelay(new FeedError('timeout', 'timeout', ''), 0)).to.equal(undefined);
     // Mixed content: the browser blocks every attempt alike.
     expect(retryDelay(new FeedError('network', 'insecure', ''), 0)).to.equal(undefined);

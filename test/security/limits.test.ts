@@ -126,3 +126,54 @@ describe('limits', function () {
     figures.push(`FREQ=SECONDLY for a year: ${count} occurrences in ${Math.round(ms)} ms`);
   });
 });
+
+describe('categories', function () {
+  this.timeout(30000);
+
+  it('100,000 categories on one event and 2,000 across a feed: capped, with one console note each, in bounded time', async () => {
+    const {MAX_EVENT_CATEGORIES, MAX_FEED_CATEGORIES} = await import('../../src/lib/events/normalise.js');
+    const notes: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void notes.push(args.join(' '));
+    try {
+      const many = Array.from({length: 100_000}, (_, i) => `Kategori ${i}`);
+      const spread = Array.from({length: 100}, (_, i) => ({title: `E${i}`, start: start(i), categories: Array.from({length: 20}, (_, k) => `C${i * 20 + k}`)}));
+      const text = JSON.stringify({events: [{title: 'Många', start: start(0), categories: many, locations: many}, ...spread]});
+      const started = performance.now();
+      const result = await parseFeed(text, {timeZone: 'UTC', source: 'https://example.org/categories.json'}, {format: 'json'});
+      console.log(`feedcal limits: 100,000 categories on one event read in ${Math.round(performance.now() - started)} ms`);
+      if (result instanceof FeedError) throw result;
+      expect(result.events[0].categories).to.have.length(MAX_EVENT_CATEGORIES);
+      expect(result.events[0].categories[0]).to.equal('Kategori 0');
+      expect(result.events[0].locations).to.have.length(MAX_EVENT_CATEGORIES);
+      const distinct = new Set(result.events.flatMap((event) => event.categories));
+      expect(distinct.size).to.equal(MAX_FEED_CATEGORIES);
+      expect(result.events).to.have.length(101);
+      expect(notes.filter((note) => note.includes('categories'))).to.have.length(2);
+      expect(notes.join('\n')).to.contain(`over ${MAX_EVENT_CATEGORIES} categories on an event`);
+      expect(notes.join('\n')).to.contain(`over ${MAX_FEED_CATEGORIES} categories in the feed`);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('a list given 100,000 categories draws the capped chips', async () => {
+    const {fixture, html, oneEvent} = await import('@open-wc/testing');
+    await import('../../src/index.js');
+    const many = Array.from({length: 100_000}, (_, i) => `K${i}`);
+    const url = `/__feeds/categories-${Date.now()}.json`;
+    await fetch(`${url}?type=application/json`, {method: 'POST', body: JSON.stringify({events: [{title: 'Många', start: start(0), categories: many}]})});
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture(html`<event-list src=${url} when="all" time-zone="UTC" lang="en"></event-list>`);
+      await oneEvent(el, 'event-list-load');
+      await (el as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+      const card = el.shadowRoot!.querySelector('event-card')!;
+      await (card as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+      expect(card.shadowRoot!.querySelectorAll('[part~="categories"] li')).to.have.length(30);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

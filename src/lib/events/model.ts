@@ -120,11 +120,18 @@ export type FeedErrorCode =
   | 'cors'
   | 'insecure'
   | 'timeout'
-  | 'too-large';
+  | 'too-large'
+  | 'redirect-loop'
+  | 'redirect-blocked'
+  | 'not-modified-without-copy';
 
 /** A whole feed failed. Returned by parsers (never thrown) and carried by `event-list-error`. */
 export class FeedError extends Error {
-  override name = 'FeedError';
+  // A getter, not a field: assigned in the constructor, `name` would shadow Error.prototype.name,
+  // which a page that froze its built-ins (SES's lockdown) refuses with a TypeError.
+  override get name() {
+    return 'FeedError';
+  }
   constructor(
     readonly kind: FeedErrorKind,
     readonly code: FeedErrorCode,
@@ -139,7 +146,10 @@ export type ParseResult = ParsedFeed | FeedError;
 
 /** Thrown inside a parser for one item; the parser catches it, skips the item and counts it. */
 export class SkipItem extends Error {
-  override name = 'SkipItem';
+  // A getter for the reason FeedError's is.
+  override get name() {
+    return 'SkipItem';
+  }
 }
 
 /** What a parser has found for one item before it is checked and completed. */

@@ -3,8 +3,8 @@
  * `<script type="application/ld+json">` blocks (each an object, an array or an `@graph`). The
  * page is read by an HTML parser through feeds/dom.ts (the browser's inert DOMParser, or parse5
  * where there is no DOM), which runs no script and loads nothing. Broken blocks are
- * common in the wild (comments, CDATA wrappers, raw control characters), so each block is
- * cleaned before `JSON.parse`, and one bad block only skips itself.
+ * common in the wild (comments, CDATA wrappers, raw control characters): a block `JSON.parse`
+ * refuses is mended and read again (`parseJsonBlock`), and one bad block only skips itself.
  */
 import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type Place, type SkippedItem} from '../events/model.js';
 import {finishEvent} from '../events/normalise.js';
@@ -32,15 +32,64 @@ function isEventType(node: Json): boolean {
   return asArray(node['@type']).some((type) => typeof type === 'string' && /event$/i.test(type.replace(/^.*[/#:]/, '')));
 }
 
-/** Strips what breaks `JSON.parse` in real pages: CDATA wrappers, comments, raw control characters. */
-export function cleanJsonBlock(block: string): string {
-  return block
-    .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '')
-    .replace(/(?:\/\/\s*)?\]\]>\s*$/, '')
-    .replace(/^\s*\/\/.*$/gm, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/[\u0000-\u001f]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : ''))
-    .trim();
+/**
+ * A block's JSON value. `JSON.parse` alone reads it whenever it is valid JSON, so a valid block
+ * is never altered: text such as `/*`, `*\/` or `//` inside a string is the string's own (a
+ * hand-made comment stripper that ran first lost events and rewrote descriptions). Only a block
+ * `JSON.parse` refuses goes through `looseJson`, and only if that makes it valid.
+ */
+export function parseJsonBlock(block: string): unknown {
+  try {
+    return JSON.parse(block);
+  } catch {
+    return JSON.parse(looseJson(block));
+  }
+}
+
+/**
+ * What breaks `JSON.parse` in real pages, mended without touching any string's contents: a
+ * CDATA wrapper, `//` and `/* *\/` comments and stray control characters between values are
+ * dropped; a raw line break or tab inside a string becomes its escape (`\n`, the same text once
+ * parsed). It reads the block as JSON's tokenizer does, knowing at each character whether it is
+ * inside a string, which is what no regular expression over the whole block can know.
+ */
+export function looseJson(block: string): string {
+  const text = block
+    .trim()
+    .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
+    .replace(/(?:\/\/\s*)?\]\]>$/, '');
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') {
+        out += ch + (text[++i] ?? '');
+        continue;
+      }
+      if (ch === '"') inString = false;
+      const code = ch.charCodeAt(0);
+      out += code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+      out += ' ';
+      continue;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+      out += ' ';
+      continue;
+    } else if (ch.charCodeAt(0) < 0x20) {
+      out += ' ';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
 }
 
 /** The JSON values in a JSON-LD document or in an HTML page's ld+json blocks. */
@@ -60,7 +109,7 @@ function* readBlocks(source: string): Steps<{values: unknown[]; broken: number}>
     for (const block of ldJsonBlocks(part)) {
       yield;
       try {
-        values.push(JSON.parse(cleanJsonBlock(block)));
+        values.push(parseJsonBlock(block));
       } catch {
         broken++;
       }

@@ -39,12 +39,16 @@ function isRetryable(error: unknown): error is FeedError {
 /**
  * How long to wait before trying again after `attempt` (0 for the first) failed with `error`, or
  * undefined when it is not worth another try. `retryAfter` is the answer's `Retry-After` header.
+ * `timeout` (the list's) wins over it: a visitor who was promised an answer within 2 s must not
+ * watch "Loading" for the 30 s a busy server asks for. A wait longer than `timeout` is not
+ * made (the error shows now); a backoff is never longer than it.
  */
-export function retryDelay(error: unknown, attempt: number, retryAfter?: string | null): number | undefined {
+export function retryDelay(error: unknown, attempt: number, retryAfter?: string | null, timeout = Infinity): number | undefined {
   if (!isRetryable(error)) return undefined;
+  const longest = Math.min(MAX_RETRY_AFTER, timeout);
   const asked = retryAfterMs(retryAfter);
-  if (asked !== undefined && asked > MAX_RETRY_AFTER) return undefined;
-  return asked ?? backoffMs(attempt);
+  if (asked !== undefined && asked > longest) return undefined;
+  return Math.min(asked ?? backoffMs(attempt), longest);
 }
 
 /** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
@@ -80,22 +84,84 @@ export function mixedContentFailure(target: string, original: string, page = doc
 }
 
 /**
- * `fetch` rejects with the same TypeError for "offline", "blocked by CORS" and "blocked as mixed
- * content". Telling them apart matters to the person who must fix it. Mixed content is decided
- * from the two addresses alone, first. Otherwise, for a cross-origin URL we ask again in
- * `no-cors` mode: if that answers, the server is there and only CORS stood in the way. Returns
- * the insecure or CORS error then, and undefined for a real network failure (the caller's
- * "offline" error).
+ * `fetch` rejects with the same TypeError for "offline", "blocked by CORS", "blocked as mixed
+ * content" and every failed redirect. Telling them apart matters to the person who must fix it.
+ * Mixed content is decided from the two addresses alone, first; then whether the address
+ * redirects (`redirectFailure`). Otherwise, for a cross-origin URL we ask again in `no-cors`
+ * mode: if that answers, the server is there and only CORS stood in the way. Returns the error
+ * that says so, and undefined for a real network failure (the caller's "offline" error).
  */
-export async function blockedBy(target: string, original: string): Promise<FeedError | undefined> {
+export async function blockedBy(target: string, original: string, probeRedirects = true): Promise<FeedError | undefined> {
   const insecure = mixedContentFailure(target, original);
-  const crossOrigin = new URL(target).origin !== location.origin;
-  if (insecure || !crossOrigin || navigator.onLine === false) return insecure;
+  if (insecure || navigator.onLine === false) return insecure;
+  const redirected = probeRedirects ? await redirectFailure(target, original) : undefined;
+  if (redirected || new URL(target).origin === location.origin) return redirected;
+  return (await probe(target, 'no-cors')).answered ? corsError(original, 'The feed’s server does not allow other sites to read it (no CORS headers).') : undefined;
+}
+
+const corsError = (url: string, message: string) => new FeedError('cors', 'cors', message, {url});
+
+/** Asks for `target` once, without reading the body: whether anything answered, and how long it took. */
+async function probe(target: string, mode: 'manual' | 'no-cors'): Promise<{answered: boolean; redirects: boolean; ms: number}> {
+  const started = performance.now();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT);
   try {
-    await fetch(target, {mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5000), referrerPolicy: 'no-referrer'});
-    return new FeedError('cors', 'cors', 'The feed’s server does not allow other sites to read it (no CORS headers).', {url: original});
+    const response = await fetch(target, {
+      ...(mode === 'manual' ? {redirect: 'manual'} : {mode}),
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    return {answered: true, redirects: response.type === 'opaqueredirect', ms: performance.now() - started};
   } catch {
-    // Unreachable in no-cors mode too: a real network failure.
-    return undefined;
+    return {answered: false, redirects: false, ms: performance.now() - started};
+  } finally {
+    clearTimeout(timer);
+    // Only the headers were wanted: the body (maybe the whole feed) is not downloaded.
+    controller.abort();
   }
+}
+
+const PROBE_TIMEOUT = 5000;
+/**
+ * A failed chain that took this many times as long as one redirect went round in a loop. Browsers
+ * give up after 20 redirects (Safari after 16); a refused hop ends after the first.
+ */
+const LOOP_FACTOR = 6;
+
+/**
+ * Why a request to an address that redirects failed, or undefined when it does not redirect (as
+ * far as the page may see). Browsers tell a page nothing about a failed redirect: the target of
+ * a redirect is hidden from scripts (`redirect: 'manual'` gives an `opaqueredirect` answer with
+ * no Location), and loops, refused schemes and CORS all reject with the same TypeError. So:
+ *
+ * 1. `redirect: 'manual'`: an `opaqueredirect` says the address redirects. (For another origin
+ *    this needs CORS headers on the redirect itself; without them nothing is known here and the
+ *    caller's `no-cors` probe decides between CORS and offline.)
+ * 2. The same address in `no-cors` mode, following redirects: if it answers, the chain ends at a
+ *    server that answers, and only CORS on a later hop stood in the way: `cors`.
+ * 3. If it fails too, the browser refused the chain: a loop, or a hop to an address a fetch never
+ *    follows (`file:`, `data:`, `javascript:`, a refused port) or cannot reach. The one thing a
+ *    page can observe that differs is the cost: a loop takes 16–20 round trips, a refused hop
+ *    one. Each probe is timed twice, the faster kept (a stall on a busy machine only slows one),
+ *    and a chain that took over `LOOP_FACTOR` times as long as one redirect is a `redirect-loop`;
+ *    else `redirect-blocked`. Both name a redirect the owner must fix; only the wording differs.
+ */
+async function redirectFailure(target: string, original: string): Promise<FeedError | undefined> {
+  const first = await probe(target, 'manual');
+  if (!first.redirects) return undefined;
+  const chain = await probe(target, 'no-cors');
+  if (chain.answered) return corsError(original, 'The feed’s address redirects to another server, which does not allow other sites to read it (no CORS headers).');
+  const hop = Math.min(first.ms, (await probe(target, 'manual')).ms);
+  const failed = Math.min(chain.ms, (await probe(target, 'no-cors')).ms);
+  return failed > LOOP_FACTOR * Math.max(hop, 1)
+    ? new FeedError('http', 'redirect-loop', 'The feed’s address redirects in a loop (the browser gave up after many redirects).', {url: original})
+    : new FeedError(
+        'http',
+        'redirect-blocked',
+        'The feed’s address redirects to an address the browser will not fetch (file:, data:, javascript: or an unreachable server).',
+        {url: original}
+      );
 }

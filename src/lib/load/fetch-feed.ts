@@ -14,6 +14,7 @@
 import {FeedError} from '../events/model.js';
 import {lazy} from '../lazy.js';
 import {abortError, untilAborted} from './abort.js';
+import {encodeUriPart} from '../uri.js';
 
 const failureHandling = lazy(() => import('./fetch-failure.js'));
 
@@ -58,6 +59,8 @@ export interface FetchOptions {
   validators?: Validators;
   /** Ask the server even if this URL failed moments ago (a "try again" button). */
   force?: boolean;
+  /** Bypass the browser's HTTP cache and send no validators (`cache: 'reload'`): the whole feed is wanted. */
+  reload?: boolean;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
@@ -70,7 +73,7 @@ export const FAILURE_MEMORY = 5_000;
 /** Applies the proxy template; the feed URL is encoded so its own query survives. */
 export function proxiedUrl(url: string, proxy?: string): string {
   if (!proxy || !proxy.includes('{url}')) return url;
-  return proxy.replace('{url}', encodeURIComponent(url));
+  return proxy.replace('{url}', encodeUriPart(url));
 }
 
 /**
@@ -194,7 +197,7 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(target, original, signal, options);
+      return await fetchOnce(target, original, signal, options, attempt);
     } catch (error) {
       // Settled without loading the retry policy. A timeout is never retried, and after one,
       // waiting for a module over the same slow network would only delay the error further.
@@ -202,14 +205,14 @@ async function fetchWithRetry(target: string, original: string, signal: AbortSig
       const failure = await loadFailureHandling(options.timeout ?? DEFAULT_TIMEOUT);
       // Aborted while the policy was loading: end as an abort during the wait between attempts does.
       if (signal.aborted) throw signal.reason;
-      const delay = failure?.retryDelay(error, attempt, retryAfterOf.get(error as FeedError));
+      const delay = failure?.retryDelay(error, attempt, retryAfterOf.get(error as FeedError), options.timeout ?? DEFAULT_TIMEOUT);
       if (!failure || delay === undefined) throw error;
       await failure.sleep(delay, signal);
     }
   }
 }
 
-async function fetchOnce(target: string, original: string, signal: AbortSignal, options: AttemptOptions): Promise<FetchedFeed> {
+async function fetchOnce(target: string, original: string, signal: AbortSignal, options: AttemptOptions, attempt = 0): Promise<FetchedFeed> {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const {maxBytes} = options;
   const timer = new AbortController();
@@ -222,7 +225,8 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     if (asksForFeedcalJson(options.proxy)) requestHeaders.Accept = PROXY_ACCEPT;
     init.headers = requestHeaders;
     const {etag, lastModified} = options.validators ?? {};
-    if (etag || lastModified) {
+    if (options.reload) init.cache = 'reload';
+    else if (etag || lastModified) {
       if (new URL(target).origin === location.origin) {
         if (etag) requestHeaders['If-None-Match'] = etag;
         if (lastModified) requestHeaders['If-Modified-Since'] = lastModified;
@@ -236,8 +240,10 @@ async function fetchOnce(target: string, original: string, signal: AbortSignal, 
     } catch (error) {
       if (signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut(`The feed did not answer within ${Math.round(timeout / 1000)} s.`);
-      // Mixed content (an http feed on an https page) or CORS, told apart from being offline.
-      const blocked = await (await loadFailureHandling(timeout))?.blockedBy(target, original);
+      // Mixed content (an http feed on an https page), a failed redirect or CORS, told apart from
+      // being offline. Whether the address redirects is asked at the first failure only: a retry
+      // follows a network failure, and a failing server need not get a probe per attempt.
+      const blocked = await (await loadFailureHandling(timeout))?.blockedBy(target, original, attempt === 0);
       throw blocked ?? new FeedError('network', 'offline', 'The feed could not be reached.', {url: original});
     }
     const headers = response.headers;

@@ -114,9 +114,14 @@ export async function loadFeed(url: string, options: LoadOptions): Promise<LoadR
           return {...parsed, fetchedAt, unchanged: true};
         }
       }
-      // The stored copy is gone (evicted, storage cleared): ask for the whole feed.
+      // No copy to reuse (evicted, storage cleared, or a server that answers 304 to a request
+      // that asked nothing): ask for the whole feed, past the browser's cache. Refetching is what
+      // a visitor wants; only a server that answers 304 again ends in an error that says so,
+      // never as "the feed is empty".
       knownValidators.delete(key);
-      fetched = await fetchFeed(url, {...options, validators: undefined, force: true});
+      fetched = await fetchFeed(url, {...options, validators: undefined, force: true, reload: true});
+      if (fetched.notModified)
+        throw new FeedError('http', 'not-modified-without-copy', 'The server answered 304 to a request for the whole feed.', {status: 304, url});
     }
   } catch (error) {
     if (error instanceof FeedError) return staleOr(error);

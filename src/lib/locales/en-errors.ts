@@ -19,6 +19,11 @@ export const enErrors = {
   insecure: 'Browsers block an http:// feed on an https:// page. Use the feed’s https:// address, or a relay on https.',
   timeout: 'The feed took too long to answer. Check that its server is up, or raise the timeout attribute.',
   'too-large': 'The feed is too large to show here. Raise the max-bytes attribute, or use a feed of upcoming events only.',
+  'redirect-loop': 'The feed’s address redirects in a loop and never reaches the feed. Open the src address in a browser and fix the redirects on its server.',
+  'redirect-blocked':
+    'The feed’s address redirects to an address browsers will not load (file:, data:, javascript: or an unreachable server). Use the feed’s own https:// address in src.',
+  'not-modified-without-copy':
+    'The feed’s server answered “not modified” (304) when asked for the whole feed. Check the server’s cache settings (ETag, Last-Modified).',
 };
 
 export type ErrorStrings = typeof enErrors;

@@ -26,6 +26,7 @@ import type {CalendarEvent} from '../events/model.js';
 import {dayKey, wallClockToInstant} from '../time.js';
 import {localStamp, paramValue, textValue, uriValue, utcStamp, vcalendar} from '../ics-export.js';
 import {allDayZone, calendarDay, eventZone, type FeedMeta} from './meta.js';
+import {encodeUriPart} from '../uri.js';
 
 export type {FeedMeta} from './meta.js';
 
@@ -105,5 +106,5 @@ const compactDay = (day: string) => day.replace(/-/g, '');
 
 function organizerAddress(organizer: string): string {
   const email = EMAIL.exec(organizer)?.[0];
-  return email ? `mailto:${email}` : `urn:feedcal:organizer:${encodeURIComponent(organizer)}`;
+  return email ? `mailto:${email}` : `urn:feedcal:organizer:${encodeUriPart(organizer)}`;
 }

@@ -7,6 +7,7 @@ import {absoluteHttpUrl} from '../../events/normalise.js';
 import {fromEpoch} from '../../time.js';
 import {readPlace} from './json-places.js';
 import {addDescription, isObject, plainText, urlOf, type JsonProfile} from './json-profiles.js';
+import {encodeUriPart} from '../../uri.js';
 
 function originOf(source: string): string | undefined {
   try {
@@ -39,8 +40,8 @@ export const gancioProfile: JsonProfile = {
       end: fromEpoch(o.end_datetime, 's'),
       // `/feed/json` writes tags as `{tag}` objects, `/api/events` as strings.
       categories: Array.isArray(o.tags) ? o.tags.map((t) => (isObject(t) ? t.tag : t)) : undefined,
-      url: origin && slug ? `${origin}/event/${encodeURIComponent(slug)}` : undefined,
-      image: media && (absoluteHttpUrl(media) ?? (origin ? `${origin}/media/${encodeURIComponent(media)}` : undefined)),
+      url: origin && slug ? `${origin}/event/${encodeUriPart(slug)}` : undefined,
+      image: media && (absoluteHttpUrl(media) ?? (origin ? `${origin}/media/${encodeUriPart(media)}` : undefined)),
     };
     addDescription(draft, o.description);
     if (isObject(o.place)) {

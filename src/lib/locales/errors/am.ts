@@ -15,4 +15,7 @@ export const am: ErrorStrings = {
   insecure: 'አሳሾች በhttps:// ገጽ ላይ ያለን http:// ምግብ ያግዳሉ። የምግቡን https:// አድራሻ ወይም በhttps ላይ ያለ relay ይጠቀሙ።',
   timeout: 'ምግቡ ለመመለስ በጣም ዘገየ። አገልጋዩ እየሠራ መሆኑን ያረጋግጡ ወይም የtimeout ባሕሪውን ይጨምሩ።',
   'too-large': 'ምግቡ እዚህ ለመታየት በጣም ትልቅ ነው። የmax-bytes ባሕሪውን ይጨምሩ ወይም መጪ ዝግጅቶችን ብቻ የያዘ ምግብ ይጠቀሙ።',
+  'redirect-loop': 'የምግቡ አድራሻ በክብ ውስጥ ያዞራል እና ወደ ምግቡ አይደርስም። የsrc አድራሻውን በአሳሽ ይክፈቱ እና በአገልጋዩ ላይ ያሉትን ማዞሪያዎች ያስተካክሉ።',
+  'redirect-blocked': 'የምግቡ አድራሻ አሳሾች ወደማይጭኑት አድራሻ ያዞራል (file:, data:, javascript: ወይም ሊደረስበት የማይችል አገልጋይ)። በsrc ውስጥ የምግቡን የራሱን https:// አድራሻ ይጠቀሙ።',
+  'not-modified-without-copy': 'የምግቡ አገልጋይ ሙሉው ምግብ ሲጠየቅ “አልተቀየረም” (304) ብሎ መለሰ። የአገልጋዩን የcache ቅንብሮች ያረጋግጡ (ETag, Last-Modified)።',
 };

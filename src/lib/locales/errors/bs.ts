@@ -15,4 +15,9 @@ export const bs: ErrorStrings = {
   insecure: 'Preglednici blokiraju http:// feed na https:// stranici. Koristite https:// adresu feeda ili relej na https.',
   timeout: 'Feed je predugo odgovarao. Provjerite radi li njegov server ili povećajte atribut timeout.',
   'too-large': 'Feed je prevelik da bi se ovdje prikazao. Povećajte atribut max-bytes ili koristite feed samo s predstojećim događajima.',
+  'redirect-loop': 'Adresa feeda preusmjerava u krug i nikad ne stiže do feeda. Otvorite adresu u src u pregledniku i ispravite preusmjeravanja na serveru.',
+  'redirect-blocked':
+    'Adresa feeda preusmjerava na adresu koju preglednici ne učitavaju (file:, data:, javascript: ili nedostupan server). U src upotrijebite vlastitu https:// adresu feeda.',
+  'not-modified-without-copy':
+    'Server feeda je na zahtjev za cijeli feed odgovorio „nije promijenjeno” (304). Provjerite postavke keša na serveru (ETag, Last-Modified).',
 };

@@ -15,4 +15,8 @@ export const cs: ErrorStrings = {
   insecure: 'Prohlížeče blokují kanál http:// na stránce https://. Použijte adresu kanálu s https:// nebo relay na https.',
   timeout: 'Kanál odpovídal příliš dlouho. Zkontrolujte, zda jeho server běží, nebo zvyšte atribut timeout.',
   'too-large': 'Kanál je příliš velký, aby se zde dal zobrazit. Zvyšte atribut max-bytes nebo použijte kanál jen s nadcházejícími akcemi.',
+  'redirect-loop': 'Adresa kanálu přesměrovává ve smyčce a ke kanálu se nikdy nedostane. Otevřete adresu v src v prohlížeči a opravte přesměrování na serveru.',
+  'redirect-blocked':
+    'Adresa kanálu přesměrovává na adresu, kterou prohlížeče nenačtou (file:, data:, javascript: nebo nedostupný server). Použijte v src vlastní adresu https:// kanálu.',
+  'not-modified-without-copy': 'Server kanálu na žádost o celý kanál odpověděl „nezměněno“ (304). Zkontrolujte nastavení mezipaměti serveru (ETag, Last-Modified).',
 };

@@ -15,4 +15,8 @@ export const da: ErrorStrings = {
   insecure: 'Browsere blokerer et http://-feed på en https://-side. Brug feedets https://-adresse eller et relæ på https.',
   timeout: 'Feedet var for længe om at svare. Tjek at serveren kører, eller hæv attributten timeout.',
   'too-large': 'Feedet er for stort til at blive vist her. Hæv attributten max-bytes, eller brug et feed med kun kommende begivenheder.',
+  'redirect-loop': 'Feedets adresse viderestiller i ring og når aldrig frem til feedet. Åbn adressen i src i en browser, og ret viderestillingerne på serveren.',
+  'redirect-blocked':
+    'Feedets adresse viderestiller til en adresse, som browsere ikke henter (file:, data:, javascript: eller en server, der ikke kan nås). Brug feedets egen https://-adresse i src.',
+  'not-modified-without-copy': 'Feedets server svarede »ikke ændret« (304), da hele feedet blev bedt om. Tjek serverens cacheindstillinger (ETag, Last-Modified).',
 };

@@ -18,4 +18,10 @@ export const de: ErrorStrings = {
   timeout: 'Der Feed hat zu lange nicht geantwortet. Prüfen Sie, ob sein Server läuft, oder erhöhen Sie das Attribut timeout.',
   'too-large':
     'Der Feed ist zu groß, um hier angezeigt zu werden. Erhöhen Sie das Attribut max-bytes oder verwenden Sie einen Feed nur mit kommenden Veranstaltungen.',
+  'redirect-loop':
+    'Die Adresse des Feeds leitet im Kreis weiter und erreicht den Feed nie. Öffnen Sie die Adresse in src im Browser und korrigieren Sie die Weiterleitungen auf dem Server.',
+  'redirect-blocked':
+    'Die Adresse des Feeds leitet auf eine Adresse weiter, die Browser nicht laden (file:, data:, javascript: oder ein nicht erreichbarer Server). Verwenden Sie in src die eigene https://-Adresse des Feeds.',
+  'not-modified-without-copy':
+    'Der Server des Feeds hat auf die Anfrage nach dem ganzen Feed „nicht geändert“ (304) geantwortet. Prüfen Sie die Cache-Einstellungen des Servers (ETag, Last-Modified).',
 };

@@ -15,4 +15,10 @@ export const es: ErrorStrings = {
   insecure: 'Los navegadores bloquean un feed http:// en una página https://. Use la dirección https:// del feed o un relé en https.',
   timeout: 'El feed tardó demasiado en responder. Compruebe que su servidor funciona o aumente el atributo timeout.',
   'too-large': 'El feed es demasiado grande para mostrarlo aquí. Aumente el atributo max-bytes o use un feed solo con los próximos eventos.',
+  'redirect-loop':
+    'La dirección del feed redirige en bucle y nunca llega al feed. Abra la dirección de src en un navegador y corrija las redirecciones en su servidor.',
+  'redirect-blocked':
+    'La dirección del feed redirige a una dirección que los navegadores no cargan (file:, data:, javascript: o un servidor inalcanzable). Use en src la dirección https:// propia del feed.',
+  'not-modified-without-copy':
+    'El servidor del feed respondió «no modificado» (304) al pedirle el feed completo. Compruebe la configuración de caché del servidor (ETag, Last-Modified).',
 };

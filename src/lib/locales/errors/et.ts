@@ -15,4 +15,8 @@ export const et: ErrorStrings = {
   insecure: 'Brauserid blokeerivad http://-voo https://-lehel. Kasutage voo https://-aadressi või https-i kaudu töötavat vahendajat.',
   timeout: 'Voog vastas liiga kaua. Kontrollige, kas selle server töötab, või suurendage atribuuti timeout.',
   'too-large': 'Voog on siin näitamiseks liiga suur. Suurendage atribuuti max-bytes või kasutage ainult tulevaste sündmustega voogu.',
+  'redirect-loop': 'Voo aadress suunab ringiratast ümber ega jõua kunagi vooni. Avage src-aadress brauseris ja parandage serveri ümbersuunamised.',
+  'redirect-blocked':
+    'Voo aadress suunab aadressile, mida brauserid ei laadi (file:, data:, javascript: või kättesaamatu server). Kasutage src-s voo enda https://-aadressi.',
+  'not-modified-without-copy': 'Voo server vastas kogu voo päringule „muutmata” (304). Kontrollige serveri vahemälu seadeid (ETag, Last-Modified).',
 };

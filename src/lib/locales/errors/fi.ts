@@ -15,4 +15,9 @@ export const fi: ErrorStrings = {
   insecure: 'Selaimet estävät http://-syötteen https://-sivulla. Käytä syötteen https://-osoitetta tai https-välityspalvelinta.',
   timeout: 'Syöte vastasi liian hitaasti. Tarkista, että sen palvelin toimii, tai kasvata timeout-attribuuttia.',
   'too-large': 'Syöte on liian suuri näytettäväksi tässä. Kasvata max-bytes-attribuuttia tai käytä syötettä, jossa on vain tulevat tapahtumat.',
+  'redirect-loop': 'Syötteen osoite ohjaa kehässä eikä koskaan päädy syötteeseen. Avaa src-osoite selaimessa ja korjaa palvelimen uudelleenohjaukset.',
+  'redirect-blocked':
+    'Syötteen osoite ohjaa osoitteeseen, jota selaimet eivät lataa (file:, data:, javascript: tai palvelin, johon ei saada yhteyttä). Käytä src-attribuutissa syötteen omaa https://-osoitetta.',
+  'not-modified-without-copy':
+    'Syötteen palvelin vastasi ”ei muuttunut” (304), kun siltä pyydettiin koko syöte. Tarkista palvelimen välimuistiasetukset (ETag, Last-Modified).',
 };

@@ -15,4 +15,10 @@ export const fr: ErrorStrings = {
   insecure: 'Les navigateurs bloquent un flux http:// sur une page https://. Utilisez l’adresse https:// du flux, ou un relais en https.',
   timeout: 'Le flux a mis trop de temps à répondre. Vérifiez que son serveur fonctionne, ou augmentez l’attribut timeout.',
   'too-large': 'Le flux est trop volumineux pour être affiché ici. Augmentez l’attribut max-bytes, ou utilisez un flux des seuls événements à venir.',
+  'redirect-loop':
+    'L’adresse du flux redirige en boucle et n’atteint jamais le flux. Ouvrez l’adresse de src dans un navigateur et corrigez les redirections sur son serveur.',
+  'redirect-blocked':
+    'L’adresse du flux redirige vers une adresse que les navigateurs ne chargent pas (file:, data:, javascript: ou un serveur injoignable). Utilisez dans src l’adresse https:// du flux lui-même.',
+  'not-modified-without-copy':
+    'Le serveur du flux a répondu « non modifié » (304) à une demande du flux entier. Vérifiez les réglages de cache du serveur (ETag, Last-Modified).',
 };

@@ -15,4 +15,9 @@ export const hr: ErrorStrings = {
   insecure: 'Preglednici blokiraju http:// feed na https:// stranici. Upotrijebite https:// adresu feeda ili relej na https.',
   timeout: 'Feed je predugo odgovarao. Provjerite radi li njegov poslužitelj ili povećajte atribut timeout.',
   'too-large': 'Feed je prevelik da bi se ovdje prikazao. Povećajte atribut max-bytes ili upotrijebite feed samo s nadolazećim događanjima.',
+  'redirect-loop': 'Adresa feeda preusmjerava u krug i nikad ne stiže do feeda. Otvorite adresu u src u pregledniku i ispravite preusmjeravanja na poslužitelju.',
+  'redirect-blocked':
+    'Adresa feeda preusmjerava na adresu koju preglednici ne učitavaju (file:, data:, javascript: ili nedostupan poslužitelj). U src upotrijebite vlastitu https:// adresu feeda.',
+  'not-modified-without-copy':
+    'Poslužitelj feeda na zahtjev za cijeli feed odgovorio je „nije promijenjeno” (304). Provjerite postavke predmemorije poslužitelja (ETag, Last-Modified).',
 };

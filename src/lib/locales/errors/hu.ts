@@ -16,4 +16,10 @@ export const hu: ErrorStrings = {
   timeout: 'A hírcsatorna túl lassan válaszolt. Ellenőrizze, hogy fut-e a szervere, vagy növelje a timeout attribútumot.',
   'too-large':
     'A hírcsatorna túl nagy ahhoz, hogy itt megjelenjen. Növelje a max-bytes attribútumot, vagy használjon csak a közelgő eseményeket tartalmazó csatornát.',
+  'redirect-loop':
+    'A hírcsatorna címe körbe-körbe irányít át, és sosem jut el a hírcsatornáig. Nyissa meg az src címét egy böngészőben, és javítsa ki az átirányításokat a szerveren.',
+  'redirect-blocked':
+    'A hírcsatorna címe olyan címre irányít át, amelyet a böngészők nem töltenek be (file:, data:, javascript: vagy elérhetetlen szerver). Az src-ben a hírcsatorna saját https:// címét adja meg.',
+  'not-modified-without-copy':
+    'A hírcsatorna szervere „nem módosult” (304) választ adott a teljes hírcsatornára vonatkozó kérésre. Ellenőrizze a szerver gyorsítótár-beállításait (ETag, Last-Modified).',
 };

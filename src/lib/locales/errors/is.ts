@@ -15,4 +15,9 @@ export const is: ErrorStrings = {
   insecure: 'Vafrar loka á http://-straum á https://-síðu. Notaðu https://-vistfang straumsins, eða milliþjón á https.',
   timeout: 'Straumurinn var of lengi að svara. Athugaðu hvort þjónn hans sé uppi, eða hækkaðu eigindina timeout.',
   'too-large': 'Straumurinn er of stór til að sýna hér. Hækkaðu eigindina max-bytes, eða notaðu straum með aðeins væntanlegum viðburðum.',
+  'redirect-loop': 'Vistfang straumsins vísar áfram í hring og kemst aldrei að straumnum. Opnaðu vistfangið í src í vafra og lagaðu áframvísanirnar á þjóninum.',
+  'redirect-blocked':
+    'Vistfang straumsins vísar áfram á vistfang sem vafrar sækja ekki (file:, data:, javascript: eða þjónn sem næst ekki í). Notaðu eigið https://-vistfang straumsins í src.',
+  'not-modified-without-copy':
+    'Þjónn straumsins svaraði „óbreytt“ (304) þegar beðið var um allan strauminn. Athugaðu skyndiminnisstillingar þjónsins (ETag, Last-Modified).',
 };

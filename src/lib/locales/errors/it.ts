@@ -15,4 +15,10 @@ export const it: ErrorStrings = {
   insecure: 'I browser bloccano un feed http:// in una pagina https://. Usa l’indirizzo https:// del feed o un relay in https.',
   timeout: 'Il feed ha impiegato troppo tempo a rispondere. Controlla che il suo server sia attivo o aumenta l’attributo timeout.',
   'too-large': 'Il feed è troppo grande per essere mostrato qui. Aumenta l’attributo max-bytes o usa un feed con i soli eventi futuri.',
+  'redirect-loop':
+    'L’indirizzo del feed reindirizza in un ciclo e non arriva mai al feed. Apri l’indirizzo in src in un browser e correggi i reindirizzamenti sul suo server.',
+  'redirect-blocked':
+    'L’indirizzo del feed reindirizza a un indirizzo che i browser non caricano (file:, data:, javascript: o un server irraggiungibile). Usa in src l’indirizzo https:// del feed stesso.',
+  'not-modified-without-copy':
+    'Il server del feed ha risposto «non modificato» (304) alla richiesta dell’intero feed. Controlla le impostazioni di cache del server (ETag, Last-Modified).',
 };

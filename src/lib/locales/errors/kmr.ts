@@ -15,4 +15,9 @@ export const kmr: ErrorStrings = {
   insecure: 'Gerok feedeke http:// li ser rûpeleke https:// asteng dikin. Navnîşana https:// ya feedê an relayekê li ser https bi kar bîne.',
   timeout: 'Feedê pir dereng bersiv da. Kontrol bike ka serverê wê dixebite, an taybetmendiya timeout zêde bike.',
   'too-large': 'Feed ji bo li vir nîşandanê pir mezin e. Taybetmendiya max-bytes zêde bike, an feedeke tenê bi bûyerên pêşeroj bi kar bîne.',
+  'redirect-loop': 'Navnîşana feedê di xelekekê de vedigerîne û qet nagihîje feedê. Navnîşana src di gerokê de veke û vegerandinên li ser serverê rast bike.',
+  'redirect-blocked':
+    'Navnîşana feedê vedigerîne navnîşanek ku gerok bar nakin (file:, data:, javascript: an serverek ku nayê gihîştin). Di src de navnîşana https:// ya feedê bi xwe bi kar bîne.',
+  'not-modified-without-copy':
+    'Serverê feedê dema ku hemû feed hat xwestin bersiva “nehatiye guhertin” (304) da. Mîhengên cacheyê yên serverê kontrol bike (ETag, Last-Modified).',
 };

@@ -16,4 +16,10 @@ export const lt: ErrorStrings = {
   insecure: 'Naršyklės blokuoja http:// sklaidos kanalą https:// puslapyje. Naudokite sklaidos kanalo https:// adresą arba tarpinį serverį per https.',
   timeout: 'Sklaidos kanalas per ilgai neatsakė. Patikrinkite, ar veikia jo serveris, arba padidinkite atributą timeout.',
   'too-large': 'Sklaidos kanalas per didelis, kad būtų parodytas čia. Padidinkite atributą max-bytes arba naudokite sklaidos kanalą tik su artėjančiais renginiais.',
+  'redirect-loop':
+    'Sklaidos kanalo adresas peradresuoja ratu ir niekada nepasiekia kanalo. Atidarykite src adresą naršyklėje ir pataisykite peradresavimus serveryje.',
+  'redirect-blocked':
+    'Sklaidos kanalo adresas peradresuoja į adresą, kurio naršyklės neįkelia (file:, data:, javascript: arba nepasiekiamas serveris). Nurodykite src paties kanalo https:// adresą.',
+  'not-modified-without-copy':
+    'Sklaidos kanalo serveris į užklausą dėl viso kanalo atsakė „nepakeista“ (304). Patikrinkite serverio talpyklos nustatymus (ETag, Last-Modified).',
 };

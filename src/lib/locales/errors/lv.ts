@@ -15,4 +15,9 @@ export const lv: ErrorStrings = {
   insecure: 'Pārlūki bloķē http:// plūsmu https:// lapā. Izmantojiet plūsmas https:// adresi vai starpniekserveri ar https.',
   timeout: 'Plūsma atbildēja pārāk ilgi. Pārbaudiet, vai tās serveris darbojas, vai palieliniet atribūtu timeout.',
   'too-large': 'Plūsma ir par lielu, lai to šeit parādītu. Palieliniet atribūtu max-bytes vai izmantojiet plūsmu tikai ar gaidāmajiem pasākumiem.',
+  'redirect-loop': 'Plūsmas adrese pāradresē pa apli un nekad nenonāk līdz plūsmai. Atveriet src adresi pārlūkā un izlabojiet pāradresācijas serverī.',
+  'redirect-blocked':
+    'Plūsmas adrese pāradresē uz adresi, ko pārlūki neielādē (file:, data:, javascript: vai nesasniedzams serveris). Norādiet src plūsmas pašas https:// adresi.',
+  'not-modified-without-copy':
+    'Plūsmas serveris uz pieprasījumu pēc visas plūsmas atbildēja “nav mainīts” (304). Pārbaudiet servera kešatmiņas iestatījumus (ETag, Last-Modified).',
 };

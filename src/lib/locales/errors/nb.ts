@@ -15,4 +15,9 @@ export const nb: ErrorStrings = {
   insecure: 'Nettlesere blokkerer en http://-feed på en https://-side. Bruk feedens https://-adresse, eller et relé på https.',
   timeout: 'Feeden brukte for lang tid på å svare. Sjekk at serveren er oppe, eller øk attributtet timeout.',
   'too-large': 'Feeden er for stor til å vises her. Øk attributtet max-bytes, eller bruk en feed med bare kommende arrangementer.',
+  'redirect-loop': 'Feedens adresse videresender i en sløyfe og når aldri feeden. Åpne adressen i src i en nettleser og rett videresendingene på serveren.',
+  'redirect-blocked':
+    'Feedens adresse videresender til en adresse nettlesere ikke henter (file:, data:, javascript: eller en server som ikke kan nås). Bruk feedens egen https://-adresse i src.',
+  'not-modified-without-copy':
+    'Feedens server svarte «ikke endret» (304) da hele feeden ble bedt om. Sjekk serverens hurtigbufferinnstillinger (ETag, Last-Modified).',
 };

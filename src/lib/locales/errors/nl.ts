@@ -15,4 +15,10 @@ export const nl: ErrorStrings = {
   insecure: 'Browsers blokkeren een http://-feed op een https://-pagina. Gebruik het https://-adres van de feed, of een relay via https.',
   timeout: 'De feed deed er te lang over om te antwoorden. Controleer of de server draait, of verhoog het attribuut timeout.',
   'too-large': 'De feed is te groot om hier te tonen. Verhoog het attribuut max-bytes, of gebruik een feed met alleen komende evenementen.',
+  'redirect-loop':
+    'Het adres van de feed verwijst in een kringetje door en komt nooit bij de feed. Open het adres in src in een browser en herstel de doorverwijzingen op de server.',
+  'redirect-blocked':
+    'Het adres van de feed verwijst door naar een adres dat browsers niet laden (file:, data:, javascript: of een onbereikbare server). Gebruik in src het eigen https://-adres van de feed.',
+  'not-modified-without-copy':
+    'De server van de feed antwoordde ‘niet gewijzigd’ (304) op een vraag om de hele feed. Controleer de cache-instellingen van de server (ETag, Last-Modified).',
 };

@@ -15,4 +15,9 @@ export const pl: ErrorStrings = {
   insecure: 'Przeglądarki blokują kanał http:// na stronie https://. Użyj adresu https:// kanału albo przekaźnika działającego przez https.',
   timeout: 'Kanał zbyt długo nie odpowiadał. Sprawdź, czy jego serwer działa, albo zwiększ atrybut timeout.',
   'too-large': 'Kanał jest zbyt duży, by go tu pokazać. Zwiększ atrybut max-bytes albo użyj kanału tylko z nadchodzącymi wydarzeniami.',
+  'redirect-loop': 'Adres kanału przekierowuje w pętli i nigdy nie dociera do kanału. Otwórz adres z src w przeglądarce i popraw przekierowania na serwerze.',
+  'redirect-blocked':
+    'Adres kanału przekierowuje na adres, którego przeglądarki nie wczytują (file:, data:, javascript: lub nieosiągalny serwer). Użyj w src własnego adresu https:// kanału.',
+  'not-modified-without-copy':
+    'Serwer kanału odpowiedział „nie zmieniono” (304) na prośbę o cały kanał. Sprawdź ustawienia pamięci podręcznej serwera (ETag, Last-Modified).',
 };

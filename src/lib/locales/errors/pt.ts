@@ -15,4 +15,9 @@ export const pt: ErrorStrings = {
   insecure: 'Os navegadores bloqueiam um feed http:// numa página https://. Use o endereço https:// do feed ou um relay em https.',
   timeout: 'O feed demorou demasiado a responder. Verifique se o servidor está a funcionar ou aumente o atributo timeout.',
   'too-large': 'O feed é demasiado grande para ser mostrado aqui. Aumente o atributo max-bytes ou use um feed só com os próximos eventos.',
+  'redirect-loop': 'O endereço do feed redireciona em ciclo e nunca chega ao feed. Abra o endereço em src num navegador e corrija os redirecionamentos no servidor.',
+  'redirect-blocked':
+    'O endereço do feed redireciona para um endereço que os navegadores não carregam (file:, data:, javascript: ou um servidor inacessível). Use em src o endereço https:// do próprio feed.',
+  'not-modified-without-copy':
+    'O servidor do feed respondeu «não modificado» (304) a um pedido do feed completo. Verifique as definições de cache do servidor (ETag, Last-Modified).',
 };

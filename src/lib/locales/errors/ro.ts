@@ -15,4 +15,10 @@ export const ro: ErrorStrings = {
   insecure: 'Browserele blochează un flux http:// pe o pagină https://. Folosiți adresa https:// a fluxului sau un releu pe https.',
   timeout: 'Fluxul a răspuns prea greu. Verificați dacă serverul lui funcționează sau măriți atributul timeout.',
   'too-large': 'Fluxul este prea mare pentru a fi afișat aici. Măriți atributul max-bytes sau folosiți un flux doar cu evenimentele viitoare.',
+  'redirect-loop':
+    'Adresa fluxului redirecționează în buclă și nu ajunge niciodată la flux. Deschideți adresa din src într-un browser și corectați redirecționările de pe server.',
+  'redirect-blocked':
+    'Adresa fluxului redirecționează spre o adresă pe care browserele nu o încarcă (file:, data:, javascript: sau un server inaccesibil). Folosiți în src adresa https:// proprie a fluxului.',
+  'not-modified-without-copy':
+    'Serverul fluxului a răspuns „nemodificat” (304) la o cerere pentru întregul flux. Verificați setările de cache ale serverului (ETag, Last-Modified).',
 };

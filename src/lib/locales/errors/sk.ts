@@ -15,4 +15,9 @@ export const sk: ErrorStrings = {
   insecure: 'Prehliadače blokujú kanál http:// na stránke https://. Použite adresu kanála s https:// alebo relay na https.',
   timeout: 'Kanál odpovedal príliš dlho. Skontrolujte, či jeho server beží, alebo zvýšte atribút timeout.',
   'too-large': 'Kanál je príliš veľký na to, aby sa tu dal zobraziť. Zvýšte atribút max-bytes alebo použite kanál len s nadchádzajúcimi podujatiami.',
+  'redirect-loop': 'Adresa kanála presmerúva v slučke a ku kanálu sa nikdy nedostane. Otvorte adresu v src v prehliadači a opravte presmerovania na serveri.',
+  'redirect-blocked':
+    'Adresa kanála presmerúva na adresu, ktorú prehliadače nenačítajú (file:, data:, javascript: alebo nedostupný server). Použite v src vlastnú adresu https:// kanála.',
+  'not-modified-without-copy':
+    'Server kanála na žiadosť o celý kanál odpovedal „nezmenené“ (304). Skontrolujte nastavenia vyrovnávacej pamäte servera (ETag, Last-Modified).',
 };

@@ -15,4 +15,9 @@ export const sl: ErrorStrings = {
   insecure: 'Brskalniki blokirajo vir http:// na strani https://. Uporabite naslov https:// vira ali posrednik na https.',
   timeout: 'Vir je predolgo odgovarjal. Preverite, ali njegov strežnik deluje, ali povečajte atribut timeout.',
   'too-large': 'Vir je prevelik, da bi ga prikazali tukaj. Povečajte atribut max-bytes ali uporabite vir samo s prihajajočimi dogodki.',
+  'redirect-loop': 'Naslov vira preusmerja v zanki in nikoli ne pride do vira. Odprite naslov v src v brskalniku in popravite preusmeritve na strežniku.',
+  'redirect-blocked':
+    'Naslov vira preusmerja na naslov, ki ga brskalniki ne naložijo (file:, data:, javascript: ali nedosegljiv strežnik). V src uporabite lastni naslov https:// vira.',
+  'not-modified-without-copy':
+    'Strežnik vira je na zahtevo za celoten vir odgovoril »ni spremenjeno« (304). Preverite nastavitve predpomnilnika strežnika (ETag, Last-Modified).',
 };

@@ -16,4 +16,9 @@ export const so: ErrorStrings = {
   insecure: 'Browser-yadu waxay xannibaan feed http:// ah oo ku jira bog https:// ah. Isticmaal cinwaanka https:// ee feed-ka, ama relay ku shaqeeya https.',
   timeout: 'Feed-ku wuu daahay inuu jawaabo. Hubi in server-kiisu shaqaynayo, ama kordhi sifada timeout.',
   'too-large': 'Feed-ku aad buu u weyn yahay in halkan lagu muujiyo. Kordhi sifada max-bytes, ama isticmaal feed ay ku jiraan dhacdooyinka soo socda oo keliya.',
+  'redirect-loop': 'Cinwaanka feed-ku wuxuu ku wareejinayaa wareeg mana gaaro feed-ka. Ku fur cinwaanka src browser oo sax wareejinta server-ka.',
+  'redirect-blocked':
+    'Cinwaanka feed-ku wuxuu u wareejinayaa cinwaan aysan browser-yadu soo rarin (file:, data:, javascript: ama server aan la gaari karin). Ku isticmaal src cinwaanka https:// ee feed-ka laftiisa.',
+  'not-modified-without-copy':
+    'Server-ka feed-ku wuxuu ku jawaabay “lama beddelin” (304) markii la weydiiyay feed-ka oo dhan. Hubi dejinta kaydka ku-meel-gaarka ah ee server-ka (ETag, Last-Modified).',
 };

@@ -15,4 +15,9 @@ export const sq: ErrorStrings = {
   insecure: 'Shfletuesit bllokojnë një burim http:// në një faqe https://. Përdorni adresën https:// të burimit ose një ndërmjetës në https.',
   timeout: 'Burimi u vonua shumë të përgjigjej. Kontrolloni që serveri i tij punon ose rritni atributin timeout.',
   'too-large': 'Burimi është shumë i madh për t’u shfaqur këtu. Rritni atributin max-bytes ose përdorni një burim vetëm me ngjarjet e ardhshme.',
+  'redirect-loop': 'Adresa e burimit ridrejton në një lak dhe nuk arrin kurrë te burimi. Hapeni adresën në src në shfletues dhe ndreqni ridrejtimet në server.',
+  'redirect-blocked':
+    'Adresa e burimit ridrejton te një adresë që shfletuesit nuk e ngarkojnë (file:, data:, javascript: ose një server i paarritshëm). Përdorni në src adresën https:// të vetë burimit.',
+  'not-modified-without-copy':
+    'Serveri i burimit u përgjigj “i pandryshuar” (304) kur iu kërkua i gjithë burimi. Kontrolloni cilësimet e memories së përkohshme të serverit (ETag, Last-Modified).',
 };

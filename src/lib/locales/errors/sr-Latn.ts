@@ -15,4 +15,8 @@ export const srLatn: ErrorStrings = {
   insecure: 'Pregledači blokiraju http:// fid na https:// stranici. Koristite https:// adresu fida ili relej na https.',
   timeout: 'Fid je predugo odgovarao. Proverite da li njegov server radi ili povećajte atribut timeout.',
   'too-large': 'Fid je prevelik da bi se ovde prikazao. Povećajte atribut max-bytes ili koristite fid samo sa predstojećim događajima.',
+  'redirect-loop': 'Adresa fida preusmerava u krug i nikad ne stiže do fida. Otvorite adresu u src u pregledaču i ispravite preusmeravanja na serveru.',
+  'redirect-blocked':
+    'Adresa fida preusmerava na adresu koju pregledači ne učitavaju (file:, data:, javascript: ili nedostupan server). U src koristite sopstvenu https:// adresu fida.',
+  'not-modified-without-copy': 'Server fida je na zahtev za ceo fid odgovorio „nije izmenjeno” (304). Proverite podešavanja keša na serveru (ETag, Last-Modified).',
 };

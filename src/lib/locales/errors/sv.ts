@@ -15,4 +15,9 @@ export const sv: ErrorStrings = {
   insecure: 'Webbläsare blockerar ett http://-flöde på en https://-sida. Använd flödets adress med https://, eller ett relä på https.',
   timeout: 'Flödet tog för lång tid att svara. Kontrollera att dess server är uppe, eller höj attributet timeout.',
   'too-large': 'Flödet är för stort för att visas här. Höj attributet max-bytes, eller använd ett flöde med bara kommande evenemang.',
+  'redirect-loop': 'Flödets adress omdirigerar i en slinga och når aldrig flödet. Öppna adressen i src i en webbläsare och rätta omdirigeringarna på servern.',
+  'redirect-blocked':
+    'Flödets adress omdirigerar till en adress som webbläsare inte hämtar (file:, data:, javascript: eller en server som inte går att nå). Använd flödets egen https://-adress i src.',
+  'not-modified-without-copy':
+    'Flödets server svarade ”inte ändrat” (304) på en fråga efter hela flödet. Kontrollera serverns cacheinställningar (ETag, Last-Modified).',
 };

@@ -15,4 +15,7 @@ export const ti: ErrorStrings = {
   insecure: 'መርበብ-ሓበሬታታት http:// ፊድ ኣብ https:// ገጽ ይዓግቱ። ናይቲ ፊድ https:// ኣድራሻ ወይ ኣብ https ዝሰርሕ relay ተጠቐም።',
   timeout: 'እቲ ፊድ ንምምላስ ነዊሕ ግዜ ወሲዱ። ሰርቨሩ ይሰርሕ ምህላዉ ኣረጋግጽ፡ ወይ ባህርያት timeout ወስኽ።',
   'too-large': 'እቲ ፊድ ኣብዚ ንኽርአ ኣዝዩ ዓቢ እዩ። ባህርያት max-bytes ወስኽ፡ ወይ ዝመጽኡ ፍጻመታት ጥራይ ዘለዎ ፊድ ተጠቐም።',
+  'redirect-loop': 'ኣድራሻ ናይቲ ፊድ ኣብ ዓንኬል ይቕይር እሞ ናብቲ ፊድ ፈጺሙ ኣይበጽሕን። ኣድራሻ src ኣብ መርበብ-ሓበሬታ ክፈቶ፡ ነቶም ምቕያራት ኣብቲ ሰርቨር ኣዐሪዮም።',
+  'redirect-blocked': 'ኣድራሻ ናይቲ ፊድ ናብ መርበብ-ሓበሬታ ዘይጽዕኖ ኣድራሻ ይቕይር (file:, data:, javascript: ወይ ዘይብጻሕ ሰርቨር)። ኣብ src ናይ ባዕሉ ናይቲ ፊድ ኣድራሻ https:// ተጠቐም።',
+  'not-modified-without-copy': 'ሰርቨር ናይቲ ፊድ ምሉእ ፊድ ምስ ተሓተተ “ኣይተቐየረን” (304) ኢሉ መለሰ። ናይ cache ምድላዋት ናይቲ ሰርቨር ኣረጋግጽ (ETag, Last-Modified)።',
 };

@@ -15,4 +15,9 @@ export const tr: ErrorStrings = {
   insecure: 'Tarayıcılar https:// sayfasındaki bir http:// akışını engeller. Akışın https:// adresini ya da https üzerinden bir aktarıcı kullanın.',
   timeout: 'Akış çok geç yanıt verdi. Sunucusunun çalıştığını kontrol edin ya da timeout özniteliğini artırın.',
   'too-large': 'Akış burada gösterilemeyecek kadar büyük. max-bytes özniteliğini artırın ya da yalnızca yaklaşan etkinlikleri içeren bir akış kullanın.',
+  'redirect-loop': 'Akışın adresi bir döngü içinde yönlendiriyor ve akışa hiç ulaşmıyor. src adresini bir tarayıcıda açın ve sunucudaki yönlendirmeleri düzeltin.',
+  'redirect-blocked':
+    'Akışın adresi, tarayıcıların yüklemediği bir adrese yönlendiriyor (file:, data:, javascript: ya da ulaşılamayan bir sunucu). src içinde akışın kendi https:// adresini kullanın.',
+  'not-modified-without-copy':
+    'Akışın sunucusu, akışın tamamı istendiğinde “değiştirilmedi” (304) yanıtı verdi. Sunucunun önbellek ayarlarını kontrol edin (ETag, Last-Modified).',
 };
