@@ -26,6 +26,7 @@ import {googleSubscribeUrl, outlookSubscribeUrl, relayViewUrl, viewQuery, webcal
 import type {PosterSize} from '../views/poster.js';
 import {renderShareMenus, shareMenuStyles, type CopyFormat, type ShareControl, type ShareMenuState} from '../views/share-menu.js';
 import {adoptStyles} from '../styles/adopt-styles.js';
+import {encodeUriPart} from '../lib/uri.js';
 
 export type {CopyFormat, ShareControl, SubscribeLink};
 
@@ -168,7 +169,7 @@ export class ShareActions implements ShareMenuState {
     const ics = toIcs(events, {timeZone: this.timeZone(), organizerLabel: this.language.strings.organizer});
     const name =
       events.length === 1 ? icsFileName(events[0]) : `${icsFileName({title: this.calendarName} as CalendarEvent).replace(/\.ics$/, '')}-${events.length}.ics`;
-    return {kind: 'download', href: `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`, label: this.strings.download(events.length), fileName: name};
+    return {kind: 'download', href: `data:text/calendar;charset=utf-8,${encodeUriPart(ics)}`, label: this.strings.download(events.length), fileName: name};
   }
 
   /**

@@ -3,7 +3,7 @@
  * styles only lists that open one need, imported when the first event is opened.
  */
 import type {Coalition} from './source-badges.js';
-import {css, html} from 'lit';
+import {css} from 'lit';
 import type {CalendarEvent} from '../lib/events/model.js';
 import type {UiStrings} from '../lib/i18n.js';
 import {CARD_PARTS} from './list-view.js';

@@ -17,6 +17,7 @@
 import {foldText, type When} from '../show/filter.js';
 import type {VisitorFilters} from '../show/facets.js';
 import {resolveDateBound} from '../time.js';
+import {encodeUriPart} from '../uri.js';
 
 /** The page's filters (the list's attributes) as written: lists comma-separated. */
 /**
@@ -110,7 +111,7 @@ export function viewQuery(page: PageFilters, visitor: VisitorFilters, when: When
 export function relayViewUrl(feed: string, proxy: string | undefined, format: 'ics' | 'rss', query: ViewQuery, base: string): string | undefined {
   if (!proxy?.includes('{url}')) return undefined;
   try {
-    const url = new URL(proxy.replace('{url}', encodeURIComponent(new URL(feed, base).href)), base);
+    const url = new URL(proxy.replace('{url}', encodeUriPart(new URL(feed, base).href)), base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     url.searchParams.set('format', format);
     for (const [name, value] of query.params) url.searchParams.set(name, value);
@@ -124,8 +125,8 @@ export function relayViewUrl(feed: string, proxy: string | undefined, format: 'i
 export const webcalUrl = (url: string): string => url.replace(/^https?:/i, 'webcal:');
 
 /** Google Calendar's "add calendar by address" page for a `webcal:` address. */
-export const googleSubscribeUrl = (webcal: string): string => `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`;
+export const googleSubscribeUrl = (webcal: string): string => `https://calendar.google.com/calendar/r?cid=${encodeUriPart(webcal)}`;
 
 /** Outlook.com's "subscribe from web" page for an http(s) address, with the calendar's name. */
 export const outlookSubscribeUrl = (url: string, name: string): string =>
-  `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(url)}&name=${encodeURIComponent(name)}`;
+  `https://outlook.live.com/calendar/0/addfromweb?url=${encodeUriPart(url)}&name=${encodeUriPart(name)}`;

@@ -20,6 +20,7 @@ import type {CalendarEvent} from '../events/model.js';
 import {absoluteHttpUrl} from '../events/normalise.js';
 import {formatEventRange} from '../format.js';
 import {locationText} from '../ics-export.js';
+import {encodeUriPart} from '../uri.js';
 
 export interface DigestOptions {
   /** BCP 47 locale of the dates and the words. */
@@ -94,7 +95,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A link destination in `<…>`, where only `<`, `>` and line breaks would need care: they are percent-encoded. */
-const markdownUrl = (url: string) => `<${url.replace(/[<>\s]/g, (ch) => encodeURIComponent(ch))}>`;
+const markdownUrl = (url: string) => `<${url.replace(/[<>\s]/g, (ch) => encodeUriPart(ch))}>`;
 
 /** Markdown: a heading, then a list item per event: the date in bold, the title as a link, the place. */
 export function toMarkdown(events: readonly CalendarEvent[], o: DigestOptions): string {
