@@ -190,3 +190,41 @@ ${item.payload}
     markdown: {files: markdown, fields: ['title', 'body', 'locations', 'organizer', 'forms', 'source']},
   };
 }
+
+/**
+ * The same items as `CalendarEvent`s a page script hands to `<event-list>`'s `events` property,
+ * the payload in every field, URL fields included (not normalised: the list must do that).
+ */
+export function hostileEvents(items: HostileItem[]) {
+  return items.map((item, i) => ({
+    id: item.id,
+    title: item.payload,
+    start: item.start,
+    allDay: false,
+    description: item.payload,
+    descriptionHtml: descriptionHtml(item),
+    categories: [item.payload],
+    locations: [item.payload],
+    place: {name: item.payload, address: item.payload, online: urlField(item, i)},
+    organizer: item.payload,
+    url: urlField(item, i),
+    image: urlField(item, i),
+    source: urlField(item, i + 1),
+  }));
+}
+
+/** The fields `hostileEvents` puts each payload into. */
+export const EVENT_FIELDS = [
+  'title',
+  'description',
+  'descriptionHtml',
+  'categories',
+  'locations',
+  'place.name',
+  'place.address',
+  'place.online',
+  'organizer',
+  'url',
+  'image',
+  'source',
+];
