@@ -8,6 +8,7 @@
  */
 import type {CalendarEvent} from './events/model.js';
 import {absoluteHttpUrl} from './events/normalise.js';
+import {inertParsingPolicy} from './html/trusted-types.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 
 export interface StructuredDataOptions {
@@ -96,4 +97,17 @@ export function structuredDataScript(events: readonly CalendarEvent[], options: 
     /[<>&\u2028\u2029]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
   );
+}
+
+/**
+ * Text for a `<script type="application/ld+json">` (`script.textContent = …`), which Trusted Types
+ * treats as a script sink even though JSON-LD never runs. Returns a TrustedScript where Trusted
+ * Types exist, the string where they do not, and undefined when the page refuses the `feedcal`
+ * policy: then write no script at all (writing would raise a violation report). Throws if `json`
+ * is not JSON.
+ */
+export function trustedJsonLd(json: string): string | undefined {
+  JSON.parse(json);
+  if (!(globalThis as {trustedTypes?: unknown}).trustedTypes) return json;
+  return inertParsingPolicy()?.createScript(json) as string | undefined;
 }

@@ -141,9 +141,11 @@ ${items
     url: urlField(item, i),
     image: urlField(item, i),
   }));
-  // As a careful producer writes JSON-LD into HTML: `<` escaped so nothing closes the script.
+  // As a careful producer writes JSON-LD into HTML: `<` escaped so nothing closes the script; a
+  // block per event, as event pages and calendar plugins write it (one payload that a reader
+  // cannot take loses its own event, not the page's).
   const ldPage = `<!doctype html><html><head><title>Events</title>
-<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script></head><body><h1>Events</h1></body></html>`;
+${ld.map((item) => `<script type="application/ld+json">${JSON.stringify(item).replace(/</g, '\\u003c')}</script>`).join('\n')}</head><body><h1>Events</h1></body></html>`;
   const markdown = items.map((item, i) => ({
     name: `xss-md-${i}.md`,
     type: 'text/markdown; charset=utf-8',

@@ -4,10 +4,8 @@
  * violation report, so nothing is parsed as markup. HTML becomes text by dropping its tags (the
  * result is only ever drawn as text), the JSON-LD blocks of a page are found by pattern, and XML,
  * which cannot be read without a parser, fails with a sentence that says why. Loaded on demand,
- * by feeds/index.ts, only on such a page.
+ * only on such a page.
  */
-import type {FeedDom} from '../feeds/dom.js';
-
 /** A comment, an element whose text is not text (script, style, template) whole, or a tag. */
 const MARKUP = /<!--[^]*?(?:-->|$)|<(script|style|template)\b[^]*?(?:<\/\1\s*>|$)|<[a-z/!?][^>]*>?/gi;
 /** A comment (its scripts are not scripts), or a script element: its attributes, then its text. */
@@ -23,13 +21,22 @@ function decode(text: string): string {
   });
 }
 
-export const textOnlyDom: FeedDom = {
-  parseXml: () => ({
+/** The one console note on such a page (trusted-types.ts asks for it when the policy is refused). */
+export function explainRefusal(): void {
+  console.warn(
+    'feedcal: this page\'s Content-Security-Policy does not allow the Trusted Types policy "feedcal" (trusted-types … feedcal), so feed markup is not parsed: descriptions show as plain text, RSS and Atom feeds cannot be read and no JSON-LD is written for search engines.'
+  );
+}
+
+// A FeedDom (feeds/dom.ts), checked where it is installed: a type import from there would make a
+// module cycle (dom.ts → trusted-types.ts → this module).
+export const textOnlyDom = {
+  parseXml: (_text: string): {error: string} => ({
     error: 'this page\'s Content-Security-Policy does not allow the Trusted Types policy "feedcal", which reading XML needs (trusted-types … feedcal)',
   }),
   innerXml: () => '',
-  htmlText: (html) => decode(html.replace(MARKUP, '')),
-  ldJsonBlocks: (html) =>
+  htmlText: (html: string) => decode(html.replace(MARKUP, '')),
+  ldJsonBlocks: (html: string) =>
     Array.from(html.matchAll(SCRIPT))
       .filter((match) => match[1] !== undefined && /type\s*=\s*["']?application\/ld\+json/i.test(match[1]))
       .map((match) => match[2]),

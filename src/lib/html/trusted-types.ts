@@ -8,8 +8,8 @@
  * (`purify.ts`), under DOMPurify's own `dompurify` policy.
  *
  * So the `feedcal` policy passes the text through unchanged, and it is private to this module:
- * it is used only by `parseInertDocument`, and by `trustedJsonLd` for JSON-LD script text (which
- * it accepts only if it is JSON). A page that enforces Trusted Types
+ * it is used only by `parseInertDocument`, and by `trustedJsonLd` (structured-data.ts) for JSON-LD
+ * script text (which it accepts only if it is JSON). A page that enforces Trusted Types
  * must allow it by name: `trusted-types lit-html dompurify feedcal`.
  *
  * A page that lists its Trusted Types policies without `feedcal` gets one violation report, for
@@ -19,7 +19,7 @@
  * are shown as plain text, no JSON-LD is written, and one console note says why.
  */
 
-interface InertPolicy {
+export interface InertPolicy {
   createHTML(input: string): unknown;
   createScript(input: string): unknown;
 }
@@ -32,7 +32,11 @@ interface TrustedTypesFactory {
 let policy: InertPolicy | null | undefined;
 let refused = false;
 
-function inertParsingPolicy(): InertPolicy | null {
+/**
+ * The `feedcal` policy, made on first use; null without Trusted Types or when the page refuses it.
+ * For this module and the JSON-LD writer (structured-data.ts) only.
+ */
+export function inertParsingPolicy(): InertPolicy | null {
   if (policy !== undefined) return policy;
   policy = null;
   const factory = (globalThis as {trustedTypes?: TrustedTypesFactory}).trustedTypes;
@@ -47,8 +51,10 @@ function inertParsingPolicy(): InertPolicy | null {
       // The page's CSP lists the policies it allows, without `feedcal` (or a second copy of
       // feedcal already made it): every sink would be refused, with a report each time.
       refused = true;
-      console.warn(
-        'feedcal: this page\'s Content-Security-Policy does not allow the Trusted Types policy "feedcal" (trusted-types … feedcal), so feed markup is not parsed: descriptions show as plain text, RSS and Atom feeds cannot be read and no JSON-LD is written for search engines.'
+      // The console note saying why comes with the code that reads markup as text.
+      void import('./text-only-dom.js').then(
+        (module) => module.explainRefusal(),
+        () => undefined
       );
     }
   }
@@ -146,19 +152,4 @@ export function parseInertDocument(text: string, type: DOMParserSupportedType): 
   const html = defuseInlineCode(flat, type);
   const input = trusted ? (trusted.createHTML(html) as string) : html;
   return new DOMParser().parseFromString(input, type);
-}
-
-/**
- * Text for a `<script type="application/ld+json">` (`script.textContent = …`), which Trusted Types
- * treats as a script sink even though JSON-LD never runs. Returns a TrustedScript where Trusted
- * Types exist, the string where they do not, and undefined when the page refuses the `feedcal`
- * policy: then write no script at all (writing would raise a violation report). Throws if `json`
- * is not JSON.
- */
-export function trustedJsonLd(json: string): string | undefined {
-  JSON.parse(json);
-  const factory = (globalThis as {trustedTypes?: unknown}).trustedTypes;
-  if (!factory) return json;
-  const trusted = inertParsingPolicy();
-  return trusted ? (trusted.createScript(json) as string) : undefined;
 }

@@ -1,5 +1,0 @@
-// The third-party XSS corpora in the jsonld format; see strict-csp.ts. One file per format keeps
-// each within the test runner's time for a file.
-import {corporaUnderStrictCsp} from './strict-csp.js';
-
-corporaUnderStrictCsp('jsonld');
