@@ -31,7 +31,7 @@ export function explainRefusal(): void {
 // A FeedDom (feeds/dom.ts), checked where it is installed: a type import from there would make a
 // module cycle (dom.ts → trusted-types.ts → this module).
 export const textOnlyDom = {
-  parseXml: (_text: string): {error: string} => ({
+  parseXml: (): {error: string} => ({
     error: 'this page\'s Content-Security-Policy does not allow the Trusted Types policy "feedcal", which reading XML needs (trusted-types … feedcal)',
   }),
   innerXml: () => '',
