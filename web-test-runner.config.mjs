@@ -43,6 +43,28 @@ async function serveCorpus(context, next) {
   context.type = 'application/octet-stream';
 }
 
+// The third-party XSS payload lists (test/security/corpora.ts) live beside the checkout too and
+// are served the same way under /xss-corpora/, with /xss-corpora/index.json listing the lists.
+const xssCorporaDir = fileURLToPath(new URL('../shared/fixtures/xss-corpora/', import.meta.url));
+
+async function serveXssCorpora(context, next) {
+  if (!context.path.startsWith('/xss-corpora/')) return next();
+  const name = decodeURIComponent(context.path.slice('/xss-corpora/'.length));
+  if (name === 'index.json') {
+    const files = existsSync(xssCorporaDir) ? (await readdir(xssCorporaDir)).filter((file) => /\.(txt|json)$/.test(file)) : [];
+    context.body = JSON.stringify(files.sort());
+    context.type = 'application/json';
+    return;
+  }
+  const file = join(xssCorporaDir, name);
+  if (!file.startsWith(xssCorporaDir) || name.includes('/') || !existsSync(file)) {
+    context.status = 404;
+    return;
+  }
+  context.body = await readFile(file);
+  context.type = 'application/octet-stream';
+}
+
 // One plain closing line ("Tests: N passed, N failed, N skipped") that CI logs can be read by.
 function summaryReporter() {
   const count = (suite, totals) => {
@@ -79,7 +101,7 @@ export default {
     <script type="module" src="/test/helpers/page-setup.ts"></script>
     <script type="module" src="${testFramework}"></script>
   </body></html>`,
-  middleware: [serveCorpus, testRoutes({noCorsOrigin: noCors.origin})],
+  middleware: [serveCorpus, serveXssCorpora, testRoutes({noCorsOrigin: noCors.origin})],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),

@@ -10,6 +10,7 @@
  */
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
+import {normaliseSuppliedEvents} from './lib/events/normalise.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import type {When} from './lib/show/filter.js';
 import type {GroupBy} from './lib/show/group.js';
@@ -272,7 +273,8 @@ export class EventListElement extends LitElement {
     return this.supplied ?? this.feeds.events;
   }
   set events(value: CalendarEvent[]) {
-    this.supplied = Array.isArray(value) ? value : undefined;
+    // The model's URL rules hold for supplied events too (feed events get them from the parsers).
+    this.supplied = Array.isArray(value) ? normaliseSuppliedEvents(value, document.baseURI) : undefined;
   }
 
   /**

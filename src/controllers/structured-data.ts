@@ -6,7 +6,6 @@
  * the next update asks for it again.
  */
 import type {CalendarEvent} from '../lib/events/model.js';
-import {trustedJsonLd} from '../lib/html/trusted-types.js';
 import {whenIdle} from '../lib/idle.js';
 import {lazy} from '../lib/lazy.js';
 
@@ -36,7 +35,7 @@ export class StructuredData {
     if (!module || this.written !== key) return; // or a newer list arrived while it loaded
     // Trusted Types count script text as a sink even for JSON; a page that refuses our policy
     // gets no structured data rather than a violation report.
-    const text = trustedJsonLd(module.structuredDataScript(events, {timeZone}));
+    const text = module.trustedJsonLd(module.structuredDataScript(events, {timeZone}));
     if (text === undefined) return;
     if (!this.script) {
       this.script = document.createElement('script');

@@ -2,9 +2,13 @@
  * schema.org `Event` JSON-LD for search engines (`no-structured-data` turns it off). The element
  * writes the text into a `<script type="application/ld+json">` in the light DOM, where crawlers
  * read it. Feed text ends up inside a script element here, so `structuredDataScript` escapes
- * every character that could end the element or change how the HTML parser reads it.
+ * every character that could end the element or change how the HTML parser reads it. Every
+ * address written is held to the model's URL rules once more (absolute http(s), `absoluteHttpUrl`),
+ * whatever the event came from: search engines and page scripts follow them.
  */
 import type {CalendarEvent} from './events/model.js';
+import {absoluteHttpUrl} from './events/normalise.js';
+import {inertParsingPolicy} from './html/trusted-types.js';
 import {addDaysIn, dayKey, isTimeZone, viewerTimeZone, zoneOffset} from './time.js';
 import {scriptSafeJson} from './safe-json.js';
 
@@ -65,14 +69,17 @@ export function toSchemaOrg(event: CalendarEvent, options: StructuredDataOptions
     }
     locations.push(physical);
   }
-  if (place.online) locations.push({'@type': 'VirtualLocation', url: place.online});
+  const online = absoluteHttpUrl(place.online);
+  if (online) locations.push({'@type': 'VirtualLocation', url: online});
   if (locations.length) {
     data.location = locations.length === 1 ? locations[0] : locations;
     const physical = locations.some((l) => l['@type'] === 'Place');
-    data.eventAttendanceMode = `https://schema.org/${physical && place.online ? 'Mixed' : physical ? 'Offline' : 'Online'}EventAttendanceMode`;
+    data.eventAttendanceMode = `https://schema.org/${physical && online ? 'Mixed' : physical ? 'Offline' : 'Online'}EventAttendanceMode`;
   }
-  if (event.url) data.url = event.url;
-  if (event.image) data.image = event.image;
+  const url = absoluteHttpUrl(event.url);
+  if (url) data.url = url;
+  const image = absoluteHttpUrl(event.image);
+  if (image) data.image = image;
   if (event.description) data.description = truncate(event.description, DESCRIPTION_LIMIT);
   if (event.organizer) data.organizer = {'@type': 'Organization', name: event.organizer};
   if (event.categories.length) data.keywords = event.categories.join(', ');
@@ -86,4 +93,17 @@ export function toSchemaOrg(event: CalendarEvent, options: StructuredDataOptions
  */
 export function structuredDataScript(events: readonly CalendarEvent[], options: StructuredDataOptions = {}): string {
   return scriptSafeJson(events.map((event) => toSchemaOrg(event, options)));
+}
+
+/**
+ * Text for a `<script type="application/ld+json">` (`script.textContent = …`), which Trusted Types
+ * treats as a script sink even though JSON-LD never runs. Returns a TrustedScript where Trusted
+ * Types exist, the string where they do not, and undefined when the page refuses the `feedcal`
+ * policy: then write no script at all (writing would raise a violation report). Throws if `json`
+ * is not JSON.
+ */
+export function trustedJsonLd(json: string): string | undefined {
+  JSON.parse(json);
+  if (!(globalThis as {trustedTypes?: unknown}).trustedTypes) return json;
+  return inertParsingPolicy()?.createScript(json) as string | undefined;
 }

@@ -145,3 +145,26 @@ describe('structuredDataScript', () => {
 
   it('no events is an empty array', () => expect(structuredDataScript([])).to.equal('[]'));
 });
+
+describe('toSchemaOrg: the model’s URL rules, whatever the event came from', () => {
+  const start = new Date('2031-01-01T12:00:00Z');
+  const unsafe = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '/relative', 'java\tscript:x'];
+  for (const value of unsafe) {
+    it(`${JSON.stringify(value)} is not written as url, image or online address`, () => {
+      const data = toSchemaOrg(event({title: 'x', start, url: value, image: value, place: {name: 'Hall', online: value}}));
+      expect(data.url).to.equal(undefined);
+      expect(data.image).to.equal(undefined);
+      expect(data.location).to.deep.equal({'@type': 'Place', name: 'Hall'});
+      expect(data.eventAttendanceMode).to.equal('https://schema.org/OfflineEventAttendanceMode');
+    });
+  }
+
+  it('http(s) addresses are written as the URL parser reads them', () => {
+    const data = toSchemaOrg(
+      event({title: 'x', start, url: 'https://example.org/a b', image: 'http://example.org/i.png', place: {online: 'https://meet.example/r'}})
+    );
+    expect(data.url).to.equal('https://example.org/a%20b');
+    expect(data.image).to.equal('http://example.org/i.png');
+    expect(data.location).to.deep.equal({'@type': 'VirtualLocation', url: 'https://meet.example/r'});
+  });
+});

@@ -8,7 +8,8 @@
 //   GET  /fault/<kind>/<any>  injected faults (see FAULTS below); <any> makes each test's URL unique
 //   GET  /fault/seq/<any>?steps=ok,500,reset   each hit takes the next step; the last one repeats
 //                             (a step may be any fault without a query, e.g. not-modified)
-//   /test/security/csp/*.html served with the strict Content-Security-Policy header
+//   /test/security/csp/*.html served with the strict Content-Security-Policy header (or the
+//                             page's own variant, CSP_VARIANTS)
 //   GET  /src/<module>?delay=<ms>   the project's own module, served <ms> later (an on-demand
 //                             chunk that arrives late; an import map points a test page at it)
 import {createServer} from 'node:http';
@@ -16,6 +17,17 @@ import {createServer} from 'node:http';
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; " +
   "require-trusted-types-for 'script'; trusted-types lit-html dompurify feedcal";
+
+/** Pages under /test/security/csp/ that are served with another policy than STRICT_CSP. */
+const CSP_VARIANTS = {
+  // Hostile feeds carry http images; this server speaks plain http, where an https page would
+  // load them upgraded to https (mixed content): allowed, as they would be there.
+  'hostile.html': STRICT_CSP.replace("img-src 'self' https:", "img-src 'self' http: https:"),
+  // Trusted Types enforced with the documented policies but not `feedcal`; scripts by nonce.
+  'no-feedcal-policy.html':
+    "default-src 'self'; script-src 'nonce-feedcal-test' 'strict-dynamic'; style-src 'self'; img-src 'self' http: https:; " +
+    "require-trusted-types-for 'script'; trusted-types lit-html dompurify",
+};
 
 const day = (offset) => new Date(Date.UTC(2030, 0, 1 + offset, 17)).toISOString();
 
@@ -187,7 +199,7 @@ export function testRoutes({noCorsOrigin}) {
     }
     if (path.startsWith('/test/security/csp/') && path.endsWith('.html')) {
       await next();
-      ctx.set('Content-Security-Policy', STRICT_CSP);
+      ctx.set('Content-Security-Policy', CSP_VARIANTS[path.slice('/test/security/csp/'.length)] ?? STRICT_CSP);
       return;
     }
     if (!/^\/(__feeds\/|__hits$|__origins$|fault\/)/.test(path)) return next();

@@ -141,9 +141,11 @@ ${items
     url: urlField(item, i),
     image: urlField(item, i),
   }));
-  // As a careful producer writes JSON-LD into HTML: `<` escaped so nothing closes the script.
+  // As a careful producer writes JSON-LD into HTML: `<` escaped so nothing closes the script; a
+  // block per event, as event pages and calendar plugins write it (one payload that a reader
+  // cannot take loses its own event, not the page's).
   const ldPage = `<!doctype html><html><head><title>Events</title>
-<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script></head><body><h1>Events</h1></body></html>`;
+${ld.map((item) => `<script type="application/ld+json">${JSON.stringify(item).replace(/</g, '\\u003c')}</script>`).join('\n')}</head><body><h1>Events</h1></body></html>`;
   const markdown = items.map((item, i) => ({
     name: `xss-md-${i}.md`,
     type: 'text/markdown; charset=utf-8',
@@ -190,3 +192,41 @@ ${item.payload}
     markdown: {files: markdown, fields: ['title', 'body', 'locations', 'organizer', 'forms', 'source']},
   };
 }
+
+/**
+ * The same items as `CalendarEvent`s a page script hands to `<event-list>`'s `events` property,
+ * the payload in every field, URL fields included (not normalised: the list must do that).
+ */
+export function hostileEvents(items: HostileItem[]) {
+  return items.map((item, i) => ({
+    id: item.id,
+    title: item.payload,
+    start: item.start,
+    allDay: false,
+    description: item.payload,
+    descriptionHtml: descriptionHtml(item),
+    categories: [item.payload],
+    locations: [item.payload],
+    place: {name: item.payload, address: item.payload, online: urlField(item, i)},
+    organizer: item.payload,
+    url: urlField(item, i),
+    image: urlField(item, i),
+    source: urlField(item, i + 1),
+  }));
+}
+
+/** The fields `hostileEvents` puts each payload into. */
+export const EVENT_FIELDS = [
+  'title',
+  'description',
+  'descriptionHtml',
+  'categories',
+  'locations',
+  'place.name',
+  'place.address',
+  'place.online',
+  'organizer',
+  'url',
+  'image',
+  'source',
+];

@@ -3,7 +3,7 @@
  * what a valid event is, which URLs are allowed, how lists are cleaned and how ids are made.
  * Parsers only find the fields; `finishEvent` does the rest.
  */
-import type {CalendarEvent, EventDraft, EventStatus, ParseContext} from './model.js';
+import type {CalendarEvent, EventDraft, EventStatus, ParseContext, Place} from './model.js';
 import {SkipItem} from './model.js';
 import {collapseBlankLines, collapseSpace, htmlToText, literalLineBreaks, looksLikeHtml} from './text.js';
 
@@ -35,7 +35,8 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
   if (url) event.url = url;
   if (description) event.description = description;
   if (html && looksLikeHtml(html)) event.descriptionHtml = html;
-  if (draft.place && Object.keys(draft.place).length) event.place = draft.place;
+  const place = cleanPlace(draft.place, ctx.source);
+  if (place) event.place = place;
   const organizer = collapseSpace(literalLineBreaks(draft.organizer ?? '', ' '));
   if (organizer) event.organizer = organizer;
   const image = absoluteHttpUrl(draft.image, ctx.source);
@@ -43,6 +44,50 @@ export function finishEvent(draft: EventDraft, ctx: ParseContext): CalendarEvent
   const status = normaliseStatus(draft.status);
   if (status) event.status = status;
   return event;
+}
+
+/**
+ * Events a page script hands to `<event-list>`'s `events` property, held to the model's URL rules
+ * as feed events are (`finishEvent`): `url`, `image` and `place.online` absolute http(s), relative
+ * ones resolved against `base` (the page's address), anything else left out. The rest is the
+ * page's own data and is kept; an event that needs no change is the same object, one that does
+ * is a copy (the page's objects are never changed). Entries that are not objects are dropped.
+ */
+export function normaliseSuppliedEvents(events: readonly CalendarEvent[], base?: string): CalendarEvent[] {
+  const result: CalendarEvent[] = [];
+  for (const event of events) {
+    if (!event || typeof event !== 'object') continue;
+    const url = absoluteHttpUrl(event.url, base);
+    const image = absoluteHttpUrl(event.image, base);
+    const place = cleanPlace(event.place, base);
+    if (url === event.url && image === event.image && place === event.place) {
+      result.push(event);
+      continue;
+    }
+    const copy: CalendarEvent = {...event, url, image, place};
+    for (const key of ['url', 'image', 'place'] as const) if (copy[key] === undefined) delete copy[key];
+    result.push(copy);
+  }
+  return result;
+}
+
+/**
+ * A place as the model holds it: its online address absolute http(s) (resolved against `base`),
+ * coordinates only as finite numbers; undefined when nothing is left. The same object when it
+ * needed no change.
+ */
+function cleanPlace(place: Place | undefined, base?: string): Place | undefined {
+  if (!place || typeof place !== 'object') return undefined;
+  const online = absoluteHttpUrl(place.online, base);
+  const coordinates = Number.isFinite(place.lat) && Number.isFinite(place.lon);
+  if (online === place.online && (coordinates || (place.lat === undefined && place.lon === undefined))) return Object.keys(place).length ? place : undefined;
+  const clean: Place = {...place};
+  delete clean.online;
+  delete clean.lat;
+  delete clean.lon;
+  if (online) clean.online = online;
+  if (coordinates) [clean.lat, clean.lon] = [place.lat, place.lon];
+  return Object.keys(clean).length ? clean : undefined;
 }
 
 /** Resolves `value` against `base` and keeps it only when it is http(s). */

@@ -14,6 +14,8 @@
  */
 import {FeedError, type FeedFormat, type ParseContext, type ParseResult} from '../events/model.js';
 import {lazy, type Lazy} from '../lazy.js';
+import {trustedTypesRefused} from '../html/trusted-types.js';
+import {installDom, installedDom} from './dom.js';
 import {sniffFormat} from './sniff.js';
 import type {FeedReader} from './reader.js';
 import {Pacer, runSliced, type Steps} from './steps.js';
@@ -37,6 +39,9 @@ const readerOf = (format: FeedFormat): Lazy<FeedReader> => readers[format === 'a
  * the planner only once the reader's chunk has arrived and been parsed.
  */
 const previewPlanner = lazy(() => import('./preview.js'));
+
+/** Markup read as text, for pages that refuse feedcal's Trusted Types policy (lib/html/text-only-dom.ts). */
+const textOnly = lazy(() => import('../html/text-only-dom.js'));
 
 /** The full format sniffer, for the bodies `sniffFormat` leaves open. */
 const detector = lazy(() => import('./detect.js'));
@@ -106,6 +111,8 @@ export async function parseFeed(
   if (!format) return describeUnknown(text);
   let steps: Steps<ParseResult>;
   try {
+    // Only text with markup or entities may need a parser, and so the Trusted Types policy.
+    if (!installedDom() && /[<&]/.test(text) && trustedTypesRefused()) installDom((await textOnly.load()).textOnlyDom);
     steps = await (await readerOf(format).load()).steps(text, ctx, {fields: options.fields});
   } catch (error) {
     // A chunk that could not be fetched (offline, a CDN failure): the next feed that needs it asks again.

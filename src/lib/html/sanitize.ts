@@ -3,9 +3,16 @@
  * cached because a card re-renders with the same description many times.
  */
 import {lazy} from '../lazy.js';
+import {trustedTypesRefused} from './trusted-types.js';
 
-/** DOMPurify and its configuration (purify.ts); until it is here, nothing is sanitised and nothing shown. */
-export const purifier = lazy(() => import('./purify.js'));
+/**
+ * DOMPurify and its configuration (purify.ts); until it is here, nothing is sanitised and nothing
+ * shown. On a page that refuses feedcal's Trusted Types policy it is never loaded (its parse is a
+ * sink too): the HTML is dropped and descriptions show as plain text (trusted-types.ts).
+ */
+export const purifier = lazy(() =>
+  trustedTypesRefused() ? Promise.reject(new Error('the page refuses the Trusted Types policy "feedcal"')) : import('./purify.js')
+);
 
 const strings = new Map<string, string>();
 const fragments = new Map<string, DocumentFragment>();

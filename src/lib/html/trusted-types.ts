@@ -8,12 +8,18 @@
  * (`purify.ts`), under DOMPurify's own `dompurify` policy.
  *
  * So the `feedcal` policy passes the text through unchanged, and it is private to this module:
- * it is used only by `parseInertDocument`, and by `trustedJsonLd` for JSON-LD script text (which
- * it accepts only if it is JSON). A page that enforces Trusted Types
+ * it is used only by `parseInertDocument`, and by `trustedJsonLd` (structured-data.ts) for JSON-LD
+ * script text (which it accepts only if it is JSON). A page that enforces Trusted Types
  * must allow it by name: `trusted-types lit-html dompurify feedcal`.
+ *
+ * A page that lists its Trusted Types policies without `feedcal` gets one violation report, for
+ * the attempt to create it (that report is how the site's owner learns the name to add; no API
+ * tells a script beforehand which names a page allows). From then on nothing is handed to a
+ * sink (`trustedTypesRefused`): the parsers read markup as text (text-only-dom.ts), descriptions
+ * are shown as plain text, no JSON-LD is written, and one console note says why.
  */
 
-interface InertPolicy {
+export interface InertPolicy {
   createHTML(input: string): unknown;
   createScript(input: string): unknown;
 }
@@ -24,8 +30,13 @@ interface TrustedTypesFactory {
 
 /** `undefined`: not tried yet; `null`: no Trusted Types in this browser, or the policy was refused. */
 let policy: InertPolicy | null | undefined;
+let refused = false;
 
-function inertParsingPolicy(): InertPolicy | null {
+/**
+ * The `feedcal` policy, made on first use; null without Trusted Types or when the page refuses it.
+ * For this module and the JSON-LD writer (structured-data.ts) only.
+ */
+export function inertParsingPolicy(): InertPolicy | null {
   if (policy !== undefined) return policy;
   policy = null;
   const factory = (globalThis as {trustedTypes?: TrustedTypesFactory}).trustedTypes;
@@ -37,13 +48,26 @@ function inertParsingPolicy(): InertPolicy | null {
         createScript: (input) => (JSON.parse(input), input),
       });
     } catch {
-      // The page's CSP does not allow the name `feedcal` (or a second copy of feedcal already
-      // made it). Without Trusted Types enforcement a plain string still works; with it, the
-      // parse below throws and the caller reports an unreadable feed instead of breaking the page.
-      console.warn('feedcal: the Trusted Types policy "feedcal" could not be created; allow it in the page\'s CSP (trusted-types … feedcal).');
+      // The page's CSP lists the policies it allows, without `feedcal` (or a second copy of
+      // feedcal already made it): every sink would be refused, with a report each time.
+      refused = true;
+      // The console note saying why comes with the code that reads markup as text.
+      void import('./text-only-dom.js').then(
+        (module) => module.explainRefusal(),
+        () => undefined
+      );
     }
   }
   return policy;
+}
+
+/**
+ * Whether the page enforces Trusted Types and refuses the `feedcal` policy (asks for it the first
+ * time): then no feed text may be handed to a sink, and markup is read as text instead.
+ */
+export function trustedTypesRefused(): boolean {
+  inertParsingPolicy();
+  return refused;
 }
 
 /** `<style …>…</style>`, whole, in HTML or SVG. */
@@ -57,27 +81,41 @@ const START_TAG = /<([a-z][^\s/>]*)([\s/][^>]*)?>/gi;
  */
 const ATTRIBUTE = /([^\s"'>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/g;
 const INLINE_NAME = /^(style|on[a-z]+)$/i;
+/**
+ * `on…` or `style` where the tokenizer may start an attribute name (after white space, `/` or a
+ * closing quote) and as one (`=` or the tag's end after it), in whatever context: a tag
+ * `START_TAG` reads differently from the HTML parser (a `>` inside a quoted value, markup after a
+ * comment or in raw text) still gets no handler or style. A zero-width non-joiner after the name
+ * makes it another name (one XML allows too), and leaves text that only looks like an attribute
+ * looking as it did. (Not before `/`: `https://x.example/online/` is a path.)
+ */
+const INLINE_ATTRIBUTE_ANYWHERE = /(?<=[\s/"'])(on[a-z]+|style)(?=\s*[=>])/gi;
+/** Elements that act in an inert document too: styles (CSP reports), tracks (they load). Any namespace prefix. */
+const ACTIVE_ELEMENT = /<(\/?)([\w.-]+:)?(style|track)\b/gi;
 
 /**
  * Chrome checks the page's CSP even while parsing into an inert document: an inline `style`
  * attribute, a `<style>` element or an `on…` handler in feed HTML raises a
  * `securitypolicyviolation` (and a report to the site's report-uri) although nothing is applied
  * or run. So before HTML or XML is parsed, `<style>` elements are dropped and `style`/`on…` attributes
- * renamed to `data-feedcal-…`, which no rule allows through. This is not the sanitiser (DOMPurify
- * still decides what is kept, and misses here only cost a report); it keeps a strict page quiet.
+ * renamed to `data-feedcal-…`, which no rule allows through (and made another name wherever else
+ * the tokenizer could read one as an attribute); `<track>` is renamed too, as it loads even there.
+ * This is not the sanitiser (DOMPurify still decides what is kept, and misses here only cost a
+ * report); it keeps a strict page quiet.
  */
 export function defuseInlineCode(html: string, type: DOMParserSupportedType = 'text/html'): string {
-  if (!/style|on[a-z]/i.test(html)) return html;
+  if (!/style|track|on[a-z]/i.test(html)) return html;
   // In HTML a `<style>` holds raw text up to `</style>`: drop it whole, so its CSS never becomes
   // text. In XML (Atom XHTML content) it is an ordinary element: renaming keeps the document
   // well-formed, and its text is no stylesheet any more.
   return (type === 'text/html' ? html.replace(STYLE_ELEMENT, '') : html)
-    .replace(/<(\/?)style\b/gi, '<$1feedcal-style')
+    .replace(ACTIVE_ELEMENT, '<$1$2feedcal-$3')
     .replace(
       START_TAG,
       (_tag, name: string, attributes = '') =>
         `<${name}${attributes.replace(ATTRIBUTE, (whole: string, attribute: string, value = '') => (INLINE_NAME.test(attribute) ? `data-feedcal-${attribute}${value}` : whole))}>`
-    );
+    )
+    .replace(INLINE_ATTRIBUTE_ANYWHERE, '$1\u200c');
 }
 
 /**
@@ -114,19 +152,4 @@ export function parseInertDocument(text: string, type: DOMParserSupportedType): 
   const html = defuseInlineCode(flat, type);
   const input = trusted ? (trusted.createHTML(html) as string) : html;
   return new DOMParser().parseFromString(input, type);
-}
-
-/**
- * Text for a `<script type="application/ld+json">` (`script.textContent = …`), which Trusted Types
- * treats as a script sink even though JSON-LD never runs. Returns a TrustedScript where Trusted
- * Types exist, the string where they do not, and undefined when the page refuses the `feedcal`
- * policy: then write no script at all (writing would raise a violation report). Throws if `json`
- * is not JSON.
- */
-export function trustedJsonLd(json: string): string | undefined {
-  JSON.parse(json);
-  const factory = (globalThis as {trustedTypes?: unknown}).trustedTypes;
-  if (!factory) return json;
-  const trusted = inertParsingPolicy();
-  return trusted ? (trusted.createScript(json) as string) : undefined;
 }

@@ -107,7 +107,7 @@ async function main(): Promise<Report> {
   const styled = drawn[0].shadowRoot!.adoptedStyleSheets.length > 0 && getComputedStyle(base).display !== 'inline';
 
   // The helper the element uses for its JSON-LD script text.
-  const {trustedJsonLd} = await import('../../../src/lib/html/trusted-types.js');
+  const {trustedJsonLd} = await import('../../../src/lib/structured-data.js');
   const before = violations.length;
   const script = document.createElement('script');
   script.type = 'application/ld+json';

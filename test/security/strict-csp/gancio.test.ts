@@ -1,0 +1,4 @@
+// The project's own XSS vectors in gancio under a strict CSP with Trusted Types; see hostile-under-csp.ts.
+import {ownVectorsUnderStrictCsp} from './hostile-under-csp.js';
+
+ownVectorsUnderStrictCsp('gancio');
