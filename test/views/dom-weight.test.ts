@@ -2,7 +2,7 @@
  * Issue 20, item 4: DOM per event. A peer's list row is 8–13 nodes; a card here was about 100.
  * Counts every node a card brings (its host element, its shadow root's elements, text and Lit's
  * comment markers) and every node of a month grid's entry, prints them (the figures the issue
- * asks to report), and holds them under ceilings so they do not creep back.
+ * asks to report), and holds them under ceilings so they do not creep back (raised by 3, 2 and 1 when the coalition calendar gave every card and grid entry its `source` slot, issue 19).
  */
 import {expect, html} from '@open-wc/testing';
 import '../../src/index.js';
@@ -45,14 +45,14 @@ describe('DOM per event', () => {
     const [card] = cards(el);
     const {nodes, elements, comments, blank} = countNodes(card);
     console.log(`DOM per list card (closed, typical event): ${nodes} nodes, ${elements} elements, ${comments} comments (Lit's markers), ${blank} blank text nodes`);
-    expect(nodes).to.be.at.most(102);
+    expect(nodes).to.be.at.most(105);
   });
 
   it('a compact line stays light', async () => {
     const el = await renderList(html`<event-list time-zone=${ZONE} lang="en" when="all" density="compact"></event-list>`, [TYPICAL]);
     const {nodes, elements} = countNodes(cards(el)[0]);
     console.log(`DOM per compact line: ${nodes} nodes, ${elements} elements`);
-    expect(nodes).to.be.at.most(22);
+    expect(nodes).to.be.at.most(24);
   });
 
   it('a month grid entry stays light, and a wide grid holds no cards', async () => {
@@ -63,7 +63,7 @@ describe('DOM per event', () => {
     console.log(
       `DOM per month grid entry: ${(total / entries.length).toFixed(1)} nodes (${entries.length} entries); whole wide grid ${all.nodes} nodes, ${all.elements} elements`
     );
-    expect(total / entries.length).to.be.at.most(12);
+    expect(total / entries.length).to.be.at.most(13);
     expect(cards(el)).to.have.length(0);
   });
 });

@@ -115,7 +115,18 @@ export function defuseInlineCode(html: string, type: DOMParserSupportedType = 't
       (_tag, name: string, attributes = '') =>
         `<${name}${attributes.replace(ATTRIBUTE, (whole: string, attribute: string, value = '') => (INLINE_NAME.test(attribute) ? `data-feedcal-${attribute}${value}` : whole))}>`
     )
-    .replace(INLINE_ATTRIBUTE_ANYWHERE, '$1\u200c');
+    .replace(INLINE_ATTRIBUTE_ANYWHERE, (name: string, _name: string, at: number, whole: string) =>
+      type === 'text/html' || insideTag(whole, at) ? `${name}\u200c` : name
+    );
+}
+
+/**
+ * Whether `at` is inside a tag (a `<` after the last `>`). XML text outside tags is only text
+ * (escaped markup in a title stays escaped), so there the name is left as written; HTML's
+ * tokenizer can read an attribute out of what looks like text, so there every one is changed.
+ */
+function insideTag(text: string, at: number): boolean {
+  return text.lastIndexOf('<', at) > text.lastIndexOf('>', at);
 }
 
 /**
