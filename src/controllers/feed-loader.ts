@@ -7,9 +7,10 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
-import {loadFeed} from '../lib/load/load-feed.js';
+import {loadFeed, sanitizeDescriptions} from '../lib/load/load-feed.js';
 import {mergeEvents} from '../lib/events/merge.js';
-import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
+import {FeedError, type CalendarEvent, type CappedSeries, type FeedSeries, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
+import {covers, expansionWindow, shownRange, type Range, type Shown} from '../lib/show/window.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 
 /** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
@@ -59,8 +60,17 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   partial = false;
   errors: Array<{source: Source; error: FeedError}> = [];
   stale: StaleSource[] = [];
+  /** Recurring series a cap cut (each with its feed): they have more occurrences than `events` hold. */
+  capped: Array<CappedSeries & {src: string}> = [];
+  /** While the series are expanded over newly shown dates (`follow`): settles when they are. */
+  expanding?: Promise<void>;
   sourceCount = 0;
   private perSource: CalendarEvent[][] = [];
+  private seriesPerSource: Array<FeedSeries | undefined> = [];
+  private cappedPerSource: CappedSeries[][] = [];
+  /** The dates shown that the series do not cover yet, and the window to expand for them. */
+  private wanted?: {shown: Range; window: NonNullable<ParseContext['window']>};
+  private asked?: string;
   private controller?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private last?: {sources: Source[]; settings: LoadSettings};
@@ -83,6 +93,9 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   load(sources: Source[], settings: LoadSettings, {force = false} = {}) {
     this.sourceCount = sources.length;
     this.perSource = sources.map(() => []);
+    this.seriesPerSource = [];
+    this.cappedPerSource = [];
+    this.capped = [];
     this.errors = [];
     this.stale = [];
     this.events = [];
@@ -162,10 +175,9 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
       }
       // An unchanged feed keeps its event objects, so the view, filters and open details stay put.
       if (background && result.unchanged && this.perSource[index]?.length) return;
-      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
-      this.perSource[index] = result.events;
+      this.seriesPerSource[index] = result.series;
+      this.take(index, source, result.events, result.capped ?? []);
       changed = true;
-      this.events = mergeEvents(this.perSource);
       if (!background) this.status = 'loaded';
       this.host.requestUpdate();
     });
@@ -176,14 +188,68 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
         this.errors = failed;
         this.stale = stale;
         this.host.requestUpdate();
-        if (changed) this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+        if (changed) this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped, this.capped));
       } else if (failed.length === sources.length) {
         this.status = 'error';
         this.host.requestUpdate();
       } else {
-        this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+        this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped, this.capped));
       }
       if (this.status === 'loaded') this.schedule(settings);
     });
+  }
+
+  /** A source's events (and the series a cap cut in them) into the merged calendar; a cut is told to the console. */
+  private take(index: number, source: Source, events: CalendarEvent[], capped: CappedSeries[]) {
+    if (source.label) events.forEach((event) => (event.sourceLabel = source.label));
+    this.perSource[index] = events;
+    this.cappedPerSource[index] = capped;
+    if (capped.length) {
+      console.warn(
+        `feedcal: ${capped.length} recurring series in ${source.src} have more occurrences than are shown (the caps: 1000 per series, 10000 per feed):`,
+        capped.map((series) => `"${series.title}"${series.feedCap ? ' (the feed’s cap)' : ''}`)
+      );
+    }
+    this.capped = this.cappedPerSource.flatMap((list, i) => list.map((series) => ({...series, src: this.last!.sources[i].src})));
+    this.events = mergeEvents(this.perSource);
+  }
+
+  /**
+   * Called with what the list shows now: when its dates leave what a source's series were
+   * expanded over, the series (kept by the parser, in its chunk) are expanded around them
+   * (lib/show/window.ts) without fetching or reading the feed again. Otherwise a range check.
+   */
+  expandOver(shown: () => Shown) {
+    if (this.status !== 'loaded' || !this.seriesPerSource.some(Boolean)) return;
+    const now = shown();
+    const range = shownRange(now);
+    if (this.seriesPerSource.every((series) => !series || covers(series.window, range))) return;
+    const window = expansionWindow(now);
+    // Asked for already (a parser that could not cover it must not be asked on every update).
+    const key = `${+window.from}/${+window.to}`;
+    if (key === this.asked) return;
+    this.asked = key;
+    this.wanted = {shown: range, window};
+    this.expanding ??= this.expandWanted().finally(() => (this.expanding = undefined));
+  }
+
+  private async expandWanted() {
+    for (let wanted = this.wanted; wanted; wanted = this.wanted) {
+      this.wanted = undefined;
+      const {last, perSource} = this;
+      await Promise.all(
+        this.seriesPerSource.map(async (series, index) => {
+          if (!series || covers(series.window, wanted.shown)) return;
+          const {events, capped} = await series.expand(wanted.window);
+          await sanitizeDescriptions(events);
+          // A new load since: its events stand.
+          if (perSource === this.perSource) this.take(index, last!.sources[index], events, capped);
+        })
+      );
+      if (perSource !== this.perSource) return;
+      // A refresh reads the feed over the dates shown now.
+      this.last!.settings = {...this.last!.settings, window: wanted.window};
+      this.host.requestUpdate();
+    }
   }
 }

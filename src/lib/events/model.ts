@@ -59,8 +59,11 @@ export interface ParseContext {
   timeZone: string;
   /** The feed's URL: relative links resolve against it, and events record it as `source`. */
   source: string;
-  /** Shown window; recurrence expansion stays inside it. */
-  window?: {from?: Date; to?: Date};
+  /**
+   * The dates recurring series are expanded over (lib/show/window.ts works out a list's); when a
+   * cap cuts a series, the occurrences nearest `near` are kept (default: the first ones).
+   */
+  window?: {from?: Date; to?: Date; near?: Date};
   /**
    * Asks for a first look at a big feed (feeds/preview.ts): a parser that can read its items
    * soonest first calls `show` once, mid-way, with the events read so far. Parsers that cannot
@@ -97,6 +100,26 @@ export interface ParsedFeed {
   skipped: SkippedItem[];
   /** The feed's own title, when it has one. */
   title?: string;
+  /** Recurring series a cap cut: they have more occurrences in the window than `events` hold. */
+  capped?: CappedSeries[];
+  /** iCalendar: its series, kept to be expanded over other dates without reading the feed again. */
+  series?: FeedSeries;
+}
+
+/** A recurring series with more occurrences than were made for it. */
+export interface CappedSeries {
+  title: string;
+  uid?: string;
+  /** Cut by the cap on the whole feed's occurrences, not the one on each series'. */
+  feedCap: boolean;
+}
+
+/** A feed's recurring series, kept after reading it (feeds/ics/ics.ts). */
+export interface FeedSeries {
+  /** The dates the events were last expanded over. */
+  window: {from: Date; to: Date};
+  /** The feed's events again with the series expanded over `window` (single events are the same objects). */
+  expand(window: NonNullable<ParseContext['window']>): Promise<{events: CalendarEvent[]; capped: CappedSeries[]}>;
 }
 
 export type FeedErrorKind = 'network' | 'cors' | 'http' | 'parse' | 'timeout';

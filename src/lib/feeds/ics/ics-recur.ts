@@ -56,7 +56,8 @@ export const DAY_MS = 86_400_000;
 const STEP_CAP = 20_000;
 
 export interface ExpandOptions {
-  window: {from: number; to: number};
+  /** The dates to expand over; when a cap cuts the series, the occurrences nearest `near` are kept (default: `from`). */
+  window: {from: number; to: number; near?: number};
   /** How long one occurrence lasts, so one that started before the window but still runs is kept. */
   spanMs: number;
   /** Occurrences to keep at most. */
@@ -65,24 +66,37 @@ export interface ExpandOptions {
   place: (fields: Fields) => Stamp;
   /** An RDATE/EXDATE value with its property's TZID → a stamp. */
   read: (value: unknown, tzid: string | undefined) => Stamp | undefined;
+  /** Told when the series has more occurrences in the window than `limit` lets it keep. */
+  cut?: () => void;
 }
 
 /** The occurrences of the series `comp` whose first one is `start`, keyed by `Stamp.key`. */
 export function expandSeries(comp: IcalComponent, start: Stamp, options: ExpandOptions): Map<string, Stamp> {
   const {from, to} = options.window;
+  const near = options.window.near ?? from;
+  const limit = Math.max(options.limit, 0);
   const span = Math.max(options.spanMs, 0);
   const found = new Map<string, Stamp>();
+  // Occurrences kept from `near` on: once `limit` of them are found, later ones are all farther.
+  let ahead = 0;
+  let cut = false;
   const add = (stamp: Stamp) => {
     const t = stamp.date.getTime();
-    if (t <= to && t + span >= from && found.size < options.limit) found.set(stamp.key, stamp);
+    if (t > to || t + span < from || found.has(stamp.key)) return;
+    found.set(stamp.key, stamp);
+    if (t >= near) ahead++;
   };
   add(start);
   for (const prop of comp.getAllProperties('rrule')) {
     const rule = safe(() => prop.getFirstValue());
     if (!(rule instanceof ICAL.Recur)) continue;
     if (rule.until) rule.until = untilInZone(rule.until, start);
+    // A window open to the past (a list of past events) is walked only as far back as `limit`
+    // periods before `near` could fill: further back every occurrence would be cut anyway.
+    const walkFrom = Math.max(from, near - (limit + 1) * shortestPeriod(rule));
+    if (walkFrom > from && start.date.getTime() + span < walkFrom) cut = true;
     safe(() => {
-      const steps = rule.iterator(fastForward(rule, start, from - span - 2 * DAY_MS));
+      const steps = rule.iterator(fastForward(rule, start, walkFrom - span - 2 * DAY_MS));
       let budget = STEP_CAP;
       const check = steps.check_contracting_rules.bind(steps);
       steps.check_contracting_rules = () => {
@@ -91,11 +105,16 @@ export function expandSeries(comp: IcalComponent, start: Stamp, options: ExpandO
       };
       // Wall-clock milliseconds are within a day of the instant, so steps outside the window
       // are judged without zone arithmetic (the costly part).
-      for (let t = steps.next(); t && found.size < options.limit; t = steps.next()) {
+      for (let t = steps.next(); t; t = steps.next()) {
         const f: Fields = {y: t.year, mo: t.month, d: t.day, h: t.hour, mi: t.minute, s: t.second};
         const wall = wallMs(f);
         if (wall > to + 2 * DAY_MS) break;
-        if (wall + span >= from - 2 * DAY_MS) add(options.place(f));
+        if (wall + span < walkFrom - 2 * DAY_MS) continue;
+        if (ahead >= limit) {
+          cut = true;
+          break;
+        }
+        add(options.place(f));
       }
     });
   }
@@ -114,7 +133,20 @@ export function expandSeries(comp: IcalComponent, start: Stamp, options: ExpandO
       if (stamp.allDay) for (const [key, s] of found) if (s.day === stamp.day) found.delete(key);
     }
   }
+  if (found.size > limit) {
+    cut = true;
+    const distance = (stamp: Stamp) => Math.abs(stamp.date.getTime() - near);
+    const kept = new Set([...found.values()].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
+    for (const [key, stamp] of found) if (!kept.has(stamp)) found.delete(key);
+  }
+  if (cut) options.cut?.();
   return found;
+}
+
+/** The shortest time one period of the rule can take (a month: 28 days), at least a second. */
+function shortestPeriod(rule: IcalRecur): number {
+  const unit = {SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 28 * DAY_MS, YEARLY: 365 * DAY_MS}[rule.freq as string];
+  return (unit ?? 1000) * Math.max(1, rule.interval || 1);
 }
 
 /**

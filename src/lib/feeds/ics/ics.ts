@@ -14,7 +14,17 @@
  * building its objects, which were most of the cost of a big file.
  */
 import ICAL from 'ical.js';
-import {FeedError, SkipItem, type CalendarEvent, type EventDraft, type ParseContext, type ParseResult, type SkippedItem} from '../../events/model.js';
+import {
+  FeedError,
+  SkipItem,
+  type CalendarEvent,
+  type CappedSeries,
+  type EventDraft,
+  type FeedSeries,
+  type ParseContext,
+  type ParseResult,
+  type SkippedItem,
+} from '../../events/model.js';
 import {decodeEntities, looksLikeHtml} from '../../events/text.js';
 import {finishEvent, hashId} from '../../events/normalise.js';
 import {calendarDate, wallClockToInstant} from '../../time.js';
@@ -23,7 +33,7 @@ import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics
 import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
 import {readingPlan, type ItemTimes} from '../preview.js';
-import {PAINT, runSync, type Steps} from '../steps.js';
+import {PAINT, runSliced, runSync, type Steps} from '../steps.js';
 import type {FeedReader} from '../reader.js';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
@@ -41,9 +51,12 @@ interface Calendar {
   vtimezones: Map<string, {lines: string[]; location?: string; parsed?: IcalTimezone | null}>;
   /** `zoneFor` by TZID: every event of a calendar names the same few. */
   zones: Map<string, Zone>;
-  window: {from: number; to: number};
+  /** The dates series are expanded over; a cap keeps the occurrences nearest `near`. */
+  window: {from: number; to: number; near: number};
   splitSpaces: boolean;
   total: number;
+  /** The series a cap cut while expanding. */
+  capped: CappedSeries[];
 }
 
 /** One VEVENT as read; `series` is its ical.js component when it has RRULE or RDATE. */
@@ -92,6 +105,7 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
     zones: new Map(),
     window: windowOf(ctx),
     total: 0,
+    capped: [],
     floating: {iana: sourceZone ?? ctx.timeZone, named: !!sourceZone},
     // Eventful writes CATEGORIES as space-separated words; elsewhere a space belongs to the name.
     splitSpaces: /eventful|EVDB/i.test(props.get('PRODID') ?? ''),
@@ -135,7 +149,7 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
       // Every event that starts up to `plan.through` is read: those are the first look, drawn
       // while the rest is read (a series' later occurrences wait, as single events after them do).
       const {through} = plan;
-      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0});
+      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0, capped: []});
       preview!.show(look.filter((event) => event.start.getTime() <= through));
       plan = undefined;
       yield PAINT;
@@ -145,9 +159,36 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
     parsed.splice(0, parsed.length, ...inBlockOrder(parsed));
     skipped.sort((a, b) => a.index - b.index);
   }
-  const events = (yield* assemble(parsed, cal)).sort((a, b) => a.start.getTime() - b.start.getTime());
+  const events = byStart(yield* assemble(parsed, cal));
   const title = props.get('X-WR-CALNAME') ?? props.get('NAME');
-  return {format: 'ics', events, skipped, ...(title ? {title: unescapeText(title)} : {})};
+  return {
+    format: 'ics',
+    events,
+    skipped,
+    ...(title ? {title: unescapeText(title)} : {}),
+    ...(cal.capped.length ? {capped: cal.capped} : {}),
+    ...(parsed.some((p) => p.series) ? {series: keptSeries(parsed, cal)} : {}),
+  };
+}
+
+const byStart = (events: CalendarEvent[]) => events.sort((a, b) => a.start.getTime() - b.start.getTime());
+
+/**
+ * The feed as read, kept so its series can be expanded over other dates (a month paged to, a
+ * list switched to the past) without fetching or reading the feed again: the same single events
+ * and overrides (the same objects), the series' occurrences over the new window.
+ */
+function keptSeries(parsed: Parsed[], cal: Calendar): FeedSeries {
+  const kept: FeedSeries = {
+    window: {from: new Date(cal.window.from), to: new Date(cal.window.to)},
+    async expand(window) {
+      const again: Calendar = {...cal, window: windowOf({...cal.ctx, window}), total: 0, capped: []};
+      const events = byStart(await runSliced(assemble(parsed, again)));
+      kept.window = {from: new Date(again.window.from), to: new Date(again.window.to)};
+      return {events, capped: again.capped};
+    },
+  };
+  return kept;
 }
 
 const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - b.index);
@@ -526,12 +567,14 @@ function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
       else if (!moved.cancelled) events.push(moved.base);
       continue;
     }
+    const limit = Math.min(SERIES_CAP, TOTAL_CAP - cal.total);
     const occurrences = expandSeries(p.series, p.start, {
       window: cal.window,
       spanMs: p.end.ms ?? (p.end.days ?? 1) * DAY_MS,
-      limit: Math.min(SERIES_CAP, TOTAL_CAP - cal.total),
+      limit,
       place: (fields) => makeStamp(fields, p.start.zone, cal),
       read: (value, tzid) => stampOf(timeValueOf(value, tzid), cal),
+      cut: () => cal.capped.push({title: p.base.title, ...(p.uid ? {uid: p.uid} : {}), feedCap: limit < SERIES_CAP}),
     });
     cal.total += occurrences.size;
     for (const o of replaced) {
@@ -551,15 +594,15 @@ function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
 }
 
 /**
- * The default window when the caller gives none: one year back and two years ahead of now,
- * enough for a list of upcoming and recent events. With one bound given, the other is three
- * years from it.
+ * The window the caller gives (lib/show/window.ts works out the list's), else one year back and
+ * two years ahead of now, what a list of upcoming events needs (the same as that module's). With
+ * one bound given, the other is three years from it. Without `near`, a cap keeps the first.
  */
 function windowOf(ctx: ParseContext): Calendar['window'] {
   const year = 365 * DAY_MS;
   const given = {from: ctx.window?.from?.getTime(), to: ctx.window?.to?.getTime()};
   const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : nowMs() - year);
-  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year)};
+  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year), near: ctx.window?.near?.getTime() ?? from};
 }
 
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
