@@ -95,6 +95,7 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
     this.perSource = sources.map(() => []);
     this.seriesPerSource = [];
     this.cappedPerSource = [];
+    this.asked = undefined;
     this.capped = [];
     this.errors = [];
     this.stale = [];
