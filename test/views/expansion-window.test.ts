@@ -14,7 +14,13 @@ import {reader} from '../../src/lib/feeds/ics/ics.js';
 import {cardTitles, cards, part, shadowQuery, shadowQueryAll} from '../helpers/page.js';
 
 const calendar = (...events: string[]) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//feedcal//window tests//EN', ...events.map((lines) => `BEGIN:VEVENT\r\n${lines}\r\nEND:VEVENT`), 'END:VCALENDAR'].join('\r\n');
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//feedcal//window tests//EN',
+    ...events.map((lines) => `BEGIN:VEVENT\r\n${lines}\r\nEND:VEVENT`),
+    'END:VCALENDAR',
+  ].join('\r\n');
 
 /** Weekly on Mondays, 7 January 2019 to 28 December 2020 (104 meetings). */
 const ENDED = calendar('UID:circle@feedcal.test\r\nSUMMARY:Study circle\r\nDTSTART:20190107T170000Z\r\nDURATION:PT2H\r\nRRULE:FREQ=WEEKLY;UNTIL=20201231T000000Z');

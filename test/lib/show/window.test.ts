@@ -15,11 +15,36 @@ const cases: Array<{what: string; shown: Omit<Shown, 'now'>; range: [number, num
   {what: 'upcoming: from now, a year ahead', shown: {when: 'upcoming'}, range: [at, at + YEAR], near: at},
   {what: 'past: all of the past up to now', shown: {when: 'past'}, range: [EARLIEST, at], near: at},
   {what: 'all: all of the past and a year ahead', shown: {when: 'all'}, range: [EARLIEST, at + YEAR], near: at},
-  {what: 'past within from/to in 1990', shown: {when: 'past', from: new Date('1990-01-01T00:00:00Z'), to: new Date('1990-02-01T00:00:00Z')}, range: [day('1990-01-01'), day('1990-02-01')], near: day('1990-02-01')},
-  {what: 'upcoming from 2040, a year from there', shown: {when: 'upcoming', from: new Date('2040-03-01T00:00:00Z')}, range: [day('2040-03-01'), day('2041-03-01')], near: day('2040-03-01')},
-  {what: 'upcoming until a day in the past: nothing shown, kept at its end', shown: {when: 'upcoming', to: new Date('2020-01-01T00:00:00Z')}, range: [at, day('2020-01-01')], near: day('2020-01-01')},
-  {what: 'a month grid: its six weeks, eight days to spare for any zone', shown: {when: 'all', month: {year: 2029, month: 6}}, range: [day('2029-05-24'), day('2029-07-09')], near: day('2029-05-24')},
-  {what: 'a month grid inside from/to', shown: {when: 'upcoming', month: {year: 2008, month: 1}, from: new Date('2008-01-10T00:00:00Z')}, range: [day('2008-01-10'), day('2008-02-09')], near: day('2008-01-10')},
+  {
+    what: 'past within from/to in 1990',
+    shown: {when: 'past', from: new Date('1990-01-01T00:00:00Z'), to: new Date('1990-02-01T00:00:00Z')},
+    range: [day('1990-01-01'), day('1990-02-01')],
+    near: day('1990-02-01'),
+  },
+  {
+    what: 'upcoming from 2040, a year from there',
+    shown: {when: 'upcoming', from: new Date('2040-03-01T00:00:00Z')},
+    range: [day('2040-03-01'), day('2041-03-01')],
+    near: day('2040-03-01'),
+  },
+  {
+    what: 'upcoming until a day in the past: nothing shown, kept at its end',
+    shown: {when: 'upcoming', to: new Date('2020-01-01T00:00:00Z')},
+    range: [at, day('2020-01-01')],
+    near: day('2020-01-01'),
+  },
+  {
+    what: 'a month grid: its six weeks, eight days to spare for any zone',
+    shown: {when: 'all', month: {year: 2029, month: 6}},
+    range: [day('2029-05-24'), day('2029-07-09')],
+    near: day('2029-05-24'),
+  },
+  {
+    what: 'a month grid inside from/to',
+    shown: {when: 'upcoming', month: {year: 2008, month: 1}, from: new Date('2008-01-10T00:00:00Z')},
+    range: [day('2008-01-10'), day('2008-02-09')],
+    near: day('2008-01-10'),
+  },
 ];
 
 describe('shownRange and expansionWindow', () => {

@@ -145,7 +145,9 @@ export function expandSeries(comp: IcalComponent, start: Stamp, options: ExpandO
 
 /** The shortest time one period of the rule can take (a month: 28 days), at least a second. */
 function shortestPeriod(rule: IcalRecur): number {
-  const unit = {SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 28 * DAY_MS, YEARLY: 365 * DAY_MS}[rule.freq as string];
+  const unit = {SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 28 * DAY_MS, YEARLY: 365 * DAY_MS}[
+    rule.freq as string
+  ];
   return (unit ?? 1000) * Math.max(1, rule.interval || 1);
 }
 
