@@ -204,10 +204,12 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   private take(index: number, source: Source, events: CalendarEvent[], capped: CappedSeries[]) {
     if (source.label) events.forEach((event) => (event.sourceLabel = source.label));
     this.perSource[index] = events;
+    const told = this.cappedPerSource[index]?.map((series) => series.title).join();
     this.cappedPerSource[index] = capped;
-    if (capped.length) {
+    // Said when it changes, not again for each month the visitor pages to.
+    if (capped.length && capped.map((series) => series.title).join() !== told) {
       console.warn(
-        `feedcal: ${capped.length} recurring series in ${source.src} have more occurrences than are shown (the caps: 1000 per series, 10000 per feed):`,
+        `feedcal: recurring series in ${source.src} have more occurrences than the caps (1000 per series, 10,000 per feed) let it show:`,
         capped.map((series) => `"${series.title}"${series.feedCap ? ' (the feed’s cap)' : ''}`)
       );
     }
