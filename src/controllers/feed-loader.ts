@@ -9,8 +9,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
 import {loadFeed, sanitizeDescriptions} from '../lib/load/load-feed.js';
 import {mergeEvents} from '../lib/events/merge.js';
-import {FeedError, type CalendarEvent, type CappedSeries, type FeedSeries, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
-import {covers, expansionWindow, shownRange, type Range, type Shown} from '../lib/show/window.js';
+import {FeedError, type CalendarEvent, type CappedSeries, type FeedSeries, type PreviewRequest, type Shown, type SkippedItem} from '../lib/events/model.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 
 /** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
@@ -30,7 +29,8 @@ export interface LoadSettings {
   /** Milliseconds. */
   timeout?: number;
   maxBytes?: number;
-  window?: ParseContext['window'];
+  /** What the list shows: recurring series are expanded around it. */
+  shown?: Shown;
   /** Seconds between background refreshes; 0 or undefined: none. */
   refresh?: number;
   /**
@@ -68,9 +68,6 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   private perSource: CalendarEvent[][] = [];
   private seriesPerSource: Array<FeedSeries | undefined> = [];
   private cappedPerSource: CappedSeries[][] = [];
-  /** The dates shown that the series do not cover yet, and the window to expand for them. */
-  private wanted?: {shown: Range; window: NonNullable<ParseContext['window']>};
-  private asked?: string;
   private controller?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private last?: {sources: Source[]; settings: LoadSettings};
@@ -95,7 +92,6 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
     this.perSource = sources.map(() => []);
     this.seriesPerSource = [];
     this.cappedPerSource = [];
-    this.asked = undefined;
     this.capped = [];
     this.errors = [];
     this.stale = [];
@@ -217,42 +213,30 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
     this.events = mergeEvents(this.perSource);
   }
 
-  /**
-   * Called with what the list shows now: when its dates leave what a source's series were
-   * expanded over, the series (kept by the parser, in its chunk) are expanded around them
-   * (lib/show/window.ts) without fetching or reading the feed again. Otherwise a range check.
-   */
-  expandOver(shown: () => Shown) {
-    if (this.status !== 'loaded' || !this.seriesPerSource.some(Boolean)) return;
-    const now = shown();
-    const range = shownRange(now);
-    if (this.seriesPerSource.every((series) => !series || covers(series.window, range))) return;
-    const window = expansionWindow(now);
-    // Asked for already (a parser that could not cover it must not be asked on every update).
-    const key = `${+window.from}/${+window.to}`;
-    if (key === this.asked) return;
-    this.asked = key;
-    this.wanted = {shown: range, window};
-    this.expanding ??= this.expandWanted().finally(() => (this.expanding = undefined));
+  /** Whether a source has recurring series that could be expanded over other dates. */
+  get hasSeries(): boolean {
+    return this.status === 'loaded' && this.seriesPerSource.some(Boolean);
   }
 
-  private async expandWanted() {
-    for (let wanted = this.wanted; wanted; wanted = this.wanted) {
-      this.wanted = undefined;
-      const {last, perSource} = this;
-      await Promise.all(
-        this.seriesPerSource.map(async (series, index) => {
-          if (!series || covers(series.window, wanted.shown)) return;
-          const {events, capped} = await series.expand(wanted.window);
-          await sanitizeDescriptions(events);
-          // A new load since: its events stand.
-          if (perSource === this.perSource) this.take(index, last!.sources[index], events, capped);
-        })
-      );
-      if (perSource !== this.perSource) return;
-      // A refresh reads the feed over the dates shown now.
-      this.last!.settings = {...this.last!.settings, window: wanted.window};
-      this.host.requestUpdate();
-    }
+  /**
+   * Called with what the list shows now: when its dates leave what a source's series were
+   * expanded over, the parser's chunk expands them there from what it kept, without fetching
+   * or reading the feed again; the next update asks again.
+   */
+  expandAround(shown: Shown) {
+    if (this.expanding) return;
+    const {perSource} = this;
+    const expansions = this.seriesPerSource.map((series, index) =>
+      series?.follow(shown)?.then(async ({events, capped}) => {
+        await sanitizeDescriptions(events);
+        // A new load since: its events stand.
+        if (perSource === this.perSource) this.take(index, this.last!.sources[index], events, capped);
+      })
+    );
+    if (expansions.some(Boolean))
+      this.expanding = Promise.allSettled(expansions).then(() => {
+        this.expanding = undefined;
+        this.host.requestUpdate();
+      });
   }
 }

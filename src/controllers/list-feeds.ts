@@ -1,8 +1,8 @@
 /**
  * What an `<event-list>` loads, and when. The feeds are every URL of `src`, then each
  * `<event-source>` child with its own options; the plan says which dates recurring series are
- * expanded over (around what the list or grid shows: lib/show/window.ts, and again when it shows
- * other dates) and what a big feed's first look is (the soonest events, or the shown month's). A load starts
+ * expanded over (around what the list or grid shows, and again when it shows other dates: the
+ * parser works the dates out with lib/show/window.ts) and what a big feed's first look is (the soonest events, or the shown month's). A load starts
  * when a setting changes, a source child comes, goes or changes, or a list removed while loading
  * is attached again. FeedLoader (feed-loader.ts), which this extends, does the loading and holds
  * the result. The list hands in only the settings the plan reads and what it works out itself
@@ -19,7 +19,7 @@ import {prepareCards} from '../views/list-view.js';
 import {resolveLocale} from '../lib/i18n.js';
 import type {FormatChoice} from '../lib/feeds/index.js';
 import type {When} from '../lib/show/filter.js';
-import {expansionWindow, type Shown} from '../lib/show/window.js';
+import type {Shown} from '../lib/events/model.js';
 import type {VisitorFilters} from '../lib/show/facets.js';
 
 /** The list's attributes a load reads. */
@@ -112,7 +112,7 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
 
   /** In the host's `willUpdate`, after the filters: series are expanded further when the list shows dates they do not cover. */
   follow() {
-    this.expandOver(() => this.shown(this.needs.timeZone()));
+    if (this.hasSeries) this.expandAround(this.shown(this.needs.timeZone()));
   }
 
   /**
@@ -159,7 +159,7 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
         timeout: host.timeout ? host.timeout * 1000 : undefined,
         maxBytes: parseByteSize(host.maxBytes),
         refresh: host.refresh,
-        window: expansionWindow(this.shown(zone)),
+        shown: this.shown(zone),
         preview,
       },
       {force}

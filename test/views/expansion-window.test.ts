@@ -62,7 +62,7 @@ async function loaded(text: string, attributes: (src: string) => ReturnType<type
   const el = fixtureSync<EventListElement>(attributes(feed.url));
   const load = await oneEvent(el, 'event-list-load');
   await el.updateComplete;
-  return {el, load: load as EventListLoadEvent, feed};
+  return {el, load: load as unknown as EventListLoadEvent, feed};
 }
 
 const starts = (el: EventListElement) => cards(el).map((card) => card.event!.start.toISOString());
@@ -124,7 +124,7 @@ describe('recurring series follow the dates shown', () => {
     const feed = serve(DAILY);
     try {
       const el = fixtureSync<EventListElement>(html`<event-list src=${feed.url} when="past" limit="1" time-zone="UTC" lang="sv"></event-list>`);
-      const load = (await oneEvent(el, 'event-list-load')) as EventListLoadEvent;
+      const load = (await oneEvent(el, 'event-list-load')) as unknown as EventListLoadEvent;
       await el.updateComplete;
       expect(el.events).to.have.length(1000);
       expect(starts(el)).to.deep.equal(['2026-11-27T07:00:00.000Z']);

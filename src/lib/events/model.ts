@@ -64,6 +64,8 @@ export interface ParseContext {
    * cap cuts a series, the occurrences nearest `near` are kept (default: the first ones).
    */
   window?: {from?: Date; to?: Date; near?: Date};
+  /** What a list or grid shows, when `window` is not given: the window is worked out from it (lib/show/window.ts). */
+  shown?: Shown;
   /**
    * Asks for a first look at a big feed (feeds/preview.ts): a parser that can read its items
    * soonest first calls `show` once, mid-way, with the events read so far. Parsers that cannot
@@ -114,12 +116,25 @@ export interface CappedSeries {
   feedCap: boolean;
 }
 
-/** A feed's recurring series, kept after reading it (feeds/ics/ics.ts). */
+/** What a list or grid shows: which dates recurring series are expanded over follows from it (lib/show/window.ts). */
+export interface Shown {
+  /** The list's `when` as it applies now (the visitor's switch and date range included). */
+  when: 'upcoming' | 'past' | 'all';
+  /** The month a grid shows; absent for a list. */
+  month?: {year: number; month: number};
+  /** The narrowest `from`/`to` that apply (the page's and the visitor's), if any. */
+  from?: Date;
+  to?: Date;
+  now: Date;
+}
+
+/** A feed's recurring series, kept after reading it (feeds/ics/ics.ts) so they can be expanded over other dates. */
 export interface FeedSeries {
-  /** The dates the events were last expanded over. */
-  window: {from: Date; to: Date};
-  /** The feed's events again with the series expanded over `window` (single events are the same objects). */
-  expand(window: NonNullable<ParseContext['window']>): Promise<{events: CalendarEvent[]; capped: CappedSeries[]}>;
+  /**
+   * When `shown` shows dates the series were not expanded over: the feed's events again, with
+   * the series expanded around them (single events are the same objects). Undefined otherwise.
+   */
+  follow(shown: Shown): Promise<{events: CalendarEvent[]; capped: CappedSeries[]}> | undefined;
 }
 
 export type FeedErrorKind = 'network' | 'cors' | 'http' | 'parse' | 'timeout';

@@ -5,23 +5,15 @@
  * grid shows its six weeks. `shownRange` is that range (an open past is `EARLIEST`), and
  * `expansionWindow` the range a parser expands: a year wider on each side, so paging a month or
  * the clock moving does not ask for more each time, with the instant whose occurrences a cap
- * keeps (the nearest to now in a list, the first in a grid). The list expands again, from the
- * series it keeps, only when what it shows leaves what was expanded (`covers`).
+ * keeps (the nearest to now in a list, the first in a grid). The list tells the parser what it
+ * shows; the series it keeps are expanded again only when that leaves what was expanded
+ * (`covers`). Used by the iCalendar chunk, the relay and the command line, not the entry.
  *
  * Instants only, no zone: a month's grid is taken with eight days to spare on each side.
  */
-import type {When} from './filter.js';
+import type {Shown} from '../events/model.js';
 
-export interface Shown {
-  /** The list's `when` as it applies now (the visitor's switch and date range included). */
-  when: When;
-  /** The month a grid shows; absent for a list. */
-  month?: {year: number; month: number};
-  /** The narrowest `from`/`to` that apply (the page's and the visitor's), if any. */
-  from?: Date;
-  to?: Date;
-  now: Date;
-}
+export type {Shown};
 
 /** Instants in milliseconds; `from` may be `EARLIEST` (all of the past). */
 export interface Range {
@@ -65,4 +57,4 @@ export function expansionWindow(shown: Shown, pad = YEAR_MS): ExpansionWindow {
 }
 
 /** Whether what was expanded holds every date shown now. */
-export const covers = (expanded: {from: Date; to: Date}, shown: Range) => expanded.from.getTime() <= shown.from && shown.to <= expanded.to.getTime();
+export const covers = (expanded: Range, shown: Range) => expanded.from <= shown.from && shown.to <= expanded.to;

@@ -32,6 +32,7 @@ import {nowMs} from '../../clock.js';
 import {DAY_MS, Stamp, expandSeries, utcDay, type Fields, type Zone} from './ics-recur.js';
 import {EventProps, timeValueOf, type TimeValue} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
+import {covers, expansionWindow, shownRange, type Range} from '../../show/window.js';
 import {readingPlan, type ItemTimes} from '../preview.js';
 import {PAINT, runSliced, runSync, type Steps} from '../steps.js';
 import type {FeedReader} from '../reader.js';
@@ -179,16 +180,23 @@ const byStart = (events: CalendarEvent[]) => events.sort((a, b) => a.start.getTi
  * and overrides (the same objects), the series' occurrences over the new window.
  */
 function keptSeries(parsed: Parsed[], cal: Calendar): FeedSeries {
-  const kept: FeedSeries = {
-    window: {from: new Date(cal.window.from), to: new Date(cal.window.to)},
-    async expand(window) {
+  let expanded: Range = cal.window;
+  let asked = '';
+  return {
+    follow(shown) {
+      if (covers(expanded, shownRange(shown))) return undefined;
+      const window = expansionWindow(shown);
+      // Asked for already: a window that could not cover it is not expanded on every update.
+      const key = `${+window.from}/${+window.to}`;
+      if (key === asked) return undefined;
+      asked = key;
       const again: Calendar = {...cal, window: windowOf({...cal.ctx, window}), total: 0, capped: []};
-      const events = byStart(await runSliced(assemble(parsed, again)));
-      kept.window = {from: new Date(again.window.from), to: new Date(again.window.to)};
-      return {events, capped: again.capped};
+      return runSliced(assemble(parsed, again)).then((events) => {
+        expanded = again.window;
+        return {events: byStart(events), capped: again.capped};
+      });
     },
   };
-  return kept;
 }
 
 const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - b.index);
@@ -594,15 +602,16 @@ function* assemble(parsed: Parsed[], cal: Calendar): Steps<CalendarEvent[]> {
 }
 
 /**
- * The window the caller gives (lib/show/window.ts works out the list's), else one year back and
- * two years ahead of now, what a list of upcoming events needs (the same as that module's). With
- * one bound given, the other is three years from it. Without `near`, a cap keeps the first.
+ * The window the caller gives, else the one around what the list shows (lib/show/window.ts),
+ * else a list of upcoming events' (a year back, two ahead). With one bound given, the other is
+ * three years from it. Without `near`, a cap keeps the first occurrences.
  */
 function windowOf(ctx: ParseContext): Calendar['window'] {
   const year = 365 * DAY_MS;
-  const given = {from: ctx.window?.from?.getTime(), to: ctx.window?.to?.getTime()};
+  const window = ctx.window ?? expansionWindow(ctx.shown ?? {when: 'upcoming', now: new Date(nowMs())});
+  const given = {from: window.from?.getTime(), to: window.to?.getTime()};
   const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : nowMs() - year);
-  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year), near: ctx.window?.near?.getTime() ?? from};
+  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year), near: window.near?.getTime() ?? from};
 }
 
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */

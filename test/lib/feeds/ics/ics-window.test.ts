@@ -66,24 +66,33 @@ describe('parseIcs: the window series are expanded over', () => {
     expect(result.capped!.map((series) => series.feedCap)).to.deep.equal([...Array(TOTAL_CAP / SERIES_CAP).fill(false), true]);
   });
 
-  it('keeps its series to expand them over other dates, with the same single events', async () => {
-    const result = feed(parseIcs(calendar(WEEKLY, SINGLE), {timeZone: 'UTC', source}));
+  it('keeps its series to expand them around other dates shown, with the same single events', async () => {
+    const result = feed(parseIcs(calendar(WEEKLY, SINGLE), {timeZone: 'UTC', source, shown: {when: 'upcoming', now: NOW}}));
     const {series} = result;
     expect(series).to.not.equal(undefined);
-    expect(result.events.filter((event) => event.start.getUTCFullYear() === 2029)).to.have.length(1);
-    const june = {from: new Date('2029-06-01T00:00:00Z'), to: new Date('2029-10-31T00:00:00Z'), near: new Date('2029-06-01T00:00:00Z')};
-    const again = await series!.expand(june);
+    // The list's dates (a year back, two ahead) hold these already.
+    // (A promise is compared as a boolean: the test runner cannot report a pending one.)
+    expect(series!.follow({when: 'upcoming', now: NOW}) === undefined).to.equal(true);
+    expect(series!.follow({when: 'all', month: {year: 2027, month: 6}, now: NOW}) === undefined).to.equal(true);
+    const june = await series!.follow({when: 'all', month: {year: 2029, month: 6}, now: NOW});
+    const mondays = june!.events.filter((event) => event.title === 'Monday meeting').map((event) => day(event.start));
+    expect(mondays).to.include.members(['2029-06-04', '2029-06-11', '2029-06-18', '2029-06-25']);
+    expect(june!.capped).to.deep.equal([]);
+    // Expanded a year around the month: May 2030 is held now, January 2008 is not.
+    expect(series!.follow({when: 'all', month: {year: 2030, month: 5}, now: NOW}) === undefined).to.equal(true);
+    const congress = june!.events.find((event) => event.title === 'Congress')!;
+    expect(result.events.find((event) => event.title === 'Congress')).to.equal(congress);
+    const january = await series!.follow({when: 'all', month: {year: 2008, month: 1}, now: NOW});
     expect(
-      again.events
-        .filter((event) => event.title === 'Monday meeting')
-        .map((event) => day(event.start))
-        .slice(0, 4)
-    ).to.deep.equal(['2029-06-04', '2029-06-11', '2029-06-18', '2029-06-25']);
-    expect(again.capped).to.deep.equal([]);
-    expect(series!.window).to.deep.equal({from: june.from, to: june.to});
-    const congress = again.events.find((event) => event.title === 'Congress')!;
-    const later = await series!.expand({from: new Date('2029-09-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z')});
-    expect(later.events.find((event) => event.title === 'Congress')).to.equal(congress);
+      january!.events.filter((event) => event.title === 'Monday meeting' && day(event.start).startsWith('2008-01')).map((event) => day(event.start))
+    ).to.deep.equal(['2008-01-07', '2008-01-14', '2008-01-21', '2008-01-28']);
+    expect(january!.events.find((event) => event.title === 'Congress')).to.equal(congress);
+  });
+
+  it('the window follows what is shown when the list says so: all of the past', () => {
+    const {events} = feed(parseIcs(calendar(WEEKLY), {timeZone: 'UTC', source, shown: {when: 'past', now: NOW}}));
+    expect(day(events.at(-1)!.start)).to.equal('2027-11-22');
+    expect(events.filter((event) => event.start < NOW)).to.have.length.above(900);
   });
 
   it('a calendar without series keeps nothing', () => {
