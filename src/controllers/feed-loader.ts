@@ -67,7 +67,6 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   sourceCount = 0;
   private perSource: CalendarEvent[][] = [];
   private seriesPerSource: Array<FeedSeries | undefined> = [];
-  private cappedPerSource: CappedSeries[][] = [];
   private controller?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private last?: {sources: Source[]; settings: LoadSettings};
@@ -91,7 +90,6 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
     this.sourceCount = sources.length;
     this.perSource = sources.map(() => []);
     this.seriesPerSource = [];
-    this.cappedPerSource = [];
     this.capped = [];
     this.errors = [];
     this.stale = [];
@@ -164,6 +162,11 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
         this.host.dispatchEvent(new EventListErrorEvent(result.stale.error, source.src));
       }
       skipped.push(...result.skipped);
+      if (result.capped)
+        console.warn(
+          `feedcal: more occurrences than the caps (1000 per series, 10,000 per feed) in ${source.src}:`,
+          result.capped.map((series) => series.title)
+        );
       if (result.skipped.length) {
         console.warn(
           `feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`,
@@ -173,7 +176,7 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
       // An unchanged feed keeps its event objects, so the view, filters and open details stay put.
       if (background && result.unchanged && this.perSource[index]?.length) return;
       this.seriesPerSource[index] = result.series;
-      this.take(index, source, result.events, result.capped ?? []);
+      this.take(index, source, result.events, result.capped);
       changed = true;
       if (!background) this.status = 'loaded';
       this.host.requestUpdate();
@@ -196,26 +199,12 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
     });
   }
 
-  /** A source's events (and the series a cap cut in them) into the merged calendar; a cut is told to the console. */
-  private take(index: number, source: Source, events: CalendarEvent[], capped: CappedSeries[]) {
-    if (source.label) events.forEach((event) => (event.sourceLabel = source.label));
+  /** A source's events, and the series a cap cut in them, into the merged calendar. */
+  private take(index: number, {src, label}: Source, events: CalendarEvent[], capped: CappedSeries[] = []) {
+    if (label) events.forEach((event) => (event.sourceLabel = label));
     this.perSource[index] = events;
-    const told = this.cappedPerSource[index]?.map((series) => series.title).join();
-    this.cappedPerSource[index] = capped;
-    // Said when it changes, not again for each month the visitor pages to.
-    if (capped.length && capped.map((series) => series.title).join() !== told) {
-      console.warn(
-        `feedcal: recurring series in ${source.src} have more occurrences than the caps (1000 per series, 10,000 per feed) let it show:`,
-        capped.map((series) => `"${series.title}"${series.feedCap ? ' (the feed’s cap)' : ''}`)
-      );
-    }
-    this.capped = this.cappedPerSource.flatMap((list, i) => list.map((series) => ({...series, src: this.last!.sources[i].src})));
+    this.capped = [...this.capped.filter((series) => series.src !== src), ...capped.map((series) => ({...series, src}))];
     this.events = mergeEvents(this.perSource);
-  }
-
-  /** Whether a source has recurring series that could be expanded over other dates. */
-  get hasSeries(): boolean {
-    return this.status === 'loaded' && this.seriesPerSource.some(Boolean);
   }
 
   /**
@@ -223,11 +212,12 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
    * expanded over, the parser's chunk expands them there from what it kept, without fetching
    * or reading the feed again; the next update asks again.
    */
-  expandAround(shown: Shown) {
-    if (this.expanding) return;
+  expandAround(shown: () => Shown) {
+    if (this.status !== 'loaded' || this.expanding || !this.seriesPerSource.some(Boolean)) return;
+    const now = shown();
     const {perSource} = this;
     const expansions = this.seriesPerSource.map((series, index) =>
-      series?.follow(shown)?.then(async ({events, capped}) => {
+      series?.follow(now)?.then(async ({events, capped}) => {
         await sanitizeDescriptions(events);
         // A new load since: its events stand.
         if (perSource === this.perSource) this.take(index, this.last!.sources[index], events, capped);

@@ -13,7 +13,7 @@ import {FeedLoader, type Source} from './feed-loader.js';
 import {EventSourceElement} from '../event-source.js';
 import {FORMATS, oneOf, parseByteSize} from '../lib/attributes.js';
 import {parseMonth} from '../lib/month-key.js';
-import {dayKey, resolveDateBound} from '../lib/time.js';
+import {resolveDateBound} from '../lib/time.js';
 import {now, nowMs} from '../lib/clock.js';
 import {prepareCards} from '../views/list-view.js';
 import {resolveLocale} from '../lib/i18n.js';
@@ -112,25 +112,24 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
 
   /** In the host's `willUpdate`, after the filters: series are expanded further when the list shows dates they do not cover. */
   follow() {
-    if (this.hasSeries) this.expandAround(this.shown(this.needs.timeZone()));
+    this.expandAround(() => this.shown(this.needs.timeZone()));
   }
 
   /**
-   * The dates the list shows (lib/show/window.ts): the `when` that applies, the page's and the
-   * visitor's `from`/`to`, the month a grid shows. Without a zone (a first load without bounds,
-   * which asks for the feed before looking one up) a grid's month is the UTC one: the window
-   * expanded around it is a year wider than any zone's.
+   * What the list shows, for the parser to expand series around (lib/show/window.ts): the `when`
+   * that applies, the page's and the visitor's `from`/`to`, the month a grid shows. Without a
+   * `month`, the UTC month: the window expanded around it is a year wider than any zone's.
    */
   private shown(zone: string): Shown {
     const {host, filters} = this;
     const at = now();
     const bound = (value: string) => resolveDateBound(value, at, zone);
     const visitorTo = bound(filters.visitor.to);
-    const from = [bound(host.from), bound(filters.visitor.from)].reduce((a, b) => (a && b && a > b ? a : (b ?? a)));
+    const month = host.view === 'month' ? (parseMonth(host.month) ?? {year: at.getUTCFullYear(), month: at.getUTCMonth() + 1}) : undefined;
+    // The visitor's bounds, which the page's narrow, else the page's: never less than is shown.
     // The visitor's "to" is the last day they want to see.
-    const to = [bound(host.to), visitorTo && new Date(visitorTo.getTime() + DAY_MS)].reduce((a, b) => (a && b && a < b ? a : (b ?? a)));
-    const [year, month] = (zone ? dayKey(at, zone) : at.toISOString()).split('-').map(Number);
-    return {when: filters.when, month: host.view === 'month' ? (parseMonth(host.month) ?? {year, month}) : undefined, from, to, now: at};
+    const to = visitorTo ? new Date(visitorTo.getTime() + DAY_MS) : bound(host.to);
+    return {when: filters.when, month, from: bound(filters.visitor.from) ?? bound(host.from), to, now: at};
   }
 
   /** Loads the feeds afresh; `force` (a "try again") skips the memory of a failure moments ago. */

@@ -129,7 +129,7 @@ describe('recurring series follow the dates shown', () => {
       expect(el.events).to.have.length(1000);
       expect(starts(el)).to.deep.equal(['2026-11-27T07:00:00.000Z']);
       expect(load.capped).to.deep.equal([{title: 'Morning call', uid: 'daily@feedcal.test', feedCap: false, src: feed.url}]);
-      expect(warnings.some((args) => String(args[0]).includes('recurring series') && String(args[1]).includes('Morning call'))).to.equal(true);
+      expect(warnings.some((args) => String(args[0]).includes('more occurrences than the caps') && String(args[1]).includes('Morning call'))).to.equal(true);
       expect(part(el, 'capped')!.textContent).to.equal('Vissa återkommande evenemang har fler datum än som visas.');
       await expect(el).to.be.accessible();
     } finally {
