@@ -49,11 +49,16 @@ export function shownRange({when, month, from, to, now}: Shown): Range {
   return {from: lo ?? EARLIEST, to: hi ?? Math.max(lo ?? at, at) + YEAR_MS};
 }
 
-/** The window to expand for `shown`: its range a year wider (`pad`) on each finite side. */
+/**
+ * The window to expand for `shown`: its range a year wider (`pad`) on each side, but for a list
+ * of past events only a day later (the caps keep the occurrences nearest now: they go to the
+ * past it shows, not to a future it does not).
+ */
 export function expansionWindow(shown: Shown, pad = YEAR_MS): ExpansionWindow {
   const {from, to} = shownRange(shown);
   const near = shown.month ? from : Math.min(Math.max(shown.now.getTime(), from), to);
-  return {from: new Date(Math.max(from - pad, EARLIEST)), to: new Date(Math.min(to + pad, -EARLIEST)), near: new Date(near)};
+  const later = shown.when === 'past' && !shown.month ? Math.min(pad, DAY_MS) : pad;
+  return {from: new Date(Math.max(from - pad, EARLIEST)), to: new Date(Math.min(to + later, -EARLIEST)), near: new Date(near)};
 }
 
 /** Whether what was expanded holds every date shown now. */

@@ -56,7 +56,7 @@ describe('shownRange and expansionWindow', () => {
       const window = expansionWindow(input);
       expect(window.near.getTime(), 'near').to.equal(near);
       expect(window.from.getTime(), 'from').to.equal(Math.max(range[0] - YEAR, EARLIEST));
-      expect(window.to.getTime(), 'to').to.equal(range[1] + YEAR);
+      expect(window.to.getTime(), 'to').to.equal(range[1] + (shown.when === 'past' && !shown.month ? 86_400_000 : YEAR));
       expect(covers(millis(window), shownRange(input)), 'covers what is shown').to.equal(true);
     });
   }
