@@ -30,6 +30,18 @@ describe('parseIcs: the window series are expanded over', () => {
     expect(result.capped).to.deep.equal([{title: 'Morning call', uid: 'daily', feedCap: false}]);
   });
 
+  it('a series that ended long before `near` (COUNT, UNTIL) keeps its last occurrences in a window open to the past', () => {
+    const counted = 'UID:counted\r\nSUMMARY:Old course\r\nDTSTART:19950102T170000Z\r\nRRULE:FREQ=WEEKLY;COUNT=10';
+    const until = 'UID:until\r\nSUMMARY:Old call\r\nDTSTART:19900101T070000Z\r\nRRULE:FREQ=DAILY;UNTIL=19991231T235959Z';
+    const window = {from: new Date(EARLIEST), to: NOW, near: NOW};
+    const result = feed(parseIcs(calendar(counted, until), {timeZone: 'UTC', source, window}));
+    const course = result.events.filter((event) => event.title === 'Old course');
+    expect([course.length, day(course[0].start), day(course.at(-1)!.start)]).to.deep.equal([10, '1995-01-02', '1995-03-06']);
+    const call = result.events.filter((event) => event.title === 'Old call');
+    expect([call.length, day(call.at(-1)!.start)]).to.deep.equal([SERIES_CAP, '1999-12-31']);
+    expect(result.capped).to.deep.equal([{title: 'Old call', uid: 'until', feedCap: false}]);
+  });
+
   it('a cap keeps the occurrences on both sides of a `near` inside the window', () => {
     const near = new Date('2025-01-01T00:00:00Z');
     const {events} = feed(
