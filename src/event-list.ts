@@ -95,6 +95,7 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  * @csspart share-menu - One share menu (a `<details>`).
  * @csspart share-button - A share menu's button (its `<summary>`).
  * @csspart share-panel - A share menu's panel: the subscribe links, the poster sizes, the copy formats.
+ * @csspart capped - The line saying that repeating events have more dates than are shown: a recurring series had more occurrences than the caps (1000 per series, 10,000 per feed) let the list make.
  *
  * @cssproperty [--event-list-gap=calc(var(--event-space, 1rem) * 0.75)] - Space between cards.
  * @cssproperty [--event-list-max-width=none] - Maximum width of the list.
@@ -111,7 +112,7 @@ const shareActions = lazy(() => import('./controllers/share-actions.js'));
  * @cssproperty [--event-space=1rem] - Base spacing unit.
  * @cssproperty --event-source-color - Set by the list (never by the page) on each `source`, `source-chip` and month-grid `event` of a list with several sources: the source's colour, from `<event-source color>` or the palette. Read it in `::part()` rules, e.g. `event-list::part(source) { border-color: var(--event-source-color) }`.
  *
- * @fires {EventListLoadEvent} event-list-load - Feeds were loaded (and again when a refresh or a source change brings new data); `.events` holds every event, `.skipped` the items that could not be read.
+ * @fires {EventListLoadEvent} event-list-load - Feeds were loaded (and again when a refresh or a source change brings new data); `.events` holds every event, `.skipped` the items that could not be read, `.capped` the recurring series a cap cut (more occurrences exist than `.events` holds).
  * @fires {EventListErrorEvent} event-list-error - A feed failed; `.error.kind` is `network`, `cors`, `http`, `parse` or `timeout`, `.src` the feed.
  * @fires {EventListFilterChangeEvent} event-list-filter-change - The visitor changed a filter, the view or the month.
  * @fires {EventCardSelectEvent} event-card-select - From a card in the list: the visitor opened an event's details. Cancelable: `preventDefault()` keeps it closed (the list cancels it itself when it opens the dialog instead).
@@ -348,6 +349,8 @@ export class EventListElement extends LitElement {
     if ((refiltered === 'filters' || refiltered === 'first') && this.view !== 'month') this.screen.start(Math.min(this.visibleEvents.length, this.pageSize));
     if (refiltered === 'filters' || !this.shownCount) this.shownCount = this.pageSize;
     this.monthView.update(changed);
+    // Shown dates outside what the series were expanded over (another month, the past): expand them there.
+    this.feeds.follow();
     this.selection.update(refiltered !== undefined);
   }
 
@@ -355,11 +358,11 @@ export class EventListElement extends LitElement {
     void this.structuredData.write(this.visibleEvents.slice(0, this.shownCount), this.resolvedTimeZone, !this.noStructuredData);
   }
 
-  /** `updateComplete` includes the language's strings, the cards drawn after the first frame and an opened event's dialog. */
+  /** `updateComplete` includes the language's strings, the cards drawn after the first frame, an opened event's dialog and series expanded over newly shown dates. */
   protected override getUpdateComplete(): Promise<boolean> {
     return completeAfter(
       () => super.getUpdateComplete(),
-      () => this.language.loading ?? this.compactLoading ?? this.screen.restDrawn ?? this.selection.loading
+      () => this.language.loading ?? this.compactLoading ?? this.screen.restDrawn ?? this.selection.loading ?? this.feeds.expanding
     );
   }
 
@@ -438,6 +441,7 @@ export class EventListElement extends LitElement {
                 onClear: () => filters.choose(NO_VISITOR_FILTERS),
               })
       }
+      ${feeds.capped.length && count ? html`<p part="capped">${strings.moreDates}</p>` : nothing}
       ${this.selection.render({...cards, strings})}
     </div>`;
   }

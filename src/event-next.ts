@@ -10,6 +10,7 @@ import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
 import type {CalendarEvent} from './lib/events/model.js';
 import type {FormatChoice} from './lib/feeds/index.js';
 import {filterEvents, parseList} from './lib/show/filter.js';
+import {NO_VISITOR_FILTERS} from './lib/show/facets.js';
 import {enumConverter, FORMATS} from './lib/attributes.js';
 import {resolveDateBound, isTimeZone, viewerTimeZone} from './lib/time.js';
 import {formatEventRange} from './lib/format.js';
@@ -21,8 +22,8 @@ import {ListFeeds} from './controllers/list-feeds.js';
 import {tokenLocals} from './styles/tokens.js';
 import {defineElement} from './define.js';
 
-/** A badge has no filter bar: the loader's first look serves it (its soonest events). */
-const NO_CONTROLS = {controls: [] as const};
+/** A badge has no filter bar and no visitor dates: the loader's first look serves it (its soonest events), its series are expanded around what is upcoming. */
+const NO_CONTROLS = {controls: [] as const, when: 'upcoming' as const, visitor: NO_VISITOR_FILTERS};
 
 /**
  * The next upcoming event (or the next `count`) of a feed, in one line or as a small card, linking

@@ -2,7 +2,7 @@
  * Typed DOM events. All bubble and are composed, so a page can listen on the element or any
  * ancestor, and are named `<tag>-<what>`.
  */
-import type {CalendarEvent, FeedError, SkippedItem} from './lib/events/model.js';
+import type {CalendarEvent, CappedSeries, FeedError, SkippedItem} from './lib/events/model.js';
 
 /** A feed (or all of `src`) was loaded and parsed. */
 export class EventListLoadEvent extends Event {
@@ -11,7 +11,9 @@ export class EventListLoadEvent extends Event {
     /** Every parsed event. */
     readonly events: CalendarEvent[],
     /** Items the feeds held that could not be read, with reasons. */
-    readonly skipped: SkippedItem[]
+    readonly skipped: SkippedItem[],
+    /** Recurring series a cap cut (at most 1000 occurrences per series, 10,000 per feed), each with its feed's `src`: they have more occurrences than `events` hold. */
+    readonly capped: Array<CappedSeries & {src: string}> = []
   ) {
     super(EventListLoadEvent.type, {bubbles: true, composed: true});
   }

@@ -14,6 +14,7 @@ import {dirname, resolve} from 'node:path';
 import {FeedError, type CalendarEvent} from '../lib/events/model.js';
 import {mergeEvents} from '../lib/events/merge.js';
 import {eventEnd} from '../lib/show/filter.js';
+import {expansionWindow, type ExpansionWindow} from '../lib/show/window.js';
 import {dayKey, resolveDateBound} from '../lib/time.js';
 import {DEFAULT_TIMEOUT} from '../lib/load/fetch-feed.js';
 import {readFeedBytes} from '../lib/check/read-bytes.js';
@@ -83,7 +84,9 @@ export async function snapshotCommand(args: string[], io: CommandIO): Promise<nu
   try {
     await Promise.all(
       targets.map(async (target, index) => {
-        const events = await readOne(target, {timeoutMs, timeZone, window: {from, to}}).catch((error: unknown) => {
+        // The widget's rule (lib/show/window.ts) over exactly --from and --to: nothing outside is written.
+        const window = expansionWindow({when: 'all', from, to, now}, 0);
+        const events = await readOne(target, {timeoutMs, timeZone, window}).catch((error: unknown) => {
           if (!(error instanceof SourceError)) throw error;
           failures.push({url: error.url, message: error.message, fix: error.fix});
           return undefined;
@@ -130,7 +133,7 @@ export async function snapshotCommand(args: string[], io: CommandIO): Promise<nu
 }
 
 /** One source's events; a SourceError for anything that would make the widget show nothing. */
-async function readOne(target: string, options: {timeoutMs: number; timeZone: string; window: {from: Date; to: Date}}) {
+async function readOne(target: string, options: {timeoutMs: number; timeZone: string; window: ExpansionWindow}) {
   const source = await readSource(target, {timeoutMs: options.timeoutMs});
   if (source.status !== undefined && (source.status < 200 || source.status > 299)) {
     throw new SourceError(

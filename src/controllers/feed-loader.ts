@@ -7,9 +7,9 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {FormatChoice} from '../lib/feeds/index.js';
-import {loadFeed} from '../lib/load/load-feed.js';
+import {loadFeed, sanitizeDescriptions} from '../lib/load/load-feed.js';
 import {mergeEvents} from '../lib/events/merge.js';
-import {FeedError, type CalendarEvent, type ParseContext, type PreviewRequest, type SkippedItem} from '../lib/events/model.js';
+import {FeedError, type CalendarEvent, type CappedSeries, type FeedSeries, type PreviewRequest, type Shown, type SkippedItem} from '../lib/events/model.js';
 import {EventListErrorEvent, EventListLoadEvent} from '../events.js';
 
 /** One feed to load: a URL of `src`, or an `<event-source>` child with its own options. */
@@ -31,7 +31,8 @@ export interface LoadSettings {
   /** Milliseconds. */
   timeout?: number;
   maxBytes?: number;
-  window?: ParseContext['window'];
+  /** What the list shows: recurring series are expanded around it. */
+  shown?: Shown;
   /** Milliseconds between background refreshes (lib/attributes.ts `timerMs` keeps it in range); 0 or undefined: none. */
   refresh?: number;
   /**
@@ -61,8 +62,13 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   partial = false;
   errors: Array<{source: Source; error: FeedError}> = [];
   stale: StaleSource[] = [];
+  /** Recurring series a cap cut (each with its feed): they have more occurrences than `events` hold. */
+  capped: Array<CappedSeries & {src: string}> = [];
+  /** While the series are expanded over newly shown dates (`follow`): settles when they are. */
+  expanding?: Promise<void>;
   sourceCount = 0;
   private perSource: CalendarEvent[][] = [];
+  private seriesPerSource: Array<FeedSeries | undefined> = [];
   private controller?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private last?: {sources: Source[]; settings: LoadSettings};
@@ -85,6 +91,8 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
   load(sources: Source[], settings: LoadSettings, {force = false} = {}) {
     this.sourceCount = sources.length;
     this.perSource = sources.map(() => []);
+    this.seriesPerSource = [];
+    this.capped = [];
     this.errors = [];
     this.stale = [];
     this.events = [];
@@ -156,6 +164,11 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
         this.host.dispatchEvent(new EventListErrorEvent(result.stale.error, source.src));
       }
       skipped.push(...result.skipped);
+      if (result.capped)
+        console.warn(
+          `feedcal: more occurrences than the caps (1000 per series, 10,000 per feed) in ${source.src}:`,
+          result.capped.map((series) => series.title)
+        );
       if (result.skipped.length) {
         console.warn(
           `feedcal: skipped ${result.skipped.length} item(s) in ${source.src}:`,
@@ -164,10 +177,9 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
       }
       // An unchanged feed keeps its event objects, so the view, filters and open details stay put.
       if (background && result.unchanged && this.perSource[index]?.length) return;
-      if (source.label) result.events.forEach((event) => (event.sourceLabel = source.label));
-      this.perSource[index] = result.events;
+      this.seriesPerSource[index] = result.series;
+      this.take(index, source, result.events, result.capped);
       changed = true;
-      this.events = mergeEvents(this.perSource);
       if (!background) this.status = 'loaded';
       this.host.requestUpdate();
     });
@@ -178,14 +190,45 @@ export class FeedLoader<Host extends ReactiveControllerHost & HTMLElement = Reac
         this.errors = failed;
         this.stale = stale;
         this.host.requestUpdate();
-        if (changed) this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+        if (changed) this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped, this.capped));
       } else if (failed.length === sources.length) {
         this.status = 'error';
         this.host.requestUpdate();
       } else {
-        this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped));
+        this.host.dispatchEvent(new EventListLoadEvent(this.events, skipped, this.capped));
       }
       if (this.status === 'loaded') this.schedule(settings);
     });
+  }
+
+  /** A source's events, and the series a cap cut in them, into the merged calendar. */
+  private take(index: number, {src, label}: Source, events: CalendarEvent[], capped: CappedSeries[] = []) {
+    if (label) events.forEach((event) => (event.sourceLabel = label));
+    this.perSource[index] = events;
+    this.capped = [...this.capped.filter((series) => series.src !== src), ...capped.map((series) => ({...series, src}))];
+    this.events = mergeEvents(this.perSource);
+  }
+
+  /**
+   * Called with what the list shows now: when its dates leave what a source's series were
+   * expanded over, the parser's chunk expands them there from what it kept, without fetching
+   * or reading the feed again; the next update asks again.
+   */
+  expandAround(shown: () => Shown) {
+    if (this.status !== 'loaded' || this.expanding || !this.seriesPerSource.some(Boolean)) return;
+    const now = shown();
+    const {perSource} = this;
+    const expansions = this.seriesPerSource.map((series, index) =>
+      series?.follow(now)?.then(async ({events, capped}) => {
+        await sanitizeDescriptions(events);
+        // A new load since: its events stand.
+        if (perSource === this.perSource) this.take(index, this.last!.sources[index], events, capped);
+      })
+    );
+    if (expansions.some(Boolean))
+      this.expanding = Promise.allSettled(expansions).then(() => {
+        this.expanding = undefined;
+        this.host.requestUpdate();
+      });
   }
 }

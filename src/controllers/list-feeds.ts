@@ -1,7 +1,8 @@
 /**
  * What an `<event-list>` loads, and when. The feeds are every URL of `src`, then each
- * `<event-source>` child with its own options; the plan says which dates to read (`from`, `to`)
- * and what a big feed's first look is (the soonest events, or the shown month's). A load starts
+ * `<event-source>` child with its own options; the plan says which dates recurring series are
+ * expanded over (around what the list or grid shows, and again when it shows other dates: the
+ * parser works the dates out with lib/show/window.ts) and what a big feed's first look is (the soonest events, or the shown month's). A load starts
  * when a setting changes, a source child comes, goes or changes, or a list removed while loading
  * is attached again. FeedLoader (feed-loader.ts), which this extends, does the loading and holds
  * the result. The list hands in only the settings the plan reads and what it works out itself
@@ -18,6 +19,8 @@ import {prepareCards} from '../views/list-view.js';
 import {resolveLocale} from '../lib/i18n.js';
 import type {FormatChoice} from '../lib/feeds/index.js';
 import type {When} from '../lib/show/filter.js';
+import type {Shown} from '../lib/events/model.js';
+import type {VisitorFilters} from '../lib/show/facets.js';
 
 /** The list's attributes a load reads. */
 export interface FeedsHost extends ReactiveControllerHost, HTMLElement {
@@ -66,8 +69,11 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
   constructor(
     host: FeedsHost,
     private readonly needs: FeedsNeeds,
-    /** The visitor's filter bar (controllers/list-filters.ts): a list with one gets no first look. */
-    private readonly filters: {readonly controls: readonly unknown[]}
+    /**
+     * The visitor's filters (controllers/list-filters.ts): a list with a bar gets no first look;
+     * the `when` that applies and the visitor's dates say which dates are shown.
+     */
+    private readonly filters: {readonly controls: readonly unknown[]; readonly when: When; readonly visitor: VisitorFilters}
   ) {
     super(host);
     host.addEventListener('event-source-change', () => this.start());
@@ -111,14 +117,35 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
     return [...fromSrc, ...children];
   }
 
+  /** In the host's `willUpdate`, after the filters: series are expanded further when the list shows dates they do not cover. */
+  follow() {
+    this.expandAround(() => this.shown(this.needs.timeZone()));
+  }
+
+  /**
+   * What the list shows, for the parser to expand series around (lib/show/window.ts): the `when`
+   * that applies, the page's and the visitor's `from`/`to`, the month a grid shows. Without a
+   * `month`, the UTC month: the window expanded around it is a year wider than any zone's.
+   */
+  private shown(zone: string): Shown {
+    const {host, filters} = this;
+    const at = now();
+    const bound = (value: string) => resolveDateBound(value, at, zone);
+    const visitorTo = bound(filters.visitor.to);
+    const month = host.view === 'month' ? (parseMonth(host.month) ?? {year: at.getUTCFullYear(), month: at.getUTCMonth() + 1}) : undefined;
+    // The visitor's bounds, which the page's narrow, else the page's: never less than is shown.
+    // The visitor's "to" is the last day they want to see.
+    const to = visitorTo ? new Date(visitorTo.getTime() + DAY_MS) : bound(host.to);
+    return {when: filters.when, month, from: bound(filters.visitor.from) ?? bound(host.from), to, now: at};
+  }
+
   /** Loads the feeds afresh; `force` (a "try again") skips the memory of a failure moments ago. */
   start(force = false) {
-    const {host, needs} = this;
+    const {host, needs, filters} = this;
     const at = now();
     // Without bounds no zone is needed: a first load asks for the feed before looking one up.
-    const zone = host.from || host.to ? needs.timeZone() : '';
+    const zone = host.from || host.to || filters.visitor.from || filters.visitor.to ? needs.timeZone() : '';
     const from = resolveDateBound(host.from, at, zone);
-    const to = resolveDateBound(host.to, at, zone);
     const month = host.view === 'month';
     // A big feed's first cards are drawn before it is read to the end: the list's top is its
     // soonest events, a month grid's its month's, which the parser reads first. Not for the
@@ -138,7 +165,7 @@ export class ListFeeds extends FeedLoader<FeedsHost> {
         timeout: timerMs('timeout', host.timeout, TIMEOUT_RANGE),
         maxBytes: parseByteSize(host.maxBytes),
         refresh: timerMs('refresh', host.refresh, REFRESH_RANGE),
-        window: from || to ? {from, to} : undefined,
+        shown: this.shown(zone),
         preview,
       },
       {force}

@@ -4,8 +4,11 @@
  * filter (show/filter.ts) applied, and the result written by the feed writers (lib/write). Loaded
  * by view.ts the first time a view is asked for.
  *
- * The window: `from`/`to` when given, else one year back and two years ahead of the relay's clock
- * (what the parser does for the widget), so a series is expanded as the widget would expand it.
+ * The window series are expanded over is the widget's rule (lib/show/window.ts) applied to the
+ * view's `when`, `from` and `to` and the relay's clock: `when=past` or `all` reaches back to a
+ * series' start (within the caps), `from`/`to` anywhere in time are honoured. A view that filters
+ * nothing (the widget asking for feedcal JSON, a plain conversion) gets the window of a list of
+ * upcoming events, one year back and two ahead, as the widget would expand it by default.
  * Descriptions pass as the feed wrote them: the widget sanitises every description it shows, and
  * a calendar app reading the iCalendar or RSS view gets what it would get from the feed itself.
  */
@@ -14,6 +17,7 @@ import {FeedError, type CalendarEvent} from '../lib/events/model.js';
 import {decodeFeedBytes} from '../lib/load/decode.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../lib/feeds/ics/ics-unfold.js';
 import {filterEvents} from '../lib/show/filter.js';
+import {expansionWindow} from '../lib/show/window.js';
 import {toFeedJson} from '../lib/write/json.js';
 import {toIcs} from '../lib/write/ics.js';
 import {toRss} from '../lib/write/rss.js';
@@ -23,8 +27,6 @@ import {PREFIX, RelayError} from './options.js';
 import type {Target} from './policy.js';
 import type {FeedBody} from './respond.js';
 import {FEEDCAL_JSON, type OutputFormat, type View} from './view.js';
-
-const YEAR_MS = 365 * 86_400_000;
 
 const WRITERS: Record<OutputFormat, {write: (events: CalendarEvent[], meta: FeedMeta) => string; type: string}> = {
   json: {write: toFeedJson, type: 'application/feed+json; charset=utf-8'},
@@ -47,7 +49,7 @@ export async function convertFeed(
   // iCalendar folds lines at 75 bytes, which may split a UTF-8 character: unfold before decoding (as load-feed.ts does).
   const bytes = looksLikeIcs(entry.body) ? unfoldIcsBytes(entry.body) : entry.body;
   const text = decodeFeedBytes(bytes, entry.contentType);
-  const window = {from: view.from ?? new Date(now.getTime() - YEAR_MS), to: view.to ?? new Date(now.getTime() + 2 * YEAR_MS)};
+  const window = expansionWindow({when: view.filtered ? view.when : 'upcoming', from: view.from, to: view.to, now});
   const parsed = await parseFeed(text, {timeZone: view.timeZone, source: target.url.href, window}, {contentType: entry.contentType});
   if (parsed instanceof FeedError) {
     if (view.negotiated) return undefined;

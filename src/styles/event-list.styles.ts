@@ -179,6 +179,11 @@ export const eventListStyles = [
     [part~='status']:empty {
       display: none;
     }
+    [part~='capped'] {
+      margin: var(--_space) 0 0;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
     [part~='error'] {
       padding: var(--_space);
       margin-block-end: var(--_space);

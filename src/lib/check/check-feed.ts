@@ -14,6 +14,7 @@ import {readFeedBytes} from './read-bytes.js';
 import {DEFAULT_MAX_BYTES} from '../load/fetch-feed.js';
 import {formatEventRange} from '../format.js';
 import {filterEvents} from '../show/filter.js';
+import {expansionWindow} from '../show/window.js';
 import {floatingCount, icsTimeFacts, type IcsTimeFacts} from './time-facts.js';
 import {zoneOffset} from '../time.js';
 
@@ -87,7 +88,6 @@ export interface CheckReport {
 }
 
 const RELAY_DOC = 'docs/relay.md';
-const YEAR_MS = 365 * 86_400_000;
 
 /** Checks one feed response. Never throws for anything in the input. */
 export async function checkFeed(input: CheckInput): Promise<CheckReport> {
@@ -137,8 +137,8 @@ export async function checkFeed(input: CheckInput): Promise<CheckReport> {
     return finish(report);
   }
 
-  // The window the iCalendar reader uses when the widget gives it none: a year back, two ahead.
-  const window = {from: new Date(input.now.getTime() - YEAR_MS), to: new Date(input.now.getTime() + 2 * YEAR_MS)};
+  // The window a list of upcoming events expands series over (lib/show/window.ts): a year back, two ahead.
+  const window = expansionWindow({when: 'upcoming', now: input.now});
   const {text, result: parsed} = await readFeedBytes(bytes, {url: input.url, contentType, timeZone: input.timeZone, window});
   if (parsed instanceof FeedError) {
     add('error', parsed.code, parsed.message, parseFix(parsed, input.url));

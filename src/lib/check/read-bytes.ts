@@ -8,13 +8,14 @@ import type {ParseResult} from '../events/model.js';
 import {likelyFormat, parseFeed} from '../feeds/index.js';
 import {looksLikeIcs, unfoldIcsBytes} from '../feeds/ics/ics-unfold.js';
 import {decodeFeedBytes} from '../load/decode.js';
+import type {ExpansionWindow} from '../show/window.js';
 
 export interface ReadOptions {
   /** The feed's address: events record it as `source`, relative links resolve against it. */
   url: string;
   contentType?: string;
   timeZone: string;
-  window: {from: Date; to: Date};
+  window: ExpansionWindow;
 }
 
 export async function readFeedBytes(bytes: Uint8Array, options: ReadOptions): Promise<{text: string; result: ParseResult}> {

@@ -61,8 +61,13 @@ export interface ParseContext {
   timeZone: string;
   /** The feed's URL: relative links resolve against it, and events record it as `source`. */
   source: string;
-  /** Shown window; recurrence expansion stays inside it. */
-  window?: {from?: Date; to?: Date};
+  /**
+   * The dates recurring series are expanded over (lib/show/window.ts works out a list's); when a
+   * cap cuts a series, the occurrences nearest `near` are kept (default: the first ones).
+   */
+  window?: {from?: Date; to?: Date; near?: Date};
+  /** What a list or grid shows, when `window` is not given: the window is worked out from it (lib/show/window.ts). */
+  shown?: Shown;
   /**
    * Asks for a first look at a big feed (feeds/preview.ts): a parser that can read its items
    * soonest first calls `show` once, mid-way, with the events read so far. Parsers that cannot
@@ -99,6 +104,39 @@ export interface ParsedFeed {
   skipped: SkippedItem[];
   /** The feed's own title, when it has one. */
   title?: string;
+  /** Recurring series a cap cut: they have more occurrences in the window than `events` hold. */
+  capped?: CappedSeries[];
+  /** iCalendar: its series, kept to be expanded over other dates without reading the feed again. */
+  series?: FeedSeries;
+}
+
+/** A recurring series with more occurrences than were made for it. */
+export interface CappedSeries {
+  title: string;
+  uid?: string;
+  /** Cut by the cap on the whole feed's occurrences, not the one on each series'. */
+  feedCap: boolean;
+}
+
+/** What a list or grid shows: which dates recurring series are expanded over follows from it (lib/show/window.ts). */
+export interface Shown {
+  /** The list's `when` as it applies now (the visitor's switch and date range included). */
+  when: 'upcoming' | 'past' | 'all';
+  /** The month a grid shows; absent for a list. */
+  month?: {year: number; month: number};
+  /** The narrowest `from`/`to` that apply (the page's and the visitor's), if any. */
+  from?: Date;
+  to?: Date;
+  now: Date;
+}
+
+/** A feed's recurring series, kept after reading it (feeds/ics/ics.ts) so they can be expanded over other dates. */
+export interface FeedSeries {
+  /**
+   * When `shown` shows dates the series were not expanded over: the feed's events again, with
+   * the series expanded around them (single events are the same objects). Undefined otherwise.
+   */
+  follow(shown: Shown): Promise<{events: CalendarEvent[]; capped: CappedSeries[]}> | undefined;
 }
 
 export type FeedErrorKind = 'network' | 'cors' | 'http' | 'parse' | 'timeout';

@@ -25,7 +25,8 @@ export interface LoadOptions extends FetchOptions {
    * up the request.
    */
   timeZone: string | (() => string);
-  window?: ParseContext['window'];
+  /** What the list shows: recurring series are expanded around it. */
+  shown?: ParseContext['shown'];
   /** Keep the last good copy and fall back to it when a refresh fails. Default true. */
   cache?: boolean;
   /**
@@ -159,7 +160,7 @@ async function parseBytes(fetched: Pick<CachedFeed, 'bytes' | 'contentType'>, ur
   await pacer.tick();
   const {preview} = options;
   const timeZone = typeof options.timeZone === 'function' ? options.timeZone() : options.timeZone;
-  const ctx: ParseContext = {timeZone, source, window: options.window};
+  const ctx: ParseContext = {timeZone, source, shown: options.shown};
   // The first look's descriptions are sanitised before it is shown, like every event's. If that
   // fails, there is no first look; the whole feed meets the same failure below and reports it.
   if (preview)

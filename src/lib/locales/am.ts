@@ -33,6 +33,7 @@ export const am: LocaleStrings = {
   nextMonth: 'የሚቀጥለው ወር',
   monthGridFailed: 'የቀን መቁጠሪያው ሰንጠረዥ ሊጫን አልቻለም፤ የወሩ ዝግጅቶች እንደ ዝርዝር እነሆ።',
   moreEvents: {other: '+# ተጨማሪ'},
+  moreDates: 'አንዳንድ ተደጋጋሚ ዝግጅቶች ከሚታየው በላይ ብዙ ቀኖች አሏቸው።',
   view: 'እይታ',
   viewList: 'ዝርዝር',
   viewMonth: 'ወር',

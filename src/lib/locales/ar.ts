@@ -47,6 +47,7 @@ export const ar: LocaleStrings = {
   nextMonth: 'الشهر التالي',
   monthGridFailed: 'تعذّر تحميل شبكة التقويم؛ إليك فعاليات الشهر في قائمة.',
   moreEvents: {other: '+# أخرى'},
+  moreDates: 'لبعض الفعاليات المتكررة مواعيد أكثر مما هو معروض.',
   view: 'طريقة العرض',
   viewList: 'قائمة',
   viewMonth: 'شهر',

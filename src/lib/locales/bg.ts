@@ -33,6 +33,7 @@ export const bg: LocaleStrings = {
   nextMonth: 'Следващ месец',
   monthGridFailed: 'Мрежата на календара не можа да се зареди; ето събитията за месеца като списък.',
   moreEvents: {other: '+# още'},
+  moreDates: 'Някои повтарящи се събития имат повече дати от показаните.',
   view: 'Изглед',
   viewList: 'Списък',
   viewMonth: 'Месец',

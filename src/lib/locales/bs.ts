@@ -37,6 +37,7 @@ export const bs: LocaleStrings = {
   nextMonth: 'Sljedeći mjesec',
   monthGridFailed: 'Mreža kalendara se nije mogla učitati; ovo su događaji u mjesecu kao lista.',
   moreEvents: {other: '+# više'},
+  moreDates: 'Neki ponavljajući događaji imaju više datuma nego što je prikazano.',
   view: 'Prikaz',
   viewList: 'Lista',
   viewMonth: 'Mjesec',

@@ -33,6 +33,7 @@ export const ckb: LocaleStrings = {
   nextMonth: 'مانگی داهاتوو',
   monthGridFailed: 'تۆڕی ساڵنامەکە بار نەکرا؛ ئەمانە بۆنەکانی ئەم مانگەن بە شێوەی لیست.',
   moreEvents: {other: '+# ی تر'},
+  moreDates: 'هەندێک ڕووداوی دووبارەبووەوە بەرواری زیاتریان هەیە لەوەی پیشان دەدرێت.',
   view: 'پیشاندان',
   viewList: 'لیست',
   viewMonth: 'مانگ',

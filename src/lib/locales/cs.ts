@@ -38,6 +38,7 @@ export const cs: LocaleStrings = {
   nextMonth: 'Následující měsíc',
   monthGridFailed: 'Mřížku kalendáře se nepodařilo načíst; zde jsou akce měsíce jako seznam.',
   moreEvents: {other: '+# další'},
+  moreDates: 'Některé opakující se události mají více termínů, než je zobrazeno.',
   view: 'Zobrazení',
   viewList: 'Seznam',
   viewMonth: 'Měsíc',

@@ -33,6 +33,7 @@ export const da: LocaleStrings = {
   nextMonth: 'Næste måned',
   monthGridFailed: 'Kalendervisningen kunne ikke hentes; her er månedens begivenheder som en liste.',
   moreEvents: {other: '+# mere'},
+  moreDates: 'Nogle gentagne begivenheder har flere datoer, end der vises.',
   view: 'Visning',
   viewList: 'Liste',
   viewMonth: 'Måned',

@@ -33,6 +33,7 @@ export const de: LocaleStrings = {
   nextMonth: 'Nächster Monat',
   monthGridFailed: 'Die Kalenderansicht konnte nicht geladen werden; hier sind die Veranstaltungen des Monats als Liste.',
   moreEvents: {other: '+# weitere'},
+  moreDates: 'Einige wiederkehrende Veranstaltungen haben mehr Termine als angezeigt.',
   view: 'Ansicht',
   viewList: 'Liste',
   viewMonth: 'Monat',

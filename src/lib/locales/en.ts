@@ -56,6 +56,8 @@ export const en = {
   // The month view when its grid's code could not be loaded (offline, a deploy).
   monthGridFailed: 'The calendar grid could not be loaded; here are the month’s events as a list.',
   moreEvents: {other: '+# more'} as PluralForms,
+  // A recurring series had more occurrences than the caps let the list make.
+  moreDates: 'Some repeating events have more dates than are shown.',
   view: 'View',
   viewList: 'List',
   viewMonth: 'Month',

@@ -37,6 +37,7 @@ export const es: LocaleStrings = {
   nextMonth: 'Mes siguiente',
   monthGridFailed: 'No se pudo cargar la cuadrícula del calendario; aquí están los eventos del mes en una lista.',
   moreEvents: {other: '+# más'},
+  moreDates: 'Algunos eventos periódicos tienen más fechas de las que se muestran.',
   view: 'Vista',
   viewList: 'Lista',
   viewMonth: 'Mes',

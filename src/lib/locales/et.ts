@@ -33,6 +33,7 @@ export const et: LocaleStrings = {
   nextMonth: 'Järgmine kuu',
   monthGridFailed: 'Kalendrivõrku ei õnnestunud laadida; siin on kuu sündmused loendina.',
   moreEvents: {other: '+# veel'},
+  moreDates: 'Mõnel korduval sündmusel on rohkem kuupäevi, kui siin näidatakse.',
   view: 'Vaade',
   viewList: 'Loend',
   viewMonth: 'Kuu',

@@ -33,6 +33,7 @@ export const fa: LocaleStrings = {
   nextMonth: 'ماه بعد',
   monthGridFailed: 'جدول تقویم بارگیری نشد؛ رویدادهای این ماه به‌صورت فهرست آمده‌اند.',
   moreEvents: {other: '+# دیگر'},
+  moreDates: 'برخی رویدادهای تکراری تاریخ‌های بیشتری از آنچه نمایش داده می‌شود دارند.',
   view: 'نما',
   viewList: 'فهرست',
   viewMonth: 'ماه',

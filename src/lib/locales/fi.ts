@@ -33,6 +33,7 @@ export const fi: LocaleStrings = {
   nextMonth: 'Seuraava kuukausi',
   monthGridFailed: 'Kalenteriruudukkoa ei voitu ladata; tässä ovat kuukauden tapahtumat luettelona.',
   moreEvents: {other: '+# lisää'},
+  moreDates: 'Joillakin toistuvilla tapahtumilla on enemmän päivämääriä kuin näytetään.',
   view: 'Näkymä',
   viewList: 'Lista',
   viewMonth: 'Kuukausi',

@@ -38,6 +38,7 @@ export const fr: LocaleStrings = {
   nextMonth: 'Mois suivant',
   monthGridFailed: 'La grille du calendrier n’a pas pu être chargée ; voici les événements du mois sous forme de liste.',
   moreEvents: {one: '+# autre', many: '+# autres', other: '+# autres'},
+  moreDates: 'Certains événements récurrents ont plus de dates que celles affichées.',
   view: 'Affichage',
   viewList: 'Liste',
   viewMonth: 'Mois',

@@ -33,6 +33,7 @@ export const he: LocaleStrings = {
   nextMonth: 'החודש הבא',
   monthGridFailed: 'לא ניתן לטעון את לוח החודש; הנה אירועי החודש כרשימה.',
   moreEvents: {other: '+# נוספים'},
+  moreDates: 'לחלק מהאירועים החוזרים יש יותר תאריכים ממה שמוצג.',
   view: 'תצוגה',
   viewList: 'רשימה',
   viewMonth: 'חודש',

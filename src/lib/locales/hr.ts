@@ -37,6 +37,7 @@ export const hr: LocaleStrings = {
   nextMonth: 'Sljedeći mjesec',
   monthGridFailed: 'Mreža kalendara nije se mogla učitati; ovo su događanja u mjesecu kao popis.',
   moreEvents: {other: '+# više'},
+  moreDates: 'Neki ponavljajući događaji imaju više datuma nego što je prikazano.',
   view: 'Prikaz',
   viewList: 'Popis',
   viewMonth: 'Mjesec',

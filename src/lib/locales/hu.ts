@@ -33,6 +33,7 @@ export const hu: LocaleStrings = {
   nextMonth: 'Következő hónap',
   monthGridFailed: 'A naptárrácsot nem sikerült betölteni; itt a hónap eseményei listaként.',
   moreEvents: {other: '+# további'},
+  moreDates: 'Néhány ismétlődő eseménynek több időpontja van, mint amennyi látszik.',
   view: 'Nézet',
   viewList: 'Lista',
   viewMonth: 'Hónap',

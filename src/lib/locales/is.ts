@@ -33,6 +33,7 @@ export const is: LocaleStrings = {
   nextMonth: 'Næsti mánuður',
   monthGridFailed: 'Ekki tókst að hlaða dagatalsyfirlitinu; hér eru viðburðir mánaðarins sem listi.',
   moreEvents: {other: '+# í viðbót'},
+  moreDates: 'Sumir endurteknir viðburðir eru á fleiri dögum en sýndir eru.',
   view: 'Yfirlit',
   viewList: 'Listi',
   viewMonth: 'Mánuður',

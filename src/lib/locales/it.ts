@@ -37,6 +37,7 @@ export const it: LocaleStrings = {
   nextMonth: 'Mese successivo',
   monthGridFailed: 'Non è stato possibile caricare la griglia del calendario; ecco gli eventi del mese in un elenco.',
   moreEvents: {one: '+# altro', many: '+# altri', other: '+# altri'},
+  moreDates: 'Alcuni eventi ricorrenti hanno più date di quelle mostrate.',
   view: 'Vista',
   viewList: 'Elenco',
   viewMonth: 'Mese',

@@ -33,6 +33,7 @@ export const kmr: LocaleStrings = {
   nextMonth: 'Meha bê',
   monthGridFailed: 'Tora salnameyê nehat barkirin; bûyerên mehê li vir wek lîste ne.',
   moreEvents: {other: '+# din'},
+  moreDates: 'Hin bûyerên dubarebûyî ji ya ku tê nîşandan bêtir dîrokên wan hene.',
   view: 'Dîtin',
   viewList: 'Lîste',
   viewMonth: 'Meh',

@@ -38,6 +38,7 @@ export const lt: LocaleStrings = {
   nextMonth: 'Kitas mėnuo',
   monthGridFailed: 'Kalendoriaus tinklelio įkelti nepavyko; štai mėnesio renginiai sąrašu.',
   moreEvents: {other: '+# daugiau'},
+  moreDates: 'Kai kurie pasikartojantys renginiai turi daugiau datų, nei parodyta.',
   view: 'Rodinys',
   viewList: 'Sąrašas',
   viewMonth: 'Mėnuo',

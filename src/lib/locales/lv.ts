@@ -33,6 +33,7 @@ export const lv: LocaleStrings = {
   nextMonth: 'Nākamais mēnesis',
   monthGridFailed: 'Kalendāra režģi neizdevās ielādēt; šeit ir mēneša pasākumi sarakstā.',
   moreEvents: {other: '+# vēl'},
+  moreDates: 'Dažiem atkārtotiem pasākumiem ir vairāk datumu, nekā parādīts.',
   view: 'Skats',
   viewList: 'Saraksts',
   viewMonth: 'Mēnesis',

@@ -33,6 +33,7 @@ export const nb: LocaleStrings = {
   nextMonth: 'Neste måned',
   monthGridFailed: 'Kalendervisningen kunne ikke hentes; her er månedens arrangementer som en liste.',
   moreEvents: {other: '+# til'},
+  moreDates: 'Noen gjentakende arrangementer har flere datoer enn det som vises.',
   view: 'Visning',
   viewList: 'Liste',
   viewMonth: 'Måned',

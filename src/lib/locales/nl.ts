@@ -33,6 +33,7 @@ export const nl: LocaleStrings = {
   nextMonth: 'Volgende maand',
   monthGridFailed: 'Het maandoverzicht kon niet worden geladen; hier zijn de evenementen van de maand als lijst.',
   moreEvents: {other: '+# meer'},
+  moreDates: 'Sommige terugkerende evenementen hebben meer data dan hier getoond.',
   view: 'Weergave',
   viewList: 'Lijst',
   viewMonth: 'Maand',

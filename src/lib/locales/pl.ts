@@ -38,6 +38,7 @@ export const pl: LocaleStrings = {
   nextMonth: 'Następny miesiąc',
   monthGridFailed: 'Nie udało się wczytać siatki kalendarza; oto wydarzenia tego miesiąca w formie listy.',
   moreEvents: {other: '+# więcej'},
+  moreDates: 'Niektóre wydarzenia cykliczne mają więcej terminów, niż pokazano.',
   view: 'Widok',
   viewList: 'Lista',
   viewMonth: 'Miesiąc',

@@ -33,6 +33,7 @@ export const pt: LocaleStrings = {
   nextMonth: 'Próximo mês',
   monthGridFailed: 'Não foi possível carregar a grade do calendário; aqui estão os eventos do mês em uma lista.',
   moreEvents: {other: '+# mais'},
+  moreDates: 'Alguns eventos recorrentes têm mais datas do que as mostradas.',
   view: 'Visualização',
   viewList: 'Lista',
   viewMonth: 'Mês',

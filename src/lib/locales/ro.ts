@@ -37,6 +37,7 @@ export const ro: LocaleStrings = {
   nextMonth: 'Luna următoare',
   monthGridFailed: 'Grila calendarului nu a putut fi încărcată; iată evenimentele lunii sub formă de listă.',
   moreEvents: {other: '+# în plus'},
+  moreDates: 'Unele evenimente recurente au mai multe date decât cele afișate.',
   view: 'Vizualizare',
   viewList: 'Listă',
   viewMonth: 'Lună',

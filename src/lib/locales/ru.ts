@@ -38,6 +38,7 @@ export const ru: LocaleStrings = {
   nextMonth: 'Следующий месяц',
   monthGridFailed: 'Не удалось загрузить сетку календаря; вот события месяца списком.',
   moreEvents: {other: '+# ещё'},
+  moreDates: 'У некоторых повторяющихся событий больше дат, чем показано.',
   view: 'Вид',
   viewList: 'Список',
   viewMonth: 'Месяц',

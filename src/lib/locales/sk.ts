@@ -43,6 +43,7 @@ export const sk: LocaleStrings = {
   nextMonth: 'Nasledujúci mesiac',
   monthGridFailed: 'Mriežku kalendára sa nepodarilo načítať; tu sú podujatia mesiaca ako zoznam.',
   moreEvents: {other: '+# ďalšie'},
+  moreDates: 'Niektoré opakujúce sa udalosti majú viac termínov, než je zobrazené.',
   view: 'Zobrazenie',
   viewList: 'Zoznam',
   viewMonth: 'Mesiac',

@@ -38,6 +38,7 @@ export const sl: LocaleStrings = {
   nextMonth: 'Naslednji mesec',
   monthGridFailed: 'Mreže koledarja ni bilo mogoče naložiti; tukaj so dogodki meseca kot seznam.',
   moreEvents: {other: '+# več'},
+  moreDates: 'Nekateri ponavljajoči se dogodki imajo več datumov, kot jih je prikazanih.',
   view: 'Pogled',
   viewList: 'Seznam',
   viewMonth: 'Mesec',

@@ -33,6 +33,7 @@ export const so: LocaleStrings = {
   nextMonth: 'Bisha xigta',
   monthGridFailed: 'Shabakadda kalandarka lama soo rarin karin; halkan waa dhacdooyinka bishan oo liis ah.',
   moreEvents: {other: '+# kale'},
+  moreDates: 'Dhacdooyinka soo noqnoqda qaarkood waxay leeyihiin taariikho ka badan kuwa la muujiyay.',
   view: 'Muuqaal',
   viewList: 'Liis',
   viewMonth: 'Bil',

@@ -33,6 +33,7 @@ export const sq: LocaleStrings = {
   nextMonth: 'Muaji tjetër',
   monthGridFailed: 'Rrjeti i kalendarit nuk u ngarkua dot; ja ngjarjet e muajit si listë.',
   moreEvents: {other: '+# të tjera'},
+  moreDates: 'Disa ngjarje të përsëritura kanë më shumë data se sa shfaqen.',
   view: 'Pamja',
   viewList: 'Listë',
   viewMonth: 'Muaj',

@@ -37,6 +37,7 @@ export const srLatn: LocaleStrings = {
   nextMonth: 'Sledeći mesec',
   monthGridFailed: 'Mreža kalendara nije mogla da se učita; ovo su događaji u mesecu kao lista.',
   moreEvents: {other: '+# još'},
+  moreDates: 'Neki događaji koji se ponavljaju imaju više datuma nego što je prikazano.',
   view: 'Prikaz',
   viewList: 'Lista',
   viewMonth: 'Mesec',

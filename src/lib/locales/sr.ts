@@ -37,6 +37,7 @@ export const sr: LocaleStrings = {
   nextMonth: 'Следећи месец',
   monthGridFailed: 'Мрежа календара није могла да се учита; ово су догађаји у месецу као листа.',
   moreEvents: {other: '+# још'},
+  moreDates: 'Неки догађаји који се понављају имају више датума него што је приказано.',
   view: 'Приказ',
   viewList: 'Листа',
   viewMonth: 'Месец',

@@ -33,6 +33,7 @@ export const sv: LocaleStrings = {
   nextMonth: 'Nästa månad',
   monthGridFailed: 'Kalendervyn kunde inte hämtas; här är månadens evenemang som en lista.',
   moreEvents: {other: '+# till'},
+  moreDates: 'Vissa återkommande evenemang har fler datum än som visas.',
   view: 'Visning',
   viewList: 'Lista',
   viewMonth: 'Månad',

@@ -33,6 +33,7 @@ export const ti: LocaleStrings = {
   nextMonth: 'ዝመጽእ ወርሒ',
   monthGridFailed: 'ሰሌዳ ዓውደ-ኣዋርሕ ክጽዓን ኣይከኣለን፤ ፍጻመታት ናይዚ ወርሒ ከም ዝርዝር ኣለዉ።',
   moreEvents: {other: '+# ተወሳኺ'},
+  moreDates: 'ገለ ተደጋጋሚ ፍጻመታት ካብቲ ዝተራእየ ዝበዝሐ ዕለታት ኣለዎም።',
   view: 'ኣረኣእያ',
   viewList: 'ዝርዝር',
   viewMonth: 'ወርሒ',

@@ -33,6 +33,7 @@ export const tr: LocaleStrings = {
   nextMonth: 'Sonraki ay',
   monthGridFailed: 'Takvim görünümü yüklenemedi; ayın etkinlikleri liste olarak burada.',
   moreEvents: {other: '+# daha'},
+  moreDates: 'Bazı tekrarlanan etkinliklerin gösterilenden daha fazla tarihi var.',
   view: 'Görünüm',
   viewList: 'Liste',
   viewMonth: 'Ay',

@@ -38,6 +38,7 @@ export const uk: LocaleStrings = {
   nextMonth: 'Наступний місяць',
   monthGridFailed: 'Не вдалося завантажити сітку календаря; ось події місяця списком.',
   moreEvents: {other: '+# ще'},
+  moreDates: 'Деякі повторювані події мають більше дат, ніж показано.',
   view: 'Вигляд',
   viewList: 'Список',
   viewMonth: 'Місяць',

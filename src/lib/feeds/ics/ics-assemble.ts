@@ -114,15 +114,17 @@ function* expand(p: Parsed, own: Parsed[], cal: Calendar, events: CalendarEvent[
   // A RANGE=THISANDFUTURE override moves later occurrences by its shift: the series is expanded
   // over a window widened by the largest shift, and what lands in the window is kept.
   const widen = Math.max(0, ...ranged.map((o) => Math.abs(shiftOf(o, allDay))));
-  const {from, to} = cal.window;
+  const {from, to, near} = cal.window;
+  const limit = Math.min(SERIES_CAP, TOTAL_CAP - cal.total);
   const occurrences = yield* expandSeriesSteps(p.series!, p.start, {
-    window: {from: from - widen, to: to + widen},
+    window: {from: from - widen, to: to + widen, near},
     spanMs: p.end.ms ?? (p.end.days ?? 1) * DAY_MS,
-    limit: Math.min(SERIES_CAP, TOTAL_CAP - cal.total),
+    limit,
     place: (fields) => makeStamp(fields, p.start.zone, cal),
     read: (value, tzid) => stampOf(timeValueOf(value, tzid), cal),
     allDayZone: cal.homeZone,
     report: (problem) => cal.report(p.index, `${quoted(p)}: ${problem}`),
+    cut: () => cal.capped.push({title: p.base.title, ...(p.uid ? {uid: p.uid} : {}), feedCap: limit < SERIES_CAP}),
   });
   cal.total += occurrences.size;
   const inWindow = (event: CalendarEvent) => event.start.getTime() <= to && (event.end ?? event.start).getTime() >= from;
@@ -195,7 +197,8 @@ const PER_PAUSE = 64;
 
 /**
  * The occurrence keys the series has around the RECURRENCE-IDs of `overrides`, wherever they lie
- * (the window's expansion may not reach them): one expansion from the first to the last.
+ * (the window's expansion may not reach them): one expansion from the first to the last. It keeps
+ * no events, so it has no limit and counts toward no cap (no `cut`, nothing added to `cal.total`).
  */
 function* occurrenceKeys(p: Parsed, overrides: Parsed[], cal: Calendar): Steps<Set<string>> {
   const times = overrides.map((o) => o.recurrenceId!.date.getTime());

@@ -5,7 +5,7 @@
  * in the ICS chunk.
  */
 import ICAL from 'ical.js';
-import type {CalendarEvent, ParseContext} from '../../events/model.js';
+import type {CalendarEvent, CappedSeries, ParseContext} from '../../events/model.js';
 import {calendarDate, wallClockToInstant} from '../../time.js';
 import {DAY_MS, Stamp, utcDay, type Fields, type Zone} from './ics-recur.js';
 import type {EventProps, TimeValue} from './ics-props.js';
@@ -24,9 +24,12 @@ export interface Calendar {
   vtimezones: Map<string, {lines: string[]; location?: string; parsed?: IcalTimezone | null}>;
   /** `zoneFor` by TZID: every event of a calendar names the same few. */
   zones: Map<string, Zone>;
-  window: {from: number; to: number};
+  /** The dates series are expanded over; a cap keeps the occurrences nearest `near`. */
+  window: {from: number; to: number; near: number};
   splitSpaces: boolean;
   total: number;
+  /** The series a cap cut while expanding. */
+  capped: CappedSeries[];
   /** Records a part of an event that was left out (a broken rule, a stale override), with the reason. */
   report: (index: number, reason: string) => void;
 }

@@ -65,7 +65,8 @@ const COUNT_WALK_CAP = 50_000;
 export const PAUSE_EVERY = 16;
 
 export interface ExpandOptions {
-  window: {from: number; to: number};
+  /** The dates to expand over; when a cap cuts the series, the occurrences nearest `near` are kept (default: `from`). */
+  window: {from: number; to: number; near?: number};
   /** How long one occurrence lasts, so one that started before the window but still runs is kept. */
   spanMs: number;
   /** Occurrences to keep at most. */
@@ -78,6 +79,8 @@ export interface ExpandOptions {
   allDayZone?: string;
   /** Told why a rule gave up (never matches, COUNT too long to walk): the caller reports it. */
   report?: (problem: string) => void;
+  /** Told when the series has more occurrences in the window than `limit` lets it keep. */
+  cut?: () => void;
 }
 
 /** The occurrences of the series `comp` whose first one is `start`, keyed by `Stamp.key`. */
@@ -88,11 +91,18 @@ export function expandSeries(comp: IcalComponent, start: Stamp, options: ExpandO
 /** `expandSeries` as steps (see steps.ts): it pauses every `PAUSE_EVERY` rule steps. */
 export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: ExpandOptions): Steps<Map<string, Stamp>> {
   const {from, to} = options.window;
+  const near = options.window.near ?? from;
+  const limit = Math.max(options.limit, 0);
   const span = Math.max(options.spanMs, 0);
   const found = new Map<string, Stamp>();
+  // Occurrences kept from `near` on: once `limit` of them are found, later ones are all farther.
+  let ahead = 0;
+  let cut = false;
   const add = (stamp: Stamp) => {
     const t = stamp.date.getTime();
-    if (t <= to && t + span >= from && found.size < options.limit) found.set(stamp.key, stamp);
+    if (t > to || t + span < from || found.has(stamp.key)) return;
+    found.set(stamp.key, stamp);
+    if (t >= near) ahead++;
   };
   add(start);
   for (const prop of comp.getAllProperties('rrule')) {
@@ -111,7 +121,13 @@ export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: E
     const rule = written.clone();
     rule.count = null;
     if (rule.until) rule.until = untilInZone(rule.until, start, options.allDayZone);
-    const forward = fastForward(rule, start, from - span - 2 * DAY_MS, count !== undefined);
+    // A window open to the past (a list of past events) is walked only as far back as `limit`
+    // periods before `near` could fill: further back every occurrence would be cut anyway. Not
+    // for a series that ends (COUNT, UNTIL): its last occurrences may all lie before that.
+    const endless = count === undefined && !rule.until;
+    const walkFrom = endless ? Math.max(from, near - (limit + 1) * shortestPeriod(rule)) : from;
+    if (walkFrom > from && start.date.getTime() + span < walkFrom) cut = true;
+    const forward = fastForward(rule, start, walkFrom - span - 2 * DAY_MS, count !== undefined);
     // DTSTART is the first occurrence even when the rule does not match it (§3.8.5.3), and
     // ical.js then starts with the first date that matches: DTSTART is counted here.
     let produced = forward.skipped;
@@ -129,7 +145,7 @@ export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: E
     try {
       // Wall-clock milliseconds are within a day of the instant, so steps outside the window
       // are judged without zone arithmetic (the costly part).
-      for (let t = steps.next(); t && found.size < options.limit; t = steps.next()) {
+      for (let t = steps.next(); t; t = steps.next()) {
         if (++walked % PAUSE_EVERY === 0) yield;
         const f: Fields = {y: t.year, mo: t.month, d: t.day, h: t.hour, mi: t.minute, s: t.second};
         const wall = wallMs(f);
@@ -140,11 +156,18 @@ export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: E
         last = wall;
         if (count !== undefined && ++produced > count) break;
         if (wall > to + 2 * DAY_MS) break;
-        if (wall + span >= from - 2 * DAY_MS) add(options.place(f));
-        if (count !== undefined && walked >= COUNT_WALK_CAP && wall < from - span - 2 * DAY_MS) {
-          options.report?.(`its RRULE ${written.toString()} counts more steps than are walked from its start (${COUNT_WALK_CAP}); later ones are not shown`);
+        if (wall + span < walkFrom - 2 * DAY_MS) {
+          if (count !== undefined && walked >= COUNT_WALK_CAP) {
+            options.report?.(`its RRULE ${written.toString()} counts more steps than are walked from its start (${COUNT_WALK_CAP}); later ones are not shown`);
+            break;
+          }
+          continue;
+        }
+        if (ahead >= limit) {
+          cut = true;
           break;
         }
+        add(options.place(f));
       }
     } catch (error) {
       if (error instanceof NeverMatches) options.report?.(`its RRULE ${written.toString()} stopped matching dates after ${STEP_CAP} tries`);
@@ -169,7 +192,22 @@ export function* expandSeriesSteps(comp: IcalComponent, start: Stamp, options: E
       if (stamp.allDay) for (const [key, s] of found) if (s.day === stamp.day) found.delete(key);
     }
   }
+  if (found.size > limit) {
+    cut = true;
+    const distance = (stamp: Stamp) => Math.abs(stamp.date.getTime() - near);
+    const kept = new Set([...found.values()].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
+    for (const [key, stamp] of found) if (!kept.has(stamp)) found.delete(key);
+  }
+  if (cut) options.cut?.();
   return found;
+}
+
+/** The shortest time one period of the rule can take (a month: 28 days), at least a second. */
+function shortestPeriod(rule: IcalRecur): number {
+  const unit = {SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 28 * DAY_MS, YEARLY: 365 * DAY_MS}[
+    rule.freq as string
+  ];
+  return (unit ?? 1000) * Math.max(1, rule.interval || 1);
 }
 
 class NeverMatches extends Error {}

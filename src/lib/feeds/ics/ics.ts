@@ -14,7 +14,16 @@
  * properties (SUMMARY, DTSTART, …) are read by ics-props.ts the way ical.js reads them, without
  * building its objects, which were most of the cost of a big file.
  */
-import {FeedError, SkipItem, type EventDraft, type ParseContext, type ParseResult, type SkippedItem} from '../../events/model.js';
+import {
+  FeedError,
+  SkipItem,
+  type CalendarEvent,
+  type EventDraft,
+  type FeedSeries,
+  type ParseContext,
+  type ParseResult,
+  type SkippedItem,
+} from '../../events/model.js';
 import {decodeEntities, looksLikeHtml} from '../../events/text.js';
 import {finishEvent} from '../../events/normalise.js';
 import {nowMs} from '../../clock.js';
@@ -23,8 +32,9 @@ import {EventProps} from './ics-props.js';
 import {ianaZoneFor} from './ics-zones.js';
 import {endFor, endRule, homeZoneOf, readTime, safe, zoneFor, zoneName, type Calendar, type Parsed} from './ics-calendar.js';
 import {assemble} from './ics-assemble.js';
+import {covers, expansionWindow, shownRange, type Range} from '../../show/window.js';
 import {readingPlan, type ItemTimes} from '../preview.js';
-import {PAINT, runSync, type Steps} from '../steps.js';
+import {PAINT, runSliced, runSync, type Steps} from '../steps.js';
 import type {FeedReader} from '../reader.js';
 
 export {SERIES_CAP, TOTAL_CAP} from './ics-assemble.js';
@@ -63,6 +73,7 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
     window: windowOf(ctx),
     total: 0,
     report: (index, reason) => skipped.push({index, reason}),
+    capped: [],
     floating: {iana: sourceZone ?? ctx.timeZone, named: !!sourceZone},
     homeZone: sourceZone ?? (vtimezones.size === 1 ? homeZoneOf([...vtimezones][0]) : undefined),
     // Eventful writes CATEGORIES as space-separated words; elsewhere a space belongs to the name.
@@ -106,7 +117,7 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
       // Every event that starts up to `plan.through` is read: those are the first look, drawn
       // while the rest is read (a series' later occurrences wait, as single events after them do).
       const {through} = plan;
-      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0, report: () => {}});
+      const look = yield* assemble(inBlockOrder(parsed), {...cal, total: 0, capped: [], report: () => {}});
       preview!.show(look.filter((event) => event.start.getTime() <= through));
       plan = undefined;
       yield PAINT;
@@ -116,9 +127,44 @@ function* parse(text: string, ctx: ParseContext): Steps<ParseResult> {
     parsed.splice(0, parsed.length, ...inBlockOrder(parsed));
     skipped.sort((a, b) => a.index - b.index);
   }
-  const events = (yield* assemble(parsed, cal)).sort((a, b) => a.start.getTime() - b.start.getTime());
+  const events = byStart(yield* assemble(parsed, cal));
   const title = props.get('X-WR-CALNAME') ?? props.get('NAME');
-  return {format: 'ics', events, skipped, ...(title ? {title: unescapeText(title)} : {})};
+  return {
+    format: 'ics',
+    events,
+    skipped,
+    ...(title ? {title: unescapeText(title)} : {}),
+    ...(cal.capped.length ? {capped: cal.capped} : {}),
+    ...(parsed.some((p) => p.series) ? {series: keptSeries(parsed, cal)} : {}),
+  };
+}
+
+const byStart = (events: CalendarEvent[]) => events.sort((a, b) => a.start.getTime() - b.start.getTime());
+
+/**
+ * The feed as read, kept so its series can be expanded over other dates (a month paged to, a
+ * list switched to the past) without fetching or reading the feed again: the same single events
+ * and overrides (the same objects), the series' occurrences over the new window.
+ */
+function keptSeries(parsed: Parsed[], cal: Calendar): FeedSeries {
+  let expanded: Range = cal.window;
+  let asked = '';
+  return {
+    follow(shown) {
+      if (covers(expanded, shownRange(shown))) return undefined;
+      const window = expansionWindow(shown);
+      // Asked for already: a window that could not cover it is not expanded on every update.
+      const key = `${+window.from}/${+window.to}`;
+      if (key === asked) return undefined;
+      asked = key;
+      // The reading's skipped items were returned already: the same problems are not added to them again.
+      const again: Calendar = {...cal, window: windowOf({...cal.ctx, window}), total: 0, capped: [], report: () => {}};
+      return runSliced(assemble(parsed, again)).then((events) => {
+        expanded = again.window;
+        return {events: byStart(events), capped: again.capped};
+      });
+    },
+  };
 }
 
 const inBlockOrder = (parsed: Parsed[]) => [...parsed].sort((a, b) => a.index - b.index);
@@ -409,15 +455,16 @@ function imageOf(props: EventProps): string | undefined {
 }
 
 /**
- * The default window when the caller gives none: one year back and two years ahead of now,
- * enough for a list of upcoming and recent events. With one bound given, the other is three
- * years from it.
+ * The window the caller gives, else the one around what the list shows (lib/show/window.ts),
+ * else a list of upcoming events' (a year back, two ahead). With one bound given, the other is
+ * three years from it. Without `near`, a cap keeps the first occurrences.
  */
 function windowOf(ctx: ParseContext): Calendar['window'] {
   const year = 365 * DAY_MS;
-  const given = {from: ctx.window?.from?.getTime(), to: ctx.window?.to?.getTime()};
+  const window = ctx.window ?? expansionWindow(ctx.shown ?? {when: 'upcoming', now: new Date(nowMs())});
+  const given = {from: window.from?.getTime(), to: window.to?.getTime()};
   const from = given.from ?? (given.to !== undefined ? given.to - 3 * year : nowMs() - year);
-  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year)};
+  return {from, to: given.to ?? (given.from !== undefined ? from + 3 * year : nowMs() + 2 * year), near: window.near?.getTime() ?? from};
 }
 
 /** RFC 5545 TEXT escapes, for X- properties ical.js leaves raw. */
