@@ -51,8 +51,14 @@ const MIN_MODULE_SHARE = 0.02;
 /** Modules still below it, each a known candidate for its own chunk (issue 20). */
 const BELOW_SHARE_ALLOWED = new Set(['src/styles/adopt-styles.ts']);
 const MIN_CHUNK_SHARE = 0.5;
-/** 38,436 B when issue 20 began (main at 57e8a10), about 37,950 at the end of its first session; rounded up to the next 512 B. */
-const MAX_UNRUN_BYTES = 38_400;
+/**
+ * 38,436 B when issue 20 began (main at 57e8a10), about 37,950 at the end of its first session.
+ * 40,971 B once issues 17, 18 and 19 were merged in the same stop: their first-load code for rare
+ * cases (timer clamps, category caps, the private card tag, the 304 refetch, the policy-refusal
+ * check, coalition glue, the shown range) is in the entry and does not run on a plain first paint.
+ * Recorded with the size budgets' decision of that stop as debt for issue 20; rounded up to 256 B.
+ */
+const MAX_UNRUN_BYTES = 41_216;
 
 describe('first paint of a list with a JSON feed (V8 block coverage of dist/cdn)', () => {
   let report: CoverageReport;
