@@ -12,58 +12,12 @@ import {cards, shadowQuery} from '../helpers/page.js';
 import {nothingHappensWithin} from '../helpers/quiet.js';
 import {XSS_VECTORS} from './xss-vectors.js';
 import {buildFeeds, type HostileItem} from './hostile-feeds.js';
+import {findOffences} from './offences.js';
 
 declare global {
   interface Window {
     __xss?: unknown;
   }
-}
-
-const FORBIDDEN_IN_DESCRIPTION =
-  'script, iframe, frame, frameset, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, noscript, video, audio, source, area';
-const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'data', 'srcdoc', 'srcset', 'ping', 'cite', 'longdesc'];
-
-/** Every shadow root under `root`, depth first. */
-function shadowRoots(root: Element): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const visit = (node: Element | ShadowRoot) => {
-    for (const el of node.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        found.push(el.shadowRoot);
-        visit(el.shadowRoot);
-      }
-    }
-  };
-  if (root.shadowRoot) {
-    found.push(root.shadowRoot);
-    visit(root.shadowRoot);
-  }
-  return found;
-}
-
-/** What got through: one line per offending node. */
-function findOffences(list: EventListElement): string[] {
-  const offences: string[] = [];
-  for (const root of shadowRoots(list)) {
-    for (const el of root.querySelectorAll('*')) {
-      for (const attr of Array.from(el.attributes)) {
-        const name = attr.name.toLowerCase();
-        if (name.startsWith('on')) offences.push(`<${el.localName} ${name}> handler`);
-        if (!URL_ATTRIBUTES.includes(name)) continue;
-        const value = attr.value.trim();
-        const ok = name === 'href' ? /^(https?:|mailto:)/i.test(value) : name === 'src' ? /^https?:/i.test(value) : false;
-        if (!ok) offences.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-      }
-      if (el.localName === 'style') offences.push('<style> element');
-      if (el.localName === 'script') offences.push('<script> element');
-    }
-    for (const description of root.querySelectorAll('[part~="description"]')) {
-      for (const el of description.querySelectorAll(FORBIDDEN_IN_DESCRIPTION)) offences.push(`<${el.localName}> in a description`);
-      for (const el of description.querySelectorAll('[style], [class], [id], [part], [slot]'))
-        offences.push(`<${el.localName}> with style/class/id/part/slot in a description`);
-    }
-  }
-  return offences;
 }
 
 const STYLE_PROPS = ['color', 'backgroundColor', 'fontSize', 'display', 'visibility', 'position', 'fontFamily'] as const;
